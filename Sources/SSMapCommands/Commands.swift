@@ -1,0 +1,258 @@
+import ArgumentParser
+import SharedServices
+import TextCells
+
+/// `ssmap`: the shared-services register of English councils, in the terminal.
+public struct SSMap: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ssmap",
+        abstract: "Browse the shared-services register of English councils: who shares what, and what it saves.",
+        discussion: """
+            With no command, opens the register (the bundled June 2017 sample when no file is given).
+            Exit status: 0 success; 1 problems found (validate) or a file could not be written;
+            2 the register could not be loaded; 64 a command-line mistake.
+            """,
+        subcommands: [Open.self, Summary.self, List.self, Show.self, Validate.self, Generate.self],
+        defaultSubcommand: Open.self
+    )
+
+    public init() {}
+}
+
+/// `ssmap [FILE]`: the dashboard's place. Until the dashboard exists, the summary.
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open a register (the default command): shows its summary.")
+
+    @OptionGroup var source: RegisterOptions
+
+    func run() throws {
+        try reportingFailures {
+            let loaded = try RegisterSession.load(source)
+            let register = loaded.register
+            let report = SummaryReport(
+                register: register, rows: register.allRows, dimension: .serviceArea, metric: .total, top: nil,
+                width: TerminalOutput.width(), title: Summary.title(loaded), filters: [])
+            TerminalOutput.write(report.render())
+        }
+    }
+}
+
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Headline figures and a bar chart of savings, grouped as you choose.")
+
+    @OptionGroup var source: RegisterOptions
+    @OptionGroup(title: "Filters") var filters: FilterOptions
+
+    @Option(help: "Group by: \(Dimension.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var by: Dimension = .serviceArea
+
+    @Option(help: "Measure each group by: total (savings to date), count (arrangements), mean (savings per arrangement with a figure).")
+    var metric: Metric = .total
+
+    @Option(help: "Show only the largest N groups.")
+    var top: Int?
+
+    func run() throws {
+        try reportingFailures {
+            let loaded = try RegisterSession.load(source)
+            let register = loaded.register
+            let rows = try filters.filter(for: register).matchingRows(in: register)
+            let report = SummaryReport(
+                register: register, rows: rows, dimension: by, metric: metric, top: top,
+                width: TerminalOutput.width(), title: Self.title(loaded), filters: filters.describe())
+            TerminalOutput.write(report.render())
+        }
+    }
+
+    static func title(_ loaded: LoadedRegister) -> String {
+        "Shared services register · \(loaded.arrangementsFile)"
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List arrangements as a table, or as CSV, JSON or Markdown to take into a report.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json, markdown
+    }
+
+    @OptionGroup var source: RegisterOptions
+    @OptionGroup(title: "Filters") var filters: FilterOptions
+
+    @Option(help: "Sort by a column: \(SortColumn.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var sort: String?
+
+    @Flag(help: "Sort largest or latest first.")
+    var desc = false
+
+    @Option(help: "Output format: table, csv, json or markdown. CSV and JSON load back into ssmap.")
+    var format: Format = .table
+
+    func run() throws {
+        try reportingFailures {
+            let loaded = try RegisterSession.load(source)
+            let register = loaded.register
+            var rows = try filters.filter(for: register).matchingRows(in: register)
+            if let sort {
+                guard let column = SortColumn(name: sort) else {
+                    let known = SortColumn.allCases.map(\.rawValue)
+                    let nearest = Suggestions.nearest(to: sort, among: known)
+                    throw CommandError.usage(
+                        "cannot sort by \"\(sort)\"; columns: \(known.joined(separator: ", "))"
+                            + (nearest.isEmpty ? "" : " (did you mean \(nearest[0])?)"))
+                }
+                rows = register.sorted(rows, by: column, descending: desc)
+            } else if desc {
+                rows.reverse()
+            }
+            switch format {
+            case .table:
+                TerminalOutput.write(ListReport(register: register, rows: rows, width: TerminalOutput.width()).render())
+            case .csv:
+                TerminalOutput.write(SafeText.visible(RegisterWriter.csv(register, rows: rows), keepingLineBreaks: true))
+            case .json:
+                TerminalOutput.write(RegisterWriter.json(register, rows: rows))
+            case .markdown:
+                TerminalOutput.write(SafeText.visible(RegisterWriter.markdown(register, rows: rows), keepingLineBreaks: true))
+            }
+        }
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one arrangement in full, with its partners and their sectors.",
+        discussion: "ssmap show SS0001 (the sample), or ssmap show FILE ID.")
+
+    @Argument(help: "[FILE] ID: the register (optional) and the arrangement's id.")
+    var arguments: [String] = []
+
+    @Option(help: "The organisations file. Default: organisations.csv beside the arrangements file.")
+    var organisations: String?
+
+    func validate() throws {
+        guard (1...2).contains(arguments.count) else {
+            throw ValidationError("give an arrangement's id, optionally after the register file: ssmap show [FILE] ID")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            var source = RegisterOptions()
+            source.file = arguments.count == 2 ? arguments[0] : nil
+            source.organisations = organisations
+            guard let id = arguments.last else { return }
+            let loaded = try RegisterSession.load(source)
+            let register = loaded.register
+            guard let row = register.row(withID: id) else {
+                let nearest = Suggestions.nearest(to: id, among: register.allRows.map(register.id))
+                throw CommandError.usage(
+                    "no arrangement has the id \"\(id)\""
+                        + (nearest.isEmpty ? "" : "; nearest: " + nearest.joined(separator: ", ")))
+            }
+            TerminalOutput.write(
+                ArrangementReport(register: register, row: row, width: TerminalOutput.width(), file: loaded.arrangementsFile)
+                    .render())
+        }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a register and list every problem with its file, line and column.",
+        discussion: "Exit status: 0 no problems, 1 problems found, 2 the register could not be loaded.")
+
+    @Argument(help: "The arrangements file to check.")
+    var file: String
+
+    @Option(help: "The organisations file. Default: organisations.csv beside the arrangements file.")
+    var organisations: String?
+
+    func run() throws {
+        let loaded: LoadedRegister
+        do {
+            loaded = try RegisterLoader.load(arrangements: file, organisations: organisations)
+        } catch {
+            TerminalOutput.write(SafeText.visible("\(error.description) (could not be loaded)") + "\n")
+            throw ExitCode(2)
+        }
+        let ordered = loaded.diagnostics.enumerated().sorted { left, right in
+            let a = left.element
+            let b = right.element
+            if a.file != b.file { return a.file == loaded.organisationsFile }
+            if (a.line ?? Int.max) != (b.line ?? Int.max) { return (a.line ?? Int.max) < (b.line ?? Int.max) }
+            return left.offset < right.offset
+        }.map(\.element)
+        var output = ""
+        for diagnostic in ordered {
+            output += SafeText.visible("\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)") + "\n"
+        }
+        let register = loaded.register
+        var summary = "\(loaded.arrangementsFile): \(register.count) arrangement\(register.count == 1 ? "" : "s") read"
+        if let organisationsFile = loaded.organisationsFile {
+            let listed = register.organisations.listed.filter { $0 }.count
+            summary += ", \(listed) organisations from \(organisationsFile)"
+        }
+        summary += "; \(loaded.errorCount) row\(loaded.errorCount == 1 ? "" : "s") left out, "
+        summary += "\(loaded.warningCount) warning\(loaded.warningCount == 1 ? "" : "s")"
+        output += SafeText.visible(summary) + "\n"
+        TerminalOutput.write(output)
+        if !loaded.diagnostics.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a register of any size with the sample's shape (arrangements and organisations).",
+        discussion: """
+            The bundled sample is: ssmap generate --count 486 --seed 2017 --out sample-data --force
+            The reported arrangements come first; the rest are illustrative and marked so.
+            """)
+
+    @Option(help: "How many arrangements.")
+    var count: Int
+
+    @Option(help: "The seed: the same seed and count give the same files, byte for byte.")
+    var seed: UInt64 = 2017
+
+    @Option(help: "The directory to write arrangements.csv and organisations.csv into (made if missing).")
+    var out: String
+
+    @Flag(help: "Replace files that already exist.")
+    var force = false
+
+    func validate() throws {
+        guard count >= 0 else { throw ValidationError("--count must be 0 or more") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            guard let sample = SampleData.directory(containing: SampleData.reportedFileName) else {
+                throw CommandError.failed("the bundled sample data was not found; set SSMAP_SAMPLE_DATA to its directory")
+            }
+            let organisationsPath = sample + "/" + SampleData.organisationsFileName
+            let reported: LoadedRegister
+            do throws(LoadError) {
+                reported = try RegisterLoader.load(
+                    arrangements: sample + "/" + SampleData.reportedFileName, organisations: organisationsPath)
+            } catch {
+                throw CommandError.load(error)
+            }
+            let organisationBytes: [UInt8]
+            do throws(LoadError) {
+                organisationBytes = try FileBytes.read(organisationsPath)
+            } catch {
+                throw CommandError.load(error)
+            }
+            try GenerateOutput.write(
+                register: reported.register, organisationBytes: organisationBytes, count: count, seed: seed,
+                directory: out, force: force)
+        }
+    }
+}
+
+extension Dimension: ExpressibleByArgument {}
+extension Metric: ExpressibleByArgument {}

@@ -1,0 +1,53 @@
+import Foundation
+import SharedServices
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writing output files without ever losing data: never over an existing file unless
+/// asked, and through a temporary file renamed into place, so that a full disk or a
+/// crash leaves either the old file or the whole new one, never half of one.
+public enum SafeFileWriter {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case exists(String)
+        case cannotWrite(String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .exists(let path): return "\(path) already exists; give --force to replace it"
+            case .cannotWrite(let path, let reason): return "could not write \(path): \(reason)"
+            }
+        }
+    }
+
+    public static func write(_ text: String, to path: String, overwrite: Bool) throws(Failure) {
+        if !overwrite && FileSystem.exists(path) { throw .exists(path) }
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 {
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil && !overwrite && FileSystem.exists(path) { failure = "it appeared while writing" }
+        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw .cannotWrite(path, reason: failure)
+        }
+    }
+}

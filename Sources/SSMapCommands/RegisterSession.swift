@@ -1,0 +1,50 @@
+import ArgumentParser
+import SharedServices
+
+/// Loading the register a command was given, and telling the user (on standard error)
+/// when it had problems, without stopping the command.
+enum RegisterSession {
+    static func load(_ options: RegisterOptions, quiet: Bool = false) throws -> LoadedRegister {
+        let path: String
+        if let file = options.file {
+            path = file
+        } else {
+            guard let directory = SampleData.directory() else {
+                throw CommandError.failed(
+                    "the bundled sample register was not found; give a file (ssmap FILE) or set SSMAP_SAMPLE_DATA")
+            }
+            path = directory + "/" + SampleData.arrangementsFileName
+        }
+        let loaded: LoadedRegister
+        do {
+            loaded = try RegisterLoader.load(arrangements: path, organisations: options.organisations)
+        } catch {
+            throw CommandError.load(error)
+        }
+        if !quiet && !loaded.diagnostics.isEmpty {
+            let errors = loaded.errorCount
+            let warnings = loaded.warningCount
+            var parts: [String] = []
+            if errors > 0 { parts.append("\(errors) row\(errors == 1 ? "" : "s") left out") }
+            if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+            TerminalOutput.note(
+                "ssmap: \(path): \(parts.joined(separator: ", ")); see them with: ssmap validate \(shellQuoted(path))")
+        }
+        return loaded
+    }
+
+    static func shellQuoted(_ path: String) -> String {
+        let plain = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+:@".contains($0) }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Runs a command body, turning its failures into one line on standard error and an exit status.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as CommandError {
+        TerminalOutput.note("ssmap: error: \(error.description)")
+        throw error.exitCode
+    }
+}

@@ -1,0 +1,186 @@
+import SharedServices
+import TextCells
+
+/// The headline figures and a horizontal bar chart, as plain text of a given width.
+public struct SummaryReport {
+    public var register: Register
+    public var rows: [Int]
+    public var dimension: Dimension
+    public var metric: Metric
+    /// Show only the largest groups; the rest are totalled on one line.
+    public var top: Int?
+    public var width: Int
+    public var title: String
+    public var filters: [String]
+
+    public init(
+        register: Register, rows: [Int], dimension: Dimension, metric: Metric, top: Int?, width: Int,
+        title: String, filters: [String]
+    ) {
+        self.register = register
+        self.rows = rows
+        self.dimension = dimension
+        self.metric = metric
+        self.top = top
+        self.width = width
+        self.title = title
+        self.filters = filters
+    }
+
+    public func render() -> String {
+        let width = max(self.width, 40)
+        let headline = register.headline(rows)
+        var lines: [String] = []
+        lines.append(SafeText.visible(title))
+        lines.append(HeadlineText.line(headline))
+        lines.append(HeadlineText.partnersLine(headline))
+        if !filters.isEmpty { lines.append("Filtered to: " + SafeText.visible(filters.joined(separator: "; "))) }
+        lines.append("")
+
+        let groups = register.summarise(rows, by: dimension, metric: metric)
+        lines.append("\(metricHeading) by \(dimension.label)")
+        guard !groups.isEmpty else {
+            lines.append("No arrangements match.")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let shown = top.map { Array(groups.prefix(max(0, $0))) } ?? groups
+        let hidden = groups.dropFirst(shown.count)
+
+        let values = shown.map { formatValue($0.value(of: metric)) }
+        let shares = shown.map { shareText($0) }
+        let counts = shown.map { countText($0) }
+        let valueWidth = max(5, values.map(DisplayWidth.of).max() ?? 0)
+        let shareWidth = max(5, shares.map(DisplayWidth.of).max() ?? 0)
+        let countWidth = max(12, counts.map(DisplayWidth.of).max() ?? 0)
+        let labelWidth = min(max(12, shown.map { DisplayWidth.of(SafeText.visible($0.label)) }.max() ?? 0), width / 3)
+        let barWidth = max(4, width - labelWidth - valueWidth - shareWidth - countWidth - 4)
+        let largest = shown.compactMap { $0.value(of: metric) }.max() ?? 0
+
+        lines.append(
+            ColumnFit.pad(dimension.label.prefix(1).uppercased() + dimension.label.dropFirst(), to: labelWidth) + " "
+                + ColumnFit.pad("", to: barWidth) + " " + ColumnFit.pad(valueHeading, to: valueWidth, alignment: .right)
+                + " " + ColumnFit.pad("Share", to: shareWidth, alignment: .right) + " "
+                + ColumnFit.pad("Arrangements", to: countWidth, alignment: .right))
+        for (index, group) in shown.enumerated() {
+            let bar = BarText.horizontal(value: group.value(of: metric) ?? 0, maximum: largest, width: barWidth)
+            lines.append(
+                ColumnFit.pad(SafeText.visible(group.label), to: labelWidth) + " " + ColumnFit.pad(bar, to: barWidth)
+                    + " " + ColumnFit.pad(values[index], to: valueWidth, alignment: .right) + " "
+                    + ColumnFit.pad(shares[index], to: shareWidth, alignment: .right) + " "
+                    + ColumnFit.pad(counts[index], to: countWidth, alignment: .right))
+        }
+        if !hidden.isEmpty {
+            let hiddenTotal = hidden.reduce(Int64(0)) { $0 + $1.total }
+            lines.append(
+                "…and \(hidden.count) more \(pluralLabel) (\(Money.format(hiddenTotal)) saved, "
+                    + "\(hidden.reduce(0) { $0 + $1.count }) arrangements)")
+        }
+        lines.append("")
+        lines.append(footnote(headline))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var metricHeading: String {
+        switch metric {
+        case .total: return "Savings to date"
+        case .count: return "Arrangements"
+        case .mean: return "Mean savings to date (of those with a figure)"
+        }
+    }
+
+    private var valueHeading: String {
+        switch metric {
+        case .total: return "Saved"
+        case .count: return "Count"
+        case .mean: return "Mean"
+        }
+    }
+
+    private var pluralLabel: String {
+        switch dimension {
+        case .serviceArea: return "service areas"
+        case .service: return "services"
+        case .region: return "regions"
+        case .sector: return "sectors"
+        case .year: return "years"
+        case .organisation: return "organisations"
+        case .status: return "statuses"
+        }
+    }
+
+    private func formatValue(_ value: Int64?) -> String {
+        guard let value else { return "—" }
+        return metric == .count ? String(value) : Money.format(value)
+    }
+
+    /// Share of all savings for money metrics, of all arrangements for the count.
+    private func shareText(_ group: GroupSummary) -> String {
+        let share: Double
+        if metric == .count {
+            share = rows.isEmpty ? 0 : Double(group.count) / Double(rows.count)
+        } else {
+            share = group.shareOfTotal
+        }
+        return HeadlineText.percent(share)
+    }
+
+    private func countText(_ group: GroupSummary) -> String {
+        group.countWithoutFigure > 0 ? "\(group.count) (\(group.countWithoutFigure) n/r)" : "\(group.count)"
+    }
+
+    private func footnote(_ headline: Headline) -> String {
+        var notes = ["n/r: arrangements with no savings figure reported; they count as arrangements but add nothing to savings."]
+        if metric != .count {
+            notes.append("Shares are of \(Money.format(headline.totalSavings)), the savings of the \(headline.withFigure) arrangements with a figure.")
+        }
+        if dimension.isMultiValued {
+            notes.append("An arrangement counts once for each of its \(dimension == .sector ? "partners' sectors" : "partners"), so shares add up to more than 100%.")
+        }
+        return notes.joined(separator: "\n")
+    }
+}
+
+/// The headline in words, shared by every report.
+public enum HeadlineText {
+    /// "486 arrangements · £643m saved to date · 346 of 353 councils (98%) · 97 without a figure"
+    public static func line(_ headline: Headline) -> String {
+        var parts = [
+            "\(headline.arrangements) arrangement\(headline.arrangements == 1 ? "" : "s")",
+            "\(Money.format(headline.totalSavings)) saved to date",
+        ]
+        if let share = headline.councilShare {
+            parts.append("\(headline.councilsInvolved) of \(headline.councilsKnown) councils (\(percent(share)))")
+        } else {
+            parts.append("\(headline.councilsInvolved) councils")
+        }
+        parts.append("\(headline.withoutFigure) without a figure")
+        return parts.joined(separator: " · ")
+    }
+
+    public static func partnersLine(_ headline: Headline) -> String {
+        "Partners: \(headline.organisationsInvolved) organisations (\(headline.councilsInvolved) councils, "
+            + "\(headline.otherBodiesInvolved) fire, police, health and other bodies)"
+    }
+
+    /// A share as a percentage: one decimal below 10%, whole numbers above.
+    public static func percent(_ share: Double) -> String {
+        let value = share * 100
+        if value > 0 && value < 10 {
+            let tenths = Int((value * 10).rounded())
+            return "\(tenths / 10).\(tenths % 10)%"
+        }
+        return "\(Int(value.rounded()))%"
+    }
+}
+
+/// Bars drawn in eighth blocks, so that lengths are exact to an eighth of a column.
+public enum BarText {
+    static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+    public static func horizontal(value: Int64, maximum: Int64, width: Int) -> String {
+        guard maximum > 0, value > 0, width > 0 else { return "" }
+        let totalEighths = Int((Double(value) / Double(maximum) * Double(width * 8)).rounded())
+        let clamped = min(max(totalEighths, 1), width * 8)
+        return String(repeating: "█", count: clamped / 8) + eighths[clamped % 8]
+    }
+}

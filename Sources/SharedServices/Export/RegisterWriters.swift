@@ -1,0 +1,130 @@
+/// The formats a view of the register can be written in.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, json, markdown
+
+    public var fileExtension: String { self == .markdown ? "md" : rawValue }
+
+    /// By a path's extension: `.csv`, `.json`, `.md`/`.markdown`.
+    public init?(pathExtensionOf path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") {
+            self = .csv
+        } else if lower.hasSuffix(".json") {
+            self = .json
+        } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+            self = .markdown
+        } else {
+            return nil
+        }
+    }
+}
+
+/// Writes rows of a register as CSV, JSON or Markdown text.
+public enum RegisterWriter {
+    public static func write(_ register: Register, rows: [Int], as format: ExportFormat) -> String {
+        switch format {
+        case .csv: return csv(register, rows: rows)
+        case .json: return json(register, rows: rows)
+        case .markdown: return markdown(register, rows: rows)
+        }
+    }
+
+    /// RFC 4180 CSV with the register's column names; loads back into ssmap unchanged.
+    public static func csv(_ register: Register, rows: [Int]) -> String {
+        var output = CSVWriter.line(register.exportColumnNames)
+        for row in rows {
+            output += CSVWriter.line(register.exportValues(row).map(\.plainText))
+        }
+        return output
+    }
+
+    /// An array of objects, one per arrangement: partners as an array, years and savings
+    /// as numbers or null.
+    public static func json(_ register: Register, rows: [Int]) -> String {
+        let names = register.exportColumnNames.map(JSONWriter.quoted)
+        var output = "["
+        for (position, row) in rows.enumerated() {
+            output += position == 0 ? "\n  {" : ",\n  {"
+            for (column, value) in register.exportValues(row).enumerated() {
+                output += column == 0 ? "\n    " : ",\n    "
+                output += names[column] + ": " + JSONWriter.value(value)
+            }
+            output += "\n  }"
+        }
+        output += rows.isEmpty ? "]\n" : "\n]\n"
+        return output
+    }
+
+    /// A Markdown table of the main columns, for pasting into a report.
+    public static func markdown(_ register: Register, rows: [Int]) -> String {
+        let headings = ["ID", "Name", "Service area", "Service", "Partners", "Region", "Start", "Status", "Savings to date"]
+        var output = "| " + headings.joined(separator: " | ") + " |\n"
+        output += "|" + headings.map { $0 == "Start" || $0 == "Savings to date" ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows {
+            let partnerNames = register.partners(row).map { register.organisations.names[Int($0)] }
+            let cells = [
+                register.id(row), register.name(row), register.serviceArea(row) ?? "", register.service(row) ?? "",
+                partnerNames.joined(separator: "; "), register.region(row) ?? "",
+                register.startYear(row).map(String.init) ?? "", register.status(row)?.name ?? "",
+                register.savingsToDate(row).map(Money.formatExact) ?? "not reported",
+            ]
+            output += "| " + cells.map(markdownCell).joined(separator: " | ") + " |\n"
+        }
+        return output
+    }
+
+    private static func markdownCell(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\r\n", with: "<br>")
+            .replacingOccurrences(of: "\n", with: "<br>")
+    }
+}
+
+/// RFC 4180 output: fields quoted only when they must be, quotes doubled, CRLF-free.
+public enum CSVWriter {
+    public static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\n"
+    }
+
+    public static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// JSON text for the values ssmap writes; every control character escaped.
+public enum JSONWriter {
+    public static func value(_ value: ExportValue) -> String {
+        switch value {
+        case .text(let text): return quoted(text)
+        case .number(let number): return String(number)
+        case .list(let items): return "[" + items.map(quoted).joined(separator: ", ") + "]"
+        case .missing: return "null"
+        }
+    }
+
+    public static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                let value = scalar.value
+                if value < 0x20 || (0x7F..<0xA0).contains(value) || value == 0x2028 || value == 0x2029 {
+                    let hex = String(value, radix: 16, uppercase: false)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
+    }
+}

@@ -1,0 +1,221 @@
+/// Reads the arrangements file row by row into the builder, checking every cell.
+enum ArrangementsReader {
+    static func read(
+        bytes: [UInt8], file: String, organisationsFile: String?,
+        into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic]
+    ) throws(LoadError) {
+        let format = RegisterFormat.detect(path: file, bytes: bytes)
+        var reader = try TableReader(bytes: bytes, file: file, format: format)
+        let columns = try HeaderMatching<ArrangementField>(
+            header: reader.header, aliases: ArrangementField.aliases, file: file, headerLine: reader.headerLine)
+        try checkRequiredColumns(columns, format: format, file: file, headerLine: reader.headerLine)
+        builder.setExtraColumns(columns.extraColumns.map { reader.header[$0] })
+
+        var firstLineOfID: [String: Int] = [:]
+        var rowsRead = 0
+        var unlistedPartnerCount = 0
+        let organisationsName = organisationsFile.map(baseName) ?? "the organisations file"
+        while let tableRow = try reader.next() {
+            var cell = CellChecker(file: file, line: tableRow.line, columns: columns)
+            if let problem = tableRow.unreadable {
+                diagnostics.append(cell.error("\(problem); left out"))
+                continue
+            }
+            guard tableRow.fields.count == reader.header.count else {
+                diagnostics.append(
+                    cell.error(
+                        "has \(tableRow.fields.count) field\(tableRow.fields.count == 1 ? "" : "s") but the header has "
+                            + "\(reader.header.count); row left out (a missing quote or an extra comma?)"))
+                continue
+            }
+            let fields = tableRow.fields
+            let id = columns.value(.id, in: fields).trimmingWhitespace()
+            guard !id.isEmpty else {
+                diagnostics.append(cell.error("has no \(columns.title(.id)); row left out"))
+                continue
+            }
+            if let firstLine = firstLineOfID[id] {
+                diagnostics.append(
+                    cell.error("\(columns.title(.id)) \(CellReading.quoted(id)) is already used on line \(firstLine); row left out"))
+                continue
+            }
+            firstLineOfID[id] = tableRow.line
+            rowsRead += 1
+
+            let name = columns.value(.name, in: fields).trimmingWhitespace()
+            if name.isEmpty { cell.warn(.name, "is empty") }
+            let serviceArea = columns.value(.serviceArea, in: fields).trimmingWhitespace()
+            let service = columns.value(.service, in: fields).trimmingWhitespace()
+            if serviceArea.isEmpty && service.isEmpty {
+                cell.warn(nil, "has neither a \(columns.title(.serviceArea)) nor a \(columns.title(.service))")
+            }
+
+            // Partners, each matched to an organisation once.
+            var partners: [Int32] = []
+            let partnersText = columns.value(.partners, in: fields)
+            for raw in partnersText.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+                let partnerName = raw.trimmingWhitespace()
+                if partnerName.isEmpty { continue }
+                let match = builder.matchPartner(partnerName)
+                if partners.contains(match.id) {
+                    cell.warn(.partners, "lists \(CellReading.quoted(partnerName)) more than once; counted once")
+                    continue
+                }
+                partners.append(match.id)
+                guard organisationsFile != nil else {
+                    if case .unlisted = match { unlistedPartnerCount += 1 }
+                    continue
+                }
+                switch match {
+                case .listed: break
+                case .unlisted(let id):
+                    let sector = builder.organisations.sectors[Int(id)]
+                    cell.warn(
+                        .partners,
+                        "\(CellReading.quoted(partnerName)) is not in \(organisationsName); kept, taken to be "
+                            + (sector == .other ? "another kind of body" : "a \(sector.name) body"))
+                case .ambiguous:
+                    cell.warn(
+                        .partners,
+                        "\(CellReading.quoted(partnerName)) matches more than one organisation in \(organisationsName); kept as written")
+                }
+            }
+            if partners.isEmpty { cell.warn(.partners, "is empty") }
+
+            var lead: Int32?
+            let leadName = columns.value(.lead, in: fields).trimmingWhitespace()
+            if !leadName.isEmpty {
+                let match = builder.matchPartner(leadName)
+                lead = match.id
+                if !partners.contains(match.id) {
+                    cell.warn(.lead, "\(CellReading.quoted(leadName)) is not one of the partners")
+                }
+            }
+
+            let startYear: Int?
+            let yearText = columns.value(.startYear, in: fields)
+            switch CellReading.year(yearText) {
+            case .blank: startYear = nil
+            case .year(let year): startYear = year
+            case .invalid(let reason):
+                startYear = nil
+                cell.warn(.startYear, "\(CellReading.quoted(yearText)) \(reason); left blank")
+            }
+
+            let statusText = columns.value(.status, in: fields).trimmingWhitespace()
+            let status = Status(name: statusText)
+            if status == nil && !statusText.isEmpty {
+                cell.warn(.status, "\(CellReading.quoted(statusText)) is not operational, planned or ended; left blank")
+            }
+            let provenanceText = columns.value(.provenance, in: fields).trimmingWhitespace()
+            let provenance = Provenance(name: provenanceText)
+            if provenance == nil && !provenanceText.isEmpty {
+                cell.warn(.provenance, "\(CellReading.quoted(provenanceText)) is not reported or illustrative; left blank")
+            }
+
+            let savingsToDate = cell.money(.savingsToDate, columns.value(.savingsToDate, in: fields))
+            let savingsLatestYear = cell.money(.savingsLatestYear, columns.value(.savingsLatestYear, in: fields))
+
+            for (position, value) in fields.enumerated()
+            where CellReading.containsControlCharacters(value, allowingLineBreaks: true) {
+                cell.warnRaw(
+                    field: reader.header[position],
+                    "\(reader.header[position]) contains control characters (escape codes or similar); "
+                        + "they are shown as symbols")
+            }
+
+            builder.append(
+                RegisterBuilder.Row(
+                    id: id, name: name, serviceArea: serviceArea, service: service, partners: partners, lead: lead,
+                    region: columns.value(.region, in: fields).trimmingWhitespace(), startYear: startYear,
+                    status: status, provenance: provenance, savingsToDate: savingsToDate,
+                    savingsLatestYear: savingsLatestYear,
+                    description: columns.value(.description, in: fields).trimmingWhitespace(),
+                    source: columns.value(.source, in: fields).trimmingWhitespace(), line: tableRow.line,
+                    extras: columns.extraColumns.map { fields[$0] }))
+            diagnostics.append(contentsOf: cell.diagnostics)
+        }
+        diagnostics.append(contentsOf: reader.formatWarnings)
+        if rowsRead == 0 {
+            diagnostics.append(
+                Diagnostic(file: file, line: nil, severity: .warning, message: "has a header but no arrangements"))
+        }
+        if unlistedPartnerCount > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: nil, severity: .warning,
+                    message: "no organisations file was found beside it, so the sectors of "
+                        + "\(builder.organisations.count) partners were guessed from their names "
+                        + "(name one with --organisations)"))
+        }
+    }
+
+    private static func checkRequiredColumns(
+        _ columns: HeaderMatching<ArrangementField>, format: RegisterFormat, file: String, headerLine: Int
+    ) throws(LoadError) {
+        var missing = [ArrangementField.id, .name, .partners].filter { columns.columnOf[$0] == nil }.map(\.rawValue)
+        if columns.columnOf[.serviceArea] == nil && columns.columnOf[.service] == nil {
+            missing.append("service_area or service")
+        }
+        guard !missing.isEmpty else { return }
+        if format == .csv && columns.header.count == 1 && columns.columnOf.isEmpty {
+            throw LoadError(
+                file: file, line: headerLine,
+                message: "does not look like a CSV register: its first line has no commas "
+                    + "(expected a header such as id,name,service_area,service,partners,…)")
+        }
+        let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+        let plural = missing.count > 1
+        throw LoadError(
+            file: file, line: headerLine,
+            message: "the required column\(plural ? "s" : "") \(list) \(plural ? "are" : "is") missing; "
+                + "the header has: \(columns.header.map { CellReading.visibleControlCharacters($0) }.joined(separator: ", "))")
+    }
+
+    private static func baseName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// Collects the diagnostics of one row, naming its cells as the file's header spells them.
+struct CellChecker {
+    let file: String
+    let line: Int
+    let columns: HeaderMatching<ArrangementField>
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, line: Int, columns: HeaderMatching<ArrangementField>) {
+        self.file = file
+        self.line = line
+        self.columns = columns
+    }
+
+    func error(_ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: line, severity: .error, message: "row \(message)")
+    }
+
+    /// A warning about a cell: "<column> <message>", or about the row when `field` is nil.
+    mutating func warn(_ field: ArrangementField?, _ message: String) {
+        let title = field.map { columns.title($0) }
+        let text = title.map { "\($0) \(message)" } ?? "row \(message)"
+        diagnostics.append(Diagnostic(file: file, line: line, field: title, severity: .warning, message: text))
+    }
+
+    mutating func warnRaw(field: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, field: field, severity: .warning, message: message))
+    }
+
+    /// A money cell read, with a warning when it was not money or needed interpreting.
+    mutating func money(_ field: ArrangementField, _ text: String) -> Int64? {
+        switch Money.parse(text) {
+        case .notReported:
+            return nil
+        case .amount(let pounds, let note):
+            if let note { warn(field, "\(CellReading.quoted(text.trimmingWhitespace())) \(note)") }
+            return pounds
+        case .invalid(let reason):
+            warn(field, "\(CellReading.quoted(text.trimmingWhitespace())) \(reason); taken as not reported")
+            return nil
+        }
+    }
+}

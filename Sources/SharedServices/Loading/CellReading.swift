@@ -1,0 +1,66 @@
+import TextCells
+
+/// Reading single cells of a register: years, quoting values in messages, spotting
+/// control characters.
+enum CellReading {
+    enum YearReading: Equatable {
+        case blank
+        case year(Int)
+        case invalid(reason: String)
+    }
+
+    static let plausibleYears = 1945...2100
+
+    /// Reads "2015", "2015/16", "2015-16", "2015-04-01", "01/04/2015" and "2015.0".
+    static func year(_ text: String) -> YearReading {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty { return .blank }
+        let scalars = Array(trimmed.unicodeScalars)
+        func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= scalars.count,
+                scalars[range].allSatisfy({ ("0"..."9").contains($0) })
+            else { return nil }
+            return Int(String(String.UnicodeScalarView(scalars[range])))
+        }
+        var found: Int?
+        if let leading = digits(0..<4) {
+            let rest = String(String.UnicodeScalarView(scalars[4...]))
+            let separatorFollows = rest.isEmpty || rest.hasPrefix("-") || rest.hasPrefix("/")
+                || rest.allSatisfy({ $0 == "0" || $0 == "." }) && rest.hasPrefix(".")
+            if separatorFollows { found = leading }
+        } else if scalars.count >= 8, let trailing = digits((scalars.count - 4)..<scalars.count),
+            scalars[scalars.count - 5] == "/" || scalars[scalars.count - 5] == "-"
+        {
+            found = trailing  // day/month/year
+        }
+        guard let year = found else { return .invalid(reason: "is not a year") }
+        guard plausibleYears.contains(year) else {
+            return .invalid(reason: "is not a plausible start year (\(plausibleYears.lowerBound)–\(plausibleYears.upperBound))")
+        }
+        return .year(year)
+    }
+
+    /// A value as it appears in a message: quoted, shortened, with control characters shown.
+    static func quoted(_ value: String) -> String {
+        var shown = value
+        if shown.count > 60 { shown = String(shown.prefix(57)) + "…" }
+        return "\"" + visibleControlCharacters(shown) + "\""
+    }
+
+    /// Control characters replaced by visible symbols (ESC as ␛), so that no message can
+    /// carry an escape sequence from the data to a terminal.
+    static func visibleControlCharacters(_ text: String) -> String {
+        SafeText.visible(text)
+    }
+
+    /// True when the text holds C0 or C1 control characters or DEL; tab and (if allowed)
+    /// line breaks are ordinary text.
+    static func containsControlCharacters(_ text: String, allowingLineBreaks: Bool) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x09 || (allowingLineBreaks && value == 0x0A) { continue }
+            if value < 0x20 || (0x7F..<0xA0).contains(value) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Matching the many ways people write an organisation's name: "Brent", "London Borough
+/// of Brent" and "Brent Council" are one council; "Kensington & Chelsea" is "Royal
+/// Borough of Kensington and Chelsea".
+public enum OrganisationName {
+    /// Lowercase ASCII-folded words: accents dropped, "&" read as "and", punctuation as
+    /// spaces, and the common long forms of fire, police and NHS names shortened.
+    public static func normalised(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var words: [Substring] = []
+        var text = ""
+        for scalar in folded.unicodeScalars {
+            if scalar == "&" {
+                text += " and "
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                text.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "’" {
+                continue  // "King's Lynn" and "Kings Lynn" are the same place
+            } else {
+                text += " "
+            }
+        }
+        words = text.split(separator: " ")
+        var joined = " " + words.joined(separator: " ") + " "
+        for (long, short) in synonyms {
+            joined = joined.replacingOccurrences(of: " \(long) ", with: " \(short) ")
+        }
+        var result = joined.trimmingWhitespace()
+        if result.hasPrefix("the ") { result.removeFirst(4) }
+        return result
+    }
+
+    /// The name without the wording of its kind ("London Borough of", "District Council",
+    /// "County Council", "Council", "Corporation", a leading "NHS"): the key most people's
+    /// spellings of it share.
+    public static func core(_ name: String) -> String {
+        var key = normalised(name)
+        var changed = true
+        while changed {
+            changed = false
+            for suffix in wordingSuffixes where key.hasSuffix(" " + suffix) {
+                key.removeLast(suffix.count + 1)
+                changed = true
+                break
+            }
+            for prefix in wordingPrefixes where key.hasPrefix(prefix + " ") {
+                key.removeFirst(prefix.count + 1)
+                changed = true
+                break
+            }
+        }
+        return key
+    }
+
+    /// Ordered so that longer phrases are tried before the words they end with.
+    private static let wordingSuffixes = [
+        "metropolitan borough council", "metropolitan district council", "city and district council",
+        "district council", "borough council", "city council", "county council", "councils", "council",
+        "corporation", "unitary authority",
+    ]
+    private static let wordingPrefixes = [
+        "london borough of", "royal borough of", "borough of", "council of the", "city of", "county", "nhs",
+    ]
+    private static let synonyms: [(String, String)] = [
+        ("fire and rescue service", "fire"), ("fire and rescue authority", "fire"), ("fire authority", "fire"),
+        ("fire and rescue", "fire"), ("fire service", "fire"), ("fire brigade", "fire"),
+        ("constabulary", "police"), ("police force", "police"), ("police service", "police"),
+        ("clinical commissioning group", "ccg"), ("nhs foundation trust", "nhs ft"),
+        ("saint", "st"),
+    ]
+}
+
+extension OrganisationName {
+    /// The name people use in conversation, case kept: "London Borough of Brent" → "Brent",
+    /// "Adur District Council" → "Adur", "Kent Fire and Rescue Service" unchanged.
+    public static func shortName(_ name: String) -> String {
+        var short = name
+        for prefix in ["London Borough of ", "Royal Borough of ", "Borough Council of ", "Council of the "]
+        where short.hasPrefix(prefix) {
+            short.removeFirst(prefix.count)
+        }
+        for suffix in [
+            " Metropolitan Borough Council", " Metropolitan District Council", " City and District Council",
+            " District Council", " Borough Council", " City Council", " County Council", " Council", " Corporation",
+        ] where short.hasSuffix(suffix) && short.count > suffix.count {
+            short.removeLast(suffix.count)
+            break
+        }
+        return short
+    }
+}

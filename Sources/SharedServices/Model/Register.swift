@@ -1,0 +1,89 @@
+/// The register in memory: every arrangement, stored as columns so that a million rows
+/// stay compact and a filter or sort touches only the columns it needs. Immutable once
+/// loaded; an arrangement is its row index.
+///
+/// Missing values are explicit: `Register.notReported` in the savings columns (never 0),
+/// -1 in categorical columns, 0 for an unknown start year.
+public struct Register: Sendable {
+    /// The sentinel for "not reported" in the savings columns.
+    static let notReported = Int64.min
+
+    public internal(set) var organisations = OrganisationTable()
+    public internal(set) var serviceAreas = Vocabulary()
+    public internal(set) var services = Vocabulary()
+    public internal(set) var regions = Vocabulary()
+    /// Columns of the input that the schema does not know, kept to be shown and written out.
+    public internal(set) var extraColumnNames: [String] = []
+
+    var ids: [String] = []
+    var names: [String] = []
+    var serviceAreaIDs: [Int32] = []
+    var serviceIDs: [Int32] = []
+    var regionIDs: [Int32] = []
+    var leadIDs: [Int32] = []
+    /// Partners of row `r` are `partnerIDs[partnerStarts[r]..<partnerStarts[r + 1]]`.
+    var partnerStarts: [Int32] = [0]
+    var partnerIDs: [Int32] = []
+    /// The sectors among a row's partners, one bit per `Sector`.
+    var sectorMasks: [UInt8] = []
+    var startYears: [Int16] = []
+    /// `Status.rawValue`, or `UInt8.max` when not given.
+    var statusCodes: [UInt8] = []
+    var provenanceCodes: [UInt8] = []
+    var savingsToDate: [Int64] = []
+    var savingsLatestYear: [Int64] = []
+    var descriptions: [String] = []
+    var sources: [String] = []
+    /// Line of each arrangement in its file, for pointing back at the source.
+    var lines: [Int32] = []
+    var extraValues: [[String]] = []
+    /// Name and description, case- and accent-folded, for text search.
+    var foldedText: [String] = []
+    /// Each organisation's name, folded the same way.
+    var foldedOrganisationNames: [String] = []
+
+    public init() {}
+
+    public var count: Int { ids.count }
+    public var allRows: [Int] { Array(0..<count) }
+
+    // MARK: Reading one field
+
+    public func id(_ row: Int) -> String { ids[row] }
+    public func name(_ row: Int) -> String { names[row] }
+    public func serviceArea(_ row: Int) -> String? { label(serviceAreaIDs[row], in: serviceAreas) }
+    public func service(_ row: Int) -> String? { label(serviceIDs[row], in: services) }
+    public func region(_ row: Int) -> String? { label(regionIDs[row], in: regions) }
+    public func lead(_ row: Int) -> Int32? { leadIDs[row] >= 0 ? leadIDs[row] : nil }
+    public func partners(_ row: Int) -> ArraySlice<Int32> {
+        partnerIDs[Int(partnerStarts[row])..<Int(partnerStarts[row + 1])]
+    }
+    public func partnerCount(_ row: Int) -> Int { Int(partnerStarts[row + 1] - partnerStarts[row]) }
+    public func startYear(_ row: Int) -> Int? { startYears[row] == 0 ? nil : Int(startYears[row]) }
+    public func status(_ row: Int) -> Status? { Status(rawValue: statusCodes[row]) }
+    public func provenance(_ row: Int) -> Provenance? { Provenance(rawValue: provenanceCodes[row]) }
+    public func savingsToDate(_ row: Int) -> Int64? { money(savingsToDate[row]) }
+    public func savingsLatestYear(_ row: Int) -> Int64? { money(savingsLatestYear[row]) }
+    public func description(_ row: Int) -> String { descriptions[row] }
+    public func source(_ row: Int) -> String { sources[row] }
+    public func line(_ row: Int) -> Int { Int(lines[row]) }
+    public func extraValues(_ row: Int) -> [String] { extraValues[row] }
+    public func involves(_ row: Int, sector: Sector) -> Bool { sectorMasks[row] & sector.bit != 0 }
+    /// True when any partner is not a council: fire, police, health or another body.
+    public func isCrossSector(_ row: Int) -> Bool { sectorMasks[row] & ~Sector.council.bit != 0 }
+
+    /// The row whose id is `id`, matched exactly, then ignoring case.
+    public func row(withID id: String) -> Int? {
+        if let exact = ids.firstIndex(of: id) { return exact }
+        let folded = id.lowercased()
+        return ids.firstIndex { $0.lowercased() == folded }
+    }
+
+    private func label(_ id: Int32, in vocabulary: Vocabulary) -> String? {
+        id >= 0 ? vocabulary[id] : nil
+    }
+
+    private func money(_ stored: Int64) -> Int64? {
+        stored == Register.notReported ? nil : stored
+    }
+}

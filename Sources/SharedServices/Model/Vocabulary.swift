@@ -1,0 +1,38 @@
+/// Interned text for a categorical column: each distinct value is stored once and rows
+/// hold a small integer. Values that differ only in case or spacing are one value, spelt
+/// as first seen.
+public struct Vocabulary: Sendable, Equatable {
+    public private(set) var values: [String] = []
+    private var idsByKey: [String: Int32] = [:]
+
+    public init() {}
+
+    public init(_ values: [String]) {
+        for value in values { _ = intern(value) }
+    }
+
+    public var count: Int { values.count }
+
+    public subscript(id: Int32) -> String { values[Int(id)] }
+
+    /// The id of `value`, adding it if new.
+    public mutating func intern(_ value: String) -> Int32 {
+        let key = Self.key(value)
+        if let id = idsByKey[key] { return id }
+        let id = Int32(values.count)
+        values.append(value)
+        idsByKey[key] = id
+        return id
+    }
+
+    /// The id of a value already present, matched ignoring case and spacing.
+    public func id(of value: String) -> Int32? {
+        idsByKey[Self.key(value)]
+    }
+
+    static func key(_ value: String) -> String {
+        value.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.values == rhs.values }
+}

@@ -1,0 +1,169 @@
+/// What to group arrangements by in a summary.
+public enum Dimension: String, CaseIterable, Sendable, Hashable {
+    case serviceArea = "service-area"
+    case service, region, sector
+    case year
+    case organisation
+    case status
+
+    public var label: String {
+        switch self {
+        case .serviceArea: return "service area"
+        case .service: return "service"
+        case .region: return "region"
+        case .sector: return "partner sector"
+        case .year: return "start year"
+        case .organisation: return "organisation"
+        case .status: return "status"
+        }
+    }
+
+    /// An arrangement can fall in several groups of these (each of its partners' sectors,
+    /// each organisation), so their shares need not add up to 100%.
+    public var isMultiValued: Bool { self == .sector || self == .organisation }
+}
+
+/// How groups are measured and ranked.
+public enum Metric: String, CaseIterable, Sendable, Hashable {
+    case total, count, mean
+
+    public var label: String {
+        switch self {
+        case .total: return "total savings to date"
+        case .count: return "number of arrangements"
+        case .mean: return "mean savings per arrangement with a figure"
+        }
+    }
+}
+
+/// The arrangements of one group and what they save.
+public struct GroupSummary: Sendable, Equatable {
+    public var label: String
+    /// What a drill-down filters on: the category's id, the year, or the sector.
+    public var key: GroupKey
+    public var count: Int
+    /// Arrangements with a savings figure; `count - countWithFigure` were not reported.
+    public var countWithFigure: Int
+    public var total: Int64
+    /// Mean and median of the figures reported; nil when none was.
+    public var mean: Int64?
+    public var median: Int64?
+    /// This group's total as a share of the whole filtered set's total, 0...1.
+    public var shareOfTotal: Double
+
+    public var countWithoutFigure: Int { count - countWithFigure }
+
+    public func value(of metric: Metric) -> Int64? {
+        switch metric {
+        case .total: return total
+        case .count: return Int64(count)
+        case .mean: return mean
+        }
+    }
+}
+
+/// Identifies a group, so that choosing it can become a filter.
+public enum GroupKey: Sendable, Hashable {
+    case serviceArea(Int32)
+    case service(Int32)
+    case region(Int32)
+    case sector(Sector)
+    case year(Int)
+    case organisation(Int32)
+    case status(Status)
+    /// The arrangements with no value for the dimension.
+    case notRecorded
+}
+
+extension Register {
+    /// Groups `rows` by `dimension`, largest first by `metric` (then by label), with a
+    /// "not recorded" group for rows with no value.
+    public func summarise(_ rows: [Int], by dimension: Dimension, metric: Metric = .total) -> [GroupSummary] {
+        var members: [GroupKey: [Int]] = [:]
+        func add(_ key: GroupKey, _ row: Int) { members[key, default: []].append(row) }
+        for row in rows {
+            switch dimension {
+            case .serviceArea: add(serviceAreaIDs[row] >= 0 ? .serviceArea(serviceAreaIDs[row]) : .notRecorded, row)
+            case .service: add(serviceIDs[row] >= 0 ? .service(serviceIDs[row]) : .notRecorded, row)
+            case .region: add(regionIDs[row] >= 0 ? .region(regionIDs[row]) : .notRecorded, row)
+            case .year: add(startYears[row] != 0 ? .year(Int(startYears[row])) : .notRecorded, row)
+            case .status: add(status(row).map(GroupKey.status) ?? .notRecorded, row)
+            case .sector:
+                let mask = sectorMasks[row]
+                if mask == 0 { add(.notRecorded, row) }
+                for sector in Sector.allCases where mask & sector.bit != 0 { add(.sector(sector), row) }
+            case .organisation:
+                let partnerList = partners(row)
+                if partnerList.isEmpty { add(.notRecorded, row) }
+                for partner in partnerList { add(.organisation(partner), row) }
+            }
+        }
+        let grandTotal = totalSavings(rows)
+        var groups = members.map { key, rows in
+            summary(of: rows, label: label(of: key), key: key, grandTotal: grandTotal)
+        }
+        groups.sort { left, right in
+            let a = left.value(of: metric) ?? Int64.min
+            let b = right.value(of: metric) ?? Int64.min
+            if a != b { return a > b }
+            if left.count != right.count { return left.count > right.count }
+            return left.label < right.label
+        }
+        return groups
+    }
+
+    /// Count, figures, total, mean and median of a set of rows.
+    public func summary(of rows: [Int], label: String, key: GroupKey, grandTotal: Int64) -> GroupSummary {
+        var figures: [Int64] = []
+        figures.reserveCapacity(rows.count)
+        for row in rows where savingsToDate[row] != Register.notReported { figures.append(savingsToDate[row]) }
+        let total = figures.reduce(0, &+)
+        var median: Int64?
+        if !figures.isEmpty {
+            figures.sort()
+            let middle = figures.count / 2
+            median = figures.count % 2 == 1 ? figures[middle] : Self.average(figures[middle - 1], figures[middle])
+        }
+        return GroupSummary(
+            label: label, key: key, count: rows.count, countWithFigure: figures.count, total: total,
+            mean: figures.isEmpty ? nil : Self.roundedQuotient(total, Int64(figures.count)),
+            median: median,
+            shareOfTotal: grandTotal > 0 ? Double(total) / Double(grandTotal) : 0)
+    }
+
+    /// The sum of the savings reported by `rows`.
+    public func totalSavings(_ rows: [Int]) -> Int64 {
+        var total: Int64 = 0
+        for row in rows where savingsToDate[row] != Register.notReported { total &+= savingsToDate[row] }
+        return total
+    }
+
+    public func label(of key: GroupKey) -> String {
+        switch key {
+        case .serviceArea(let id): return serviceAreas[id]
+        case .service(let id): return services[id]
+        case .region(let id): return regions[id]
+        case .sector(let sector): return sector.label
+        case .year(let year): return String(year)
+        case .organisation(let id): return organisations.names[Int(id)]
+        case .status(let status): return status.name
+        case .notRecorded: return "(not recorded)"
+        }
+    }
+
+    /// Mean of two amounts rounded half away from zero, without overflow.
+    static func average(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        if overflow { return a / 2 + b / 2 }
+        return roundedQuotient(sum, 2)
+    }
+
+    static func roundedQuotient(_ numerator: Int64, _ denominator: Int64) -> Int64 {
+        let quotient = numerator / denominator
+        let remainder = numerator % denominator
+        if remainder.magnitude * 2 >= denominator.magnitude {
+            return quotient + (numerator < 0 ? -1 : 1)
+        }
+        return quotient
+    }
+}

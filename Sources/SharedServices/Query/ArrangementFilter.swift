@@ -1,0 +1,108 @@
+/// Which arrangements to show. Every part is optional; parts combine with AND, and the
+/// values within one part with OR ("trading standards or legal, in London").
+public struct ArrangementFilter: Sendable, Equatable, Hashable {
+    /// Ids in `Register.serviceAreas`.
+    public var serviceAreas: Set<Int32> = []
+    public var services: Set<Int32> = []
+    public var regions: Set<Int32> = []
+    /// Arrangements that involve any of these kinds of partner.
+    public var sectors: Set<SectorCriterion> = []
+    /// Arrangements that any of these organisations is in (as a partner or the lead).
+    public var organisations: Set<Int32> = []
+    public var statuses: Set<Status> = []
+    public var sinceYear: Int?
+    public var untilYear: Int?
+    /// Savings to date at least this; arrangements with no figure never match a savings bound.
+    public var minimumSavings: Int64?
+    public var maximumSavings: Int64?
+    /// Words searched for in name, description and partners, ignoring case and accents.
+    public var search: String = ""
+
+    public init() {}
+
+    public var isEmpty: Bool { self == ArrangementFilter() }
+
+    /// The rows of `register` that match, in register order.
+    public func matchingRows(in register: Register) -> [Int] {
+        matchingRows(in: register, among: 0..<register.count)
+    }
+
+    /// The rows among `candidates` that match, in the order given. Narrowing a previous
+    /// result (as a search does when the user types one more letter) passes it here.
+    public func matchingRows<Rows: Sequence<Int>>(in register: Register, among candidates: Rows) -> [Int] {
+        let needle = Array(TextSearch.fold(search.trimmingWhitespace()).utf8)
+        let sectorBits = sectors.reduce(UInt8(0)) { $0 | $1.bits }
+        let crossSector = sectors.contains(.crossSector)
+        let statusCodes = Set(statuses.map(\.rawValue))
+        var partnerMatchesSearch: [Bool] = []
+        if !needle.isEmpty {
+            partnerMatchesSearch = register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
+        }
+        var result: [Int] = []
+        for row in candidates {
+            if !serviceAreas.isEmpty && !serviceAreas.contains(register.serviceAreaIDs[row]) { continue }
+            if !services.isEmpty && !services.contains(register.serviceIDs[row]) { continue }
+            if !regions.isEmpty && !regions.contains(register.regionIDs[row]) { continue }
+            if !statusCodes.isEmpty && !statusCodes.contains(register.statusCodes[row]) { continue }
+            if !sectors.isEmpty {
+                let mask = register.sectorMasks[row]
+                let crossMatches = crossSector && mask & ~Sector.council.bit != 0
+                if mask & sectorBits == 0 && !crossMatches { continue }
+            }
+            if sinceYear != nil || untilYear != nil {
+                let year = Int(register.startYears[row])
+                if year == 0 { continue }
+                if let sinceYear, year < sinceYear { continue }
+                if let untilYear, year > untilYear { continue }
+            }
+            if minimumSavings != nil || maximumSavings != nil {
+                let savings = register.savingsToDate[row]
+                if savings == Register.notReported { continue }
+                if let minimumSavings, savings < minimumSavings { continue }
+                if let maximumSavings, savings > maximumSavings { continue }
+            }
+            if !organisations.isEmpty {
+                let involved = register.partners(row).contains(where: organisations.contains)
+                    || organisations.contains(register.leadIDs[row])
+                if !involved { continue }
+            }
+            if !needle.isEmpty {
+                let found = TextSearch.contains(register.foldedText[row], needle)
+                    || register.partners(row).contains { partnerMatchesSearch[Int($0)] }
+                if !found { continue }
+            }
+            result.append(row)
+        }
+        return result
+    }
+}
+
+/// "Involves fire", "involves police", …, and "cross-sector": any partner not a council.
+public enum SectorCriterion: String, CaseIterable, Sendable, Hashable, Comparable {
+    case council, fire, police, health, other
+    case crossSector = "cross-sector"
+
+    public var sector: Sector? {
+        switch self {
+        case .council: return .council
+        case .fire: return .fire
+        case .police: return .police
+        case .health: return .health
+        case .other: return .other
+        case .crossSector: return nil
+        }
+    }
+
+    var bits: UInt8 { sector?.bit ?? 0 }
+
+    public var label: String {
+        switch self {
+        case .crossSector: return "cross-sector"
+        default: return "involves \(rawValue)"
+        }
+    }
+
+    public static func < (lhs: SectorCriterion, rhs: SectorCriterion) -> Bool {
+        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+    }
+}

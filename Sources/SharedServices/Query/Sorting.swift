@@ -1,0 +1,88 @@
+/// The columns arrangements can be sorted by.
+public enum SortColumn: String, CaseIterable, Sendable, Hashable {
+    case id, name
+    case serviceArea = "service_area"
+    case service, partners, lead, region
+    case startYear = "start_year"
+    case status
+    case savingsToDate = "savings_to_date"
+    case savingsLatestYear = "savings_latest_year"
+    case provenance
+
+    /// Accepts the register's names and friendly forms: "savings", "start", "service-area".
+    public init?(name: String) {
+        let key = name.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        switch key {
+        case "savings": self = .savingsToDate
+        case "start", "year": self = .startYear
+        case "partner_count": self = .partners
+        default:
+            guard let column = SortColumn(rawValue: key) else { return nil }
+            self = column
+        }
+    }
+}
+
+extension Register {
+    /// `rows` sorted by `column`, stable (ties keep their order), missing values last in
+    /// both directions so that "not reported" never passes for the smallest or largest.
+    public func sorted(_ rows: [Int], by column: SortColumn, descending: Bool = false) -> [Int] {
+        switch column {
+        case .id: return sortedByText(rows, descending: descending) { self.ids[$0] }
+        case .name: return sortedByText(rows, descending: descending) { self.names[$0] }
+        case .serviceArea: return sortedByCategory(rows, ids: serviceAreaIDs, vocabulary: serviceAreas, descending: descending)
+        case .service: return sortedByCategory(rows, ids: serviceIDs, vocabulary: services, descending: descending)
+        case .region: return sortedByCategory(rows, ids: regionIDs, vocabulary: regions, descending: descending)
+        case .lead:
+            return sortedByKey(rows, descending: descending) { row -> String? in
+                self.leadIDs[row] >= 0 ? self.organisations.names[Int(self.leadIDs[row])].lowercased() : nil
+            }
+        case .partners: return sortedByKey(rows, descending: descending) { self.partnerCount($0) }
+        case .startYear: return sortedByKey(rows, descending: descending) { self.startYear($0) }
+        case .status: return sortedByKey(rows, descending: descending) { self.status($0) }
+        case .savingsToDate: return sortedByKey(rows, descending: descending) { self.savingsToDate($0) }
+        case .savingsLatestYear: return sortedByKey(rows, descending: descending) { self.savingsLatestYear($0) }
+        case .provenance: return sortedByKey(rows, descending: descending) { self.provenance($0)?.rawValue }
+        }
+    }
+
+    private func sortedByText(_ rows: [Int], descending: Bool, _ text: (Int) -> String) -> [Int] {
+        // Compare folded text once per row, not once per comparison.
+        let keys = rows.map { TextSearch.fold(text($0)) }
+        return stableOrder(rows, descending: descending) { keys[$0] }
+    }
+
+    /// Categories sort by their text; each distinct value is ranked once.
+    private func sortedByCategory(_ rows: [Int], ids: [Int32], vocabulary: Vocabulary, descending: Bool) -> [Int] {
+        let order = vocabulary.values.indices.sorted {
+            TextSearch.fold(vocabulary.values[$0]) < TextSearch.fold(vocabulary.values[$1])
+        }
+        var rank = [Int](repeating: 0, count: vocabulary.count)
+        for (position, id) in order.enumerated() { rank[id] = position }
+        return sortedByKey(rows, descending: descending) { row -> Int? in
+            let id = ids[row]
+            return id >= 0 ? rank[Int(id)] : nil
+        }
+    }
+
+    private func sortedByKey<Key: Comparable>(_ rows: [Int], descending: Bool, _ key: (Int) -> Key?) -> [Int] {
+        let keys = rows.map(key)
+        return stableOrder(rows, descending: descending) { keys[$0] }
+    }
+
+    /// Sorts positions of `rows` by a key looked up per position; nil keys go last;
+    /// ties keep their original order.
+    private func stableOrder<Key: Comparable>(_ rows: [Int], descending: Bool, _ key: (Int) -> Key?) -> [Int] {
+        let positions = rows.indices.sorted { left, right in
+            switch (key(left), key(right)) {
+            case let (a?, b?):
+                if a != b { return descending ? a > b : a < b }
+                return left < right
+            case (nil, nil): return left < right
+            case (nil, _): return false
+            case (_, nil): return true
+            }
+        }
+        return positions.map { rows[$0] }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Case- and accent-insensitive substring search, as people expect from a search box:
+/// "ynys mon" finds "Ynys Môn".
+public enum TextSearch {
+    /// Lowercased with accents removed.
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// Whether `haystack` contains `needle`; both already folded. Compares UTF-8 bytes.
+    static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        if needle.isEmpty { return true }
+        var haystack = haystack
+        return haystack.withUTF8 { bytes in
+            let count = bytes.count
+            let needleCount = needle.count
+            guard count >= needleCount else { return false }
+            let first = needle[0]
+            var start = 0
+            while start <= count - needleCount {
+                if bytes[start] == first {
+                    var matched = 1
+                    while matched < needleCount && bytes[start + matched] == needle[matched] { matched += 1 }
+                    if matched == needleCount { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+}

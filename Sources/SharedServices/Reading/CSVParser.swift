@@ -1,0 +1,161 @@
+/// One record of a CSV file: its fields and the line it starts on.
+public struct CSVRecord: Sendable, Equatable {
+    public var fields: [String]
+    /// 1-based line of the record's first byte (a record may span lines inside quotes).
+    public var line: Int
+
+    public init(fields: [String], line: Int) {
+        self.fields = fields
+        self.line = line
+    }
+}
+
+/// An RFC 4180 reader over a whole file's bytes: quoted fields with commas, doubled
+/// quotes and line breaks; LF, CRLF or lone-CR line ends; a final line with or without
+/// a line end. It scans bytes, never `Character`s, and is forgiving where people's
+/// files commonly stray (a quote inside an unquoted field, text after a closing quote),
+/// reporting each such place as a warning rather than refusing the file.
+public struct CSVParser {
+    private let bytes: [UInt8]
+    private let file: String
+    private var index: Int
+    private var line = 1
+    private var lineStart: Int
+    /// Places where the file strays from RFC 4180 but could still be read.
+    public private(set) var warnings: [Diagnostic] = []
+
+    private static let quote: UInt8 = 0x22
+    private static let comma: UInt8 = 0x2C
+    private static let lineFeed: UInt8 = 0x0A
+    private static let carriageReturn: UInt8 = 0x0D
+
+    /// Validates the encoding up front (UTF-8, optional BOM, no NUL bytes), so a binary
+    /// or UTF-16 file is refused with one message before any record is read.
+    public init(bytes: [UInt8], file: String) throws(LoadError) {
+        self.bytes = bytes
+        self.file = file
+        let start = try TextBytes.validatedTextStart(bytes, file: file)
+        self.index = start
+        self.lineStart = start
+    }
+
+    /// The next non-blank record, or nil at the end of the file.
+    public mutating func next() throws(LoadError) -> CSVRecord? {
+        // Blank lines carry no data; skip them rather than report empty records.
+        while index < bytes.count, isLineEnd(bytes[index]) {
+            consumeLineEnd()
+        }
+        guard index < bytes.count else { return nil }
+        let recordLine = line
+        var fields: [String] = []
+        while true {
+            fields.append(try readField())
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte == Self.comma {
+                index += 1
+                // A trailing comma at the end of the record means one more, empty field.
+                if index >= bytes.count || isLineEnd(bytes[index]) {
+                    fields.append("")
+                    if index < bytes.count { consumeLineEnd() }
+                    break
+                }
+                continue
+            }
+            consumeLineEnd()
+            break
+        }
+        return CSVRecord(fields: fields, line: recordLine)
+    }
+
+    /// Reads every remaining record.
+    public mutating func readAll() throws(LoadError) -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        while let record = try next() { records.append(record) }
+        return records
+    }
+
+    private func isLineEnd(_ byte: UInt8) -> Bool {
+        byte == Self.lineFeed || byte == Self.carriageReturn
+    }
+
+    private mutating func consumeLineEnd() {
+        if bytes[index] == Self.carriageReturn, index + 1 < bytes.count, bytes[index + 1] == Self.lineFeed {
+            index += 2
+        } else {
+            index += 1
+        }
+        line += 1
+        lineStart = index
+    }
+
+    private var column: Int {
+        TextBytes.characterColumn(bytes, lineStart: lineStart, offset: index)
+    }
+
+    private mutating func warn(_ message: String, line: Int, column: Int) {
+        warnings.append(Diagnostic(file: file, line: line, column: column, severity: .warning, message: message))
+    }
+
+    /// Reads one field and leaves `index` on the comma, line end, or end of file after it.
+    private mutating func readField() throws(LoadError) -> String {
+        if index < bytes.count, bytes[index] == Self.quote {
+            return try readQuotedField()
+        }
+        let start = index
+        var strayQuoteAt: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == Self.comma || isLineEnd(byte) { break }
+            if byte == Self.quote, strayQuoteAt == nil { strayQuoteAt = index }
+            index += 1
+        }
+        if let strayQuoteAt {
+            warn(
+                "a quote inside an unquoted field was read as a literal quote character",
+                line: line, column: TextBytes.characterColumn(bytes, lineStart: lineStart, offset: strayQuoteAt))
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private mutating func readQuotedField() throws(LoadError) -> String {
+        let openLine = line
+        let openColumn = column
+        index += 1  // the opening quote
+        var value: [UInt8] = []
+        while true {
+            guard index < bytes.count else {
+                throw LoadError(
+                    file: file, line: openLine, column: openColumn,
+                    message: "a quoted field starting here is never closed (a missing \" before the end of the file)")
+            }
+            let byte = bytes[index]
+            if byte == Self.quote {
+                if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
+                    value.append(Self.quote)
+                    index += 2
+                    continue
+                }
+                index += 1  // the closing quote
+                break
+            }
+            if byte == Self.carriageReturn || byte == Self.lineFeed {
+                // Line breaks inside a field are kept, normalised to LF.
+                consumeLineEnd()
+                value.append(Self.lineFeed)
+                continue
+            }
+            value.append(byte)
+            index += 1
+        }
+        // Text after the closing quote (`"abc"def`) is not RFC 4180; keep it, and say so.
+        if index < bytes.count, bytes[index] != Self.comma, !isLineEnd(bytes[index]) {
+            warn("text after a closing quote was kept as part of the field", line: line, column: column)
+            while index < bytes.count, bytes[index] != Self.comma, !isLineEnd(bytes[index]) {
+                value.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: value, as: UTF8.self)
+    }
+}

@@ -1,0 +1,145 @@
+/// How a register file is written.
+public enum RegisterFormat: String, Sendable, CaseIterable {
+    case csv, json
+
+    /// By extension (`.csv`, `.json`), else by content: JSON starts with `[` or `{`.
+    public static func detect(path: String, bytes: [UInt8]) -> RegisterFormat {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".csv") { return .csv }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let first = bytes[start...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        return first == UInt8(ascii: "[") || first == UInt8(ascii: "{") ? .json : .csv
+    }
+}
+
+/// One row of a table file: its cells in header order and its line.
+struct TableRow {
+    var fields: [String]
+    var line: Int
+    /// Set when the row cannot be read as cells at all (a JSON item that is not an object).
+    var unreadable: String?
+}
+
+/// Rows of named cells, the same whether the file is CSV or JSON, read one at a time.
+struct TableReader {
+    let file: String
+    let header: [String]
+    let headerLine: Int
+    private var source: Source
+    private(set) var jsonWarnings: [Diagnostic] = []
+
+    private enum Source {
+        case csv(CSVParser)
+        case json(rows: [TableRow], next: Int)
+    }
+
+    init(bytes: [UInt8], file: String, format: RegisterFormat) throws(LoadError) {
+        self.file = file
+        switch format {
+        case .csv:
+            var parser = try CSVParser(bytes: bytes, file: file)
+            guard let headerRecord = try parser.next() else { throw LoadError(file: file, message: "is empty") }
+            header = headerRecord.fields.map { $0.trimmingWhitespace() }
+            headerLine = headerRecord.line
+            source = .csv(parser)
+        case .json:
+            var parser = try JSONParser(bytes: bytes, file: file)
+            let document = try parser.parseDocument()
+            guard case .array(let items) = document else {
+                throw LoadError(
+                    file: file, line: 1,
+                    message: "is JSON but not an array of objects (it is \(document.kindName)); "
+                        + "a register is [ {\"id\": …, \"name\": …}, … ]")
+            }
+            var warnings: [Diagnostic] = []
+            let table = Self.tabulate(items, file: file, warnings: &warnings)
+            header = table.header
+            headerLine = 1
+            source = .json(rows: table.rows, next: 0)
+            jsonWarnings = warnings
+        }
+    }
+
+    /// Warnings about places where the file strays from its format but could be read.
+    var formatWarnings: [Diagnostic] {
+        switch source {
+        case .csv(let parser): return parser.warnings
+        case .json: return jsonWarnings
+        }
+    }
+
+    mutating func next() throws(LoadError) -> TableRow? {
+        switch source {
+        case .csv(var parser):
+            let record = try parser.next()
+            source = .csv(parser)
+            return record.map { TableRow(fields: $0.fields, line: $0.line) }
+        case .json(let rows, let next):
+            guard next < rows.count else { return nil }
+            source = .json(rows: rows, next: next + 1)
+            return rows[next]
+        }
+    }
+
+    /// Turns an array of objects into a header (keys in order of first appearance) and rows.
+    private static func tabulate(
+        _ items: [JSONValue], file: String, warnings: inout [Diagnostic]
+    ) -> (header: [String], rows: [TableRow]) {
+        var header: [String] = []
+        var position: [String: Int] = [:]
+        for item in items {
+            guard case .object(let members, _) = item else { continue }
+            for member in members where position[member.key] == nil {
+                position[member.key] = header.count
+                header.append(member.key)
+            }
+        }
+        var rows: [TableRow] = []
+        rows.reserveCapacity(items.count)
+        for (number, item) in items.enumerated() {
+            guard case .object(let members, let line) = item else {
+                rows.append(
+                    TableRow(
+                        fields: [], line: 0,
+                        unreadable: "item \(number + 1) of the array is \(item.kindName), not an object"))
+                continue
+            }
+            var fields = Array(repeating: "", count: header.count)
+            for member in members {
+                guard let column = position[member.key] else { continue }
+                switch cellText(member.value) {
+                case .some(let text): fields[column] = text
+                case .none:
+                    warnings.append(
+                        Diagnostic(
+                            file: file, line: line, field: member.key, severity: .warning,
+                            message: "\(member.key) is \(member.value.kindName), not text or a number; left empty"))
+                }
+            }
+            rows.append(TableRow(fields: fields, line: line))
+        }
+        return (header, rows)
+    }
+
+    /// A JSON value as cell text: arrays of plain values become a `;`-separated list.
+    private static func cellText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): return text
+        case .number(let literal): return literal
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return ""
+        case .array(let elements):
+            var parts: [String] = []
+            for element in elements {
+                switch element {
+                case .string(let text): parts.append(text)
+                case .number(let literal): parts.append(literal)
+                default: return nil
+                }
+            }
+            return parts.joined(separator: "; ")
+        case .object: return nil
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// Text made safe to send to a terminal: no byte of it can start an escape sequence,
+/// move the cursor, ring the bell or reorder what is shown.
+public enum SafeText {
+    /// C0 controls become their visible Control Pictures (ESC as ␛, CR as ␍), DEL becomes
+    /// ␡, C1 controls and bidirectional overrides become U+FFFD. Tab becomes a space; line
+    /// breaks are kept only when `keepingLineBreaks`.
+    public static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        guard needsCleaning(text, keepingLineBreaks: keepingLineBreaks) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x0A where keepingLineBreaks: result.append(scalar)
+            case 0x09: result.append(" ")
+            case 0x00..<0x20: result.append(Unicode.Scalar(0x2400 + value) ?? "\u{FFFD}")
+            case 0x7F: result.append("\u{2421}")
+            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069: result.append("\u{FFFD}")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Whether `visible` would change the text.
+    public static func needsCleaning(_ text: String, keepingLineBreaks: Bool = false) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0A && keepingLineBreaks { continue }
+            if value < 0x20 || (0x7F..<0xA0).contains(value) || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value)
+            {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+/// Fitting text into a number of terminal columns.
+public enum ColumnFit {
+    public enum Alignment: Sendable { case left, right }
+
+    /// The text cut to at most `width` columns, ending in "…" when cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let characterWidth = DisplayWidth.of(character)
+            if used + characterWidth > width - 1 { break }
+            result.append(character)
+            used += characterWidth
+        }
+        return result + "…"
+    }
+
+    /// The text cut or padded with spaces to exactly `width` columns.
+    public static func pad(_ text: String, to width: Int, alignment: Alignment = .left) -> String {
+        let fitted = truncate(text, to: width)
+        let padding = String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted)))
+        return alignment == .left ? fitted + padding : padding + fitted
+    }
+
+    /// Words wrapped to lines of at most `width` columns.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                let candidate = line.isEmpty ? String(word) : line + " " + word
+                if DisplayWidth.of(candidate) <= width {
+                    line = candidate
+                    continue
+                }
+                if !line.isEmpty { lines.append(line) }
+                var rest = String(word)
+                while DisplayWidth.of(rest) > width {
+                    let head = truncatePlain(rest, to: width)
+                    lines.append(head)
+                    rest = String(rest.dropFirst(head.count))
+                }
+                line = rest
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private static func truncatePlain(_ text: String, to width: Int) -> String {
+        var result = ""
+        var used = 0
+        for character in text {
+            let characterWidth = DisplayWidth.of(character)
+            if used + characterWidth > width { break }
+            result.append(character)
+            used += characterWidth
+        }
+        return result.isEmpty ? String(text.prefix(1)) : result
+    }
+}

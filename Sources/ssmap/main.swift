@@ -1,0 +1,3 @@
+import SSMapCommands
+
+SSMap.main()

@@ -67,7 +67,12 @@ struct Summary: ParsableCommand {
     }
 
     static func title(_ loaded: LoadedRegister) -> String {
-        "Shared services register · \(loaded.arrangementsFile)"
+        let register = loaded.register
+        let isSample = SampleData.directory().map { loaded.arrangementsFile == $0 + "/" + SampleData.arrangementsFileName }
+            ?? false
+        guard isSample else { return "Register: \(loaded.arrangementsFile)" }
+        let reported = register.allRows.filter { register.provenance($0) == .reported }.count
+        return "Sample register, June 2017: \(reported) reported arrangements, \(register.count - reported) illustrative"
     }
 }
 

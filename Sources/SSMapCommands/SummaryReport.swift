@@ -32,9 +32,11 @@ public struct SummaryReport {
         let headline = register.headline(rows)
         var lines: [String] = []
         lines.append(SafeText.visible(title))
-        lines.append(HeadlineText.line(headline))
-        lines.append(HeadlineText.partnersLine(headline))
-        if !filters.isEmpty { lines.append("Filtered to: " + SafeText.visible(filters.joined(separator: "; "))) }
+        lines += HeadlineText.lines(headline, width: width)
+        lines += ColumnFit.wrap(HeadlineText.partnersLine(headline), to: width)
+        if !filters.isEmpty {
+            lines += ColumnFit.wrap("Filtered to: " + SafeText.visible(filters.joined(separator: "; ")), to: width)
+        }
         lines.append("")
 
         let groups = register.summarise(rows, by: dimension, metric: metric)
@@ -76,7 +78,7 @@ public struct SummaryReport {
                     + "\(hidden.reduce(0) { $0 + $1.count }) arrangements)")
         }
         lines.append("")
-        lines.append(footnote(headline))
+        for note in footnotes(headline) { lines += ColumnFit.wrap(note, to: width) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -128,7 +130,7 @@ public struct SummaryReport {
         group.countWithoutFigure > 0 ? "\(group.count) (\(group.countWithoutFigure) n/r)" : "\(group.count)"
     }
 
-    private func footnote(_ headline: Headline) -> String {
+    private func footnotes(_ headline: Headline) -> [String] {
         var notes = ["n/r: arrangements with no savings figure reported; they count as arrangements but add nothing to savings."]
         if metric != .count {
             notes.append("Shares are of \(Money.format(headline.totalSavings)), the savings of the \(headline.withFigure) arrangements with a figure.")
@@ -136,7 +138,7 @@ public struct SummaryReport {
         if dimension.isMultiValued {
             notes.append("An arrangement counts once for each of its \(dimension == .sector ? "partners' sectors" : "partners"), so shares add up to more than 100%.")
         }
-        return notes.joined(separator: "\n")
+        return notes
     }
 }
 
@@ -144,9 +146,30 @@ public struct SummaryReport {
 public enum HeadlineText {
     /// "486 arrangements · £643m saved to date · 346 of 353 councils (98%) · 97 without a figure"
     public static func line(_ headline: Headline) -> String {
+        parts(headline).joined(separator: " · ")
+    }
+
+    /// The headline broken between its parts to fit `width` columns.
+    public static func lines(_ headline: Headline, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for part in parts(headline) {
+            let candidate = current.isEmpty ? part : current + " · " + part
+            if DisplayWidth.of(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = part
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    private static func parts(_ headline: Headline) -> [String] {
         var parts = [
             "\(headline.arrangements) arrangement\(headline.arrangements == 1 ? "" : "s")",
-            "\(Money.format(headline.totalSavings)) saved to date",
+            "\(Money.format(headline.totalSavings)) saved",
         ]
         if let share = headline.councilShare {
             parts.append("\(headline.councilsInvolved) of \(headline.councilsKnown) councils (\(percent(share)))")
@@ -154,12 +177,12 @@ public enum HeadlineText {
             parts.append("\(headline.councilsInvolved) councils")
         }
         parts.append("\(headline.withoutFigure) without a figure")
-        return parts.joined(separator: " · ")
+        return parts
     }
 
     public static func partnersLine(_ headline: Headline) -> String {
-        "Partners: \(headline.organisationsInvolved) organisations (\(headline.councilsInvolved) councils, "
-            + "\(headline.otherBodiesInvolved) fire, police, health and other bodies)"
+        "Partners: \(headline.organisationsInvolved) organisations: \(headline.councilsInvolved) councils and "
+            + "\(headline.otherBodiesInvolved) other bodies"
     }
 
     /// A share as a percentage: one decimal below 10%, whole numbers above.

@@ -1,0 +1,73 @@
+import Foundation
+@testable import SharedServices
+
+/// Runs the built `ssmap` binary as a user would, capturing what it prints.
+struct BinaryRunner {
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+        var outputBytes: [UInt8]
+    }
+
+    /// The directory `swift build` put the products in: where this test bundle runs from.
+    static var productsDirectory: URL {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: executable).deletingLastPathComponent()
+    }
+
+    static var binary: URL { productsDirectory.appendingPathComponent("ssmap") }
+
+    /// The package's own sample-data directory.
+    static var sampleDirectory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-data")
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        env["COLUMNS"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        // Files rather than pipes: nothing can block however much the binary prints.
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outputURL = scratch.appendingPathComponent("stdout")
+        let errorURL = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputURL)
+        let error = try FileHandle(forWritingTo: errorURL)
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try output.close()
+        try error.close()
+        let outputData = try Data(contentsOf: outputURL)
+        let errorData = try Data(contentsOf: errorURL)
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self),
+            outputBytes: Array(outputData))
+    }
+
+    /// The sample register loaded in-process, to check the binary's figures against.
+    static func loadSample() throws -> LoadedRegister {
+        try RegisterLoader.load(arrangements: sampleDirectory.appendingPathComponent("arrangements.csv").path)
+    }
+
+    /// A fresh temporary directory for a test's files.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ssmap-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import SharedServices
+
+/// `ssmap validate` on broken files, `ssmap generate`, and output safety.
+@Suite struct ValidateAndGenerateTests {
+    static let header = "id,name,service_area,service,partners,lead,region,start_year,status,savings_to_date,savings_latest_year,description,provenance,source\n"
+
+    private func write(_ text: String, named name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func aBadAmountIsNamedWithFileLineAndColumnAndExitsOne() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write(
+            Self.header + "A1,One,Back office,Legal,Adur; Worthing,,,2015,operational,£1.2m,,,,\n"
+                + "A2,Two,Back office,Legal,Adur; Worthing,,,2015,operational,about £2m,,,,\n",
+            named: "arrangements.csv", in: directory)
+        let result = try BinaryRunner.run(["validate", path])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains(
+            "arrangements.csv:3: warning: savings_to_date \"about £2m\" is not an amount of money"))
+    }
+
+    @Test func anUnterminatedQuoteGivesLineAndColumnAndExitsTwo() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write(
+            Self.header + "A1,\"One,Back office,Legal,Adur,,,,,,,,,\n", named: "broken.csv", in: directory)
+        let result = try BinaryRunner.run(["validate", path])
+        #expect(result.status == 2)
+        #expect(result.standardOutput.contains("broken.csv:2:4:"))
+        #expect(result.standardOutput.contains("never closed"))
+    }
+
+    @Test func aMissingColumnIsNamedAndExitsTwo() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write("id,name,service\nA1,One,Legal\n", named: "nopartners.csv", in: directory)
+        let result = try BinaryRunner.run(["validate", path])
+        #expect(result.status == 2)
+        #expect(result.standardOutput.contains("nopartners.csv:1: the required column \"partners\" is missing"))
+    }
+
+    @Test func aDuplicateIdIsReportedAndTheRowLeftOut() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write(
+            Self.header + "A1,One,Back office,Legal,Adur; Worthing,,,,,,,,,\n"
+                + "A1,Again,Back office,ICT,Adur; Worthing,,,,,,,,,\n",
+            named: "dup.csv", in: directory)
+        let result = try BinaryRunner.run(["validate", path])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("dup.csv:3: error: row id \"A1\" is already used on line 2; row left out"))
+        #expect(result.standardOutput.contains("1 arrangement read"))
+    }
+
+    @Test func filesThatAreNotRegistersExitTwoWithOneMessage() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let png = directory.appendingPathComponent("picture.csv")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: png)
+        let prose = try write("Dear colleagues,\nPlease find the register attached.\n", named: "letter.txt", in: directory)
+        let cases: [(String, String)] = [
+            (png.path, "binary data"),
+            (prose, "the required column"),
+            (directory.path, "is a directory"),
+            (directory.appendingPathComponent("absent.csv").path, "does not exist"),
+            (try write("", named: "empty.csv", in: directory), "is empty"),
+            (try write("{\"id\": 1}", named: "object.json", in: directory), "not an array"),
+        ]
+        for (path, message) in cases {
+            let result = try BinaryRunner.run(["validate", path])
+            #expect(result.status == 2, "\(path)")
+            #expect(result.standardOutput.contains(message), "\(path): \(result.standardOutput)")
+            #expect(!result.standardError.contains("Fatal error"))
+            let summary = try BinaryRunner.run(["summary", path])
+            #expect(summary.status == 2)
+            #expect(summary.standardError.contains(message))
+        }
+    }
+
+    @Test func theSampleValidatesCleanly() throws {
+        let result = try BinaryRunner.run(
+            ["validate", BinaryRunner.sampleDirectory.appendingPathComponent("arrangements.csv").path])
+        #expect(result.status == 0, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("486 arrangements read"))
+    }
+
+    @Test func generateWritesBothFilesAndNeverOverwritesUnasked() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("register").path
+        let first = try BinaryRunner.run(["generate", "--count", "1000", "--seed", "7", "--out", out])
+        #expect(first.status == 0, "\(first.standardError)")
+        let arrangements = out + "/arrangements.csv"
+        let loaded = try RegisterLoader.load(arrangements: arrangements)
+        #expect(loaded.register.count == 1000)
+        #expect(loaded.diagnostics.isEmpty)
+        let before = try Data(contentsOf: URL(fileURLWithPath: arrangements))
+
+        let again = try BinaryRunner.run(["generate", "--count", "10", "--out", out])
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("already exists; give --force"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: arrangements)) == before)
+
+        let forced = try BinaryRunner.run(["generate", "--count", "1000", "--seed", "7", "--out", out, "--force"])
+        #expect(forced.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: arrangements)) == before, "same seed, same bytes")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func theBundledSampleIsExactlyWhatGenerateWrites() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try BinaryRunner.run(["generate", "--count", "486", "--seed", "2017", "--out", directory.path])
+        #expect(result.status == 0)
+        for name in ["arrangements.csv", "organisations.csv"] {
+            let generated = try Data(contentsOf: directory.appendingPathComponent(name))
+            let bundled = try Data(contentsOf: BinaryRunner.sampleDirectory.appendingPathComponent(name))
+            #expect(generated == bundled, "\(name) differs from a fresh generate")
+        }
+    }
+
+    @Test func noControlCharacterFromTheDataReachesTheTerminal() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let hostile = "\u{1B}[2J\u{1B}]0;pwned\u{07}Evil\u{9B}31m\r"
+        let path = try write(
+            Self.header + "E1,\"\(hostile) name\",Back office,\"Legal\u{1B}[5m\",Adur; \"Worth\u{1B}ing\",,,2015,operational,1000,,\"desc \(hostile)\",,\n",
+            named: "hostile.csv", in: directory)
+        for arguments in [
+            ["summary", path], ["summary", path, "--by", "organisation"], ["list", path], ["list", path, "--format", "csv"],
+            ["list", path, "--format", "markdown"], ["list", path, "--format", "json"], ["show", path, "E1"],
+            ["validate", path],
+        ] {
+            let result = try BinaryRunner.run(arguments)
+            for byte in result.outputBytes {
+                let isControl = (byte < 0x20 && byte != 0x0A) || byte == 0x7F
+                #expect(!isControl, "\(arguments): control byte \(byte) in output")
+                if isControl { break }
+            }
+            // C1 controls as UTF-8 (0xC2 0x80...0x9F) must not appear either.
+            let pairs = zip(result.outputBytes, result.outputBytes.dropFirst())
+            #expect(!pairs.contains { $0 == 0xC2 && (0x80...0x9F).contains($1) }, "\(arguments): C1 control")
+            #expect(!result.standardError.utf8.contains(0x1B))
+        }
+    }
+}

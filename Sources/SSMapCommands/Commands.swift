@@ -25,16 +25,10 @@ struct Open: ParsableCommand {
         commandName: "open", abstract: "Open a register (the default command): shows its summary.")
 
     @OptionGroup var source: RegisterOptions
+    @OptionGroup(title: "Filters") var filters: FilterOptions
 
     func run() throws {
-        try reportingFailures {
-            let loaded = try RegisterSession.load(source)
-            let register = loaded.register
-            let report = SummaryReport(
-                register: register, rows: register.allRows, dimension: .serviceArea, metric: .total, top: nil,
-                width: TerminalOutput.width(), title: Summary.title(loaded), filters: [])
-            TerminalOutput.write(report.render())
-        }
+        try Summary.report(source: source, filters: filters, by: .serviceArea, metric: .total, top: nil)
     }
 }
 
@@ -55,13 +49,19 @@ struct Summary: ParsableCommand {
     var top: Int?
 
     func run() throws {
+        try Self.report(source: source, filters: filters, by: by, metric: metric, top: top)
+    }
+
+    static func report(
+        source: RegisterOptions, filters: FilterOptions, by dimension: Dimension, metric: Metric, top: Int?
+    ) throws {
         try reportingFailures {
             let loaded = try RegisterSession.load(source)
             let register = loaded.register
             let rows = try filters.filter(for: register).matchingRows(in: register)
             let report = SummaryReport(
-                register: register, rows: rows, dimension: by, metric: metric, top: top,
-                width: TerminalOutput.width(), title: Self.title(loaded), filters: filters.describe())
+                register: register, rows: rows, dimension: dimension, metric: metric, top: top,
+                width: TerminalOutput.width(), title: title(loaded), filters: filters.describe())
             TerminalOutput.write(report.render())
         }
     }

@@ -4,6 +4,8 @@
 public struct Vocabulary: Sendable, Equatable {
     public private(set) var values: [String] = []
     private var idsByKey: [String: Int32] = [:]
+    /// Exact spellings already seen: most repeats are exact, and skip building a key.
+    private var idsBySpelling: [String: Int32] = [:]
 
     public init() {}
 
@@ -17,11 +19,16 @@ public struct Vocabulary: Sendable, Equatable {
 
     /// The id of `value`, adding it if new.
     public mutating func intern(_ value: String) -> Int32 {
+        if let id = idsBySpelling[value] { return id }
         let key = Self.key(value)
-        if let id = idsByKey[key] { return id }
+        if let id = idsByKey[key] {
+            idsBySpelling[value] = id
+            return id
+        }
         let id = Int32(values.count)
         values.append(value)
         idsByKey[key] = id
+        idsBySpelling[value] = id
         return id
     }
 

@@ -5,7 +5,11 @@ import Foundation
 public enum TextSearch {
     /// Lowercased with accents removed.
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII text (most of a register) folds by lowercasing bytes, without Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// Whether `haystack` contains `needle`; both already folded. Compares UTF-8 bytes.

@@ -15,8 +15,21 @@ let package = Package(
         // Measuring and cleaning text for fixed-width output: display width of wide and
         // combining characters, control characters made harmless. Knows nothing of councils.
         .target(name: "TextCells"),
+        // ncursesw, and a shim for the macros and globals Swift cannot import. Debian's
+        // headers and library are on the default paths; pkg-config's ncursesw flags
+        // (-D_XOPEN_SOURCE=600) are ones SwiftPM refuses with a warning, so none are asked for.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // A generic terminal layer: an off-screen canvas of cells, input events, widgets and
+        // a test driver. Knows nothing of councils.
+        .target(name: "TerminalUI", dependencies: ["TextCells"]),
+        // The real terminal: draws canvases with ncurses and restores the terminal on exit,
+        // on signals and on crashes.
+        .target(name: "NCursesTerminal", dependencies: ["TerminalUI", "CNCurses"]),
         // The data module: model, loading, validation, queries, aggregation, money.
         .target(name: "SharedServices", dependencies: ["TextCells"]),
+        // The dashboard: app state, key → action → new state, state → canvas. Pure; runs on
+        // any TerminalDriver.
+        .target(name: "Dashboard", dependencies: ["SharedServices", "TerminalUI", "TextCells"]),
         // The command line's commands and their plain-text reports, as a library so that
         // tests can drive them in-process as well as through the built binary.
         .target(
@@ -24,6 +37,8 @@ let package = Package(
             dependencies: [
                 "SharedServices",
                 "TextCells",
+                "Dashboard",
+                "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

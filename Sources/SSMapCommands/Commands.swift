@@ -1,4 +1,10 @@
 import ArgumentParser
+import Dashboard
+#if canImport(Glibc)
+import Glibc
+#endif
+import NCursesTerminal
+import TerminalUI
 import SharedServices
 import TextCells
 
@@ -19,16 +25,48 @@ public struct SSMap: ParsableCommand {
     public init() {}
 }
 
-/// `ssmap [FILE]`: the dashboard's place. Until the dashboard exists, the summary.
+/// `ssmap [FILE]`: the dashboard on a terminal; the summary when output is not a terminal.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "open", abstract: "Open a register (the default command): shows its summary.")
+        commandName: "open",
+        abstract: "Open a register in the dashboard (the default command).",
+        discussion: "When standard output is not a terminal, prints the summary instead. Press ? in the dashboard for every key.")
 
     @OptionGroup var source: RegisterOptions
     @OptionGroup(title: "Filters") var filters: FilterOptions
 
+    @Flag(name: .customLong("no-color"), help: "Monochrome: no colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(help: "Draw with ASCII only (GBP, # bars), whatever the locale.")
+    var ascii = false
+
     func run() throws {
-        try Summary.report(source: source, filters: filters, by: .serviceArea, metric: .total, top: nil)
+        guard TerminalOutput.isTerminal && isatty(STDIN_FILENO) != 0 else {
+            try Summary.report(source: source, filters: filters, by: .serviceArea, metric: .total, top: nil)
+            return
+        }
+        try reportingFailures {
+            let loaded = try RegisterSession.load(source, quiet: true)
+            let filter = try filters.filter(for: loaded.register)
+            // NO_COLOR set to anything non-empty means no colour (no-color.org).
+            let noColorSet = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
+            let colour = !noColor && !noColorSet
+            guard let driver = NCursesDriver(options: .init(colour: colour)) else {
+                throw CommandError.failed("could not start the terminal (is TERM set?)")
+            }
+            let glyphs = ascii ? Glyphs.ascii : driver.glyphs
+            let theme = driver.colourSupport == .none ? Theme.monochrome : Theme.colour
+            let data = DashboardData(
+                register: loaded.register, diagnostics: loaded.diagnostics, sourceName: sourceName(loaded))
+            let app = DashboardApp(data: data, driver: driver, glyphs: glyphs, theme: theme, filter: filter)
+            app.run()
+            driver.shutdown()
+        }
+    }
+
+    private func sourceName(_ loaded: LoadedRegister) -> String {
+        source.file == nil ? "the 2017 sample" : loaded.arrangementsFile
     }
 }
 
@@ -47,6 +85,10 @@ struct Summary: ParsableCommand {
 
     @Option(help: "Show only the largest N groups.")
     var top: Int?
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be 1 or more") }
+    }
 
     func run() throws {
         try Self.report(source: source, filters: filters, by: by, metric: metric, top: top)

@@ -45,8 +45,18 @@ public struct SummaryReport {
             lines.append("No arrangements match.")
             return lines.joined(separator: "\n") + "\n"
         }
-        let shown = top.map { Array(groups.prefix(max(0, $0))) } ?? groups
+        var shown = top.map { Array(groups.prefix(max(0, $0))) } ?? groups
         let hidden = groups.dropFirst(shown.count)
+        if dimension == .year {
+            // Years read best in time order, with "not recorded" last.
+            shown.sort { left, right in
+                switch (left.key, right.key) {
+                case let (.year(a), .year(b)): return a < b
+                case (.year, _): return true
+                default: return false
+                }
+            }
+        }
 
         let values = shown.map { formatValue($0.value(of: metric)) }
         let shares = shown.map { shareText($0) }

@@ -1,5 +1,5 @@
 import Foundation
-import SharedServices
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,0 +1,56 @@
+import SharedServices
+import TerminalUI
+
+/// The loop: read an event, reduce it into the state, carry out any effects, draw.
+public final class DashboardApp {
+    public private(set) var state: AppState
+    private let driver: TerminalDriver
+
+    public init(
+        data: DashboardData, driver: TerminalDriver, glyphs: Glyphs, theme: Theme, filter: ArrangementFilter = ArrangementFilter()
+    ) {
+        self.driver = driver
+        state = AppState(data: data, size: driver.size, glyphs: glyphs, theme: theme)
+        state.setFilter(filter)
+    }
+
+    /// Runs until the user quits, or (for tests) until the driver has no more events.
+    public func run(stopWhenIdle: Bool = false) {
+        driver.present(Render.frame(state))
+        while !state.wantsToQuit {
+            guard let event = driver.nextEvent(timeoutMilliseconds: stopWhenIdle ? 0 : -1) else {
+                if stopWhenIdle { return }
+                continue
+            }
+            let effects = Reducer.handle(event, state: &state)
+            for effect in effects { perform(effect) }
+            if state.wantsToQuit { return }
+            driver.present(Render.frame(state))
+        }
+    }
+
+    /// Carries out an effect and records its outcome in the state.
+    public func perform(_ effect: Effect) {
+        Effects.perform(effect, state: &state)
+    }
+}
+
+/// The effects the reducer asks for, carried out.
+public enum Effects {
+    public static func perform(_ effect: Effect, state: inout AppState) {
+        switch effect {
+        case .quit:
+            state.wantsToQuit = true
+        case .export(let path, let format, let overwrite):
+            let text = RegisterWriter.write(state.register, rows: state.rows, as: format)
+            do {
+                try SafeFileWriter.write(text, to: path, overwrite: overwrite)
+                state.message = "Wrote \(state.rows.count) arrangements to \(path) (\(format.rawValue))"
+            } catch .exists {
+                state.overlay = .confirmOverwrite(path: path)
+            } catch {
+                state.message = "Could not export: \(error.description)"
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// Every key, by screen: what `?` shows and what the README's key table lists.
+public enum Help {
+    public struct Binding: Sendable, Equatable {
+        public var keys: String
+        public var action: String
+    }
+
+    public static let everywhere: [Binding] = [
+        .init(keys: "?  F1", action: "this help (? or Esc closes it)"),
+        .init(keys: "Tab  Shift-Tab", action: "next / previous screen"),
+        .init(keys: "1 – 5", action: "Arrangements, Detail, Summary, Organisations, Data issues"),
+        .init(keys: "f", action: "filter: pick services (←/→ for area, region, sector, status)"),
+        .init(keys: "c", action: "clear all filters"),
+        .init(keys: "e", action: "export the current view to CSV, JSON or Markdown"),
+        .init(keys: "Esc", action: "close what is open, or go back"),
+        .init(keys: "q  Ctrl-C", action: "quit (Esc first closes whatever is open)"),
+        .init(keys: "mouse", action: "click selects, double-click opens, wheel scrolls, click a tab to switch"),
+    ]
+
+    public static let moving: [Binding] = [
+        .init(keys: "↑ ↓  k j", action: "move up / down"),
+        .init(keys: "PgUp PgDn", action: "a page up / down"),
+        .init(keys: "Home End  g G", action: "first / last"),
+    ]
+
+    public static func bindings(for screen: Screen) -> [Binding] {
+        switch screen {
+        case .arrangements:
+            return moving + [
+                .init(keys: "← →  h l", action: "choose a column"),
+                .init(keys: "s", action: "sort by the chosen column (again: reverse)"),
+                .init(keys: "click a heading", action: "sort by that column"),
+                .init(keys: "Enter", action: "open the arrangement"),
+                .init(keys: "/", action: "search name, description and partners"),
+                .init(keys: "n  N", action: "next / previous match"),
+            ]
+        case .detail:
+            return [
+                .init(keys: "↑ ↓  k j", action: "scroll"),
+                .init(keys: "← →  h l", action: "previous / next arrangement"),
+                .init(keys: "Esc", action: "back to the arrangements"),
+            ]
+        case .summary:
+            return moving + [
+                .init(keys: "d", action: "group by the next dimension (area, service, region, sector, year)"),
+                .init(keys: "m", action: "measure by the next metric (total, count, mean)"),
+                .init(keys: "Enter", action: "filter the arrangements to the selected bar"),
+            ]
+        case .organisations:
+            return moving + [
+                .init(keys: "Enter", action: "show the arrangements it is in"),
+                .init(keys: "f", action: "filter by organisation type and region"),
+            ]
+        case .issues:
+            return moving
+        }
+    }
+
+    /// The help text for a screen, as lines.
+    public static func lines(for screen: Screen) -> [(text: String, heading: Bool)] {
+        var lines: [(String, Bool)] = [("\(screen.title) screen", true)]
+        for binding in bindings(for: screen) { lines.append((format(binding), false)) }
+        lines.append(("", false))
+        lines.append(("Everywhere", true))
+        for binding in everywhere { lines.append((format(binding), false)) }
+        return lines
+    }
+
+    private static func format(_ binding: Binding) -> String {
+        let padded = binding.keys + String(repeating: " ", count: max(1, 16 - binding.keys.count))
+        return padded + binding.action
+    }
+}

@@ -1,0 +1,87 @@
+import SharedServices
+import TerminalUI
+
+/// Where each part of the screen goes at a given size; shared by the renderer and the
+/// reducer, so that a mouse click lands on what was drawn there.
+public struct Layout: Sendable {
+    /// Below this the dashboard asks for a bigger terminal.
+    public static let minimumSize = TerminalSize(width: 40, height: 10)
+
+    public let size: TerminalSize
+    public let tabs: Rect
+    public let headline: Rect
+    public let chips: Rect
+    public let content: Rect
+    public let status: Rect
+    public let hints: Rect
+
+    public init(size: TerminalSize) {
+        self.size = size
+        let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let (tabs, belowTabs) = screen.splitTop(1)
+        let (headline, belowHeadline) = belowTabs.splitTop(1)
+        let (chips, middle) = belowHeadline.splitTop(1)
+        let (aboveHints, hints) = middle.splitBottom(1)
+        let (content, status) = aboveHints.splitBottom(1)
+        self.tabs = tabs
+        self.headline = headline
+        self.chips = chips
+        self.content = content
+        self.status = status
+        self.hints = hints
+    }
+
+    public var isTooSmall: Bool {
+        size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+    }
+
+    /// The summary screen: two lines of headline and headings above its chart.
+    public var chart: Rect { Rect(x: content.x, y: content.y + 2, width: content.width, height: content.height - 2) }
+    public var chartRows: Int { max(0, chart.height) }
+
+    /// The overlay box for pickers, help and prompts.
+    public var overlay: Rect {
+        content.centred(width: min(size.width - 4, 72), height: max(3, min(size.height - 4, 24)))
+    }
+
+    /// Each screen's tab: its x range in the tab bar.
+    public func tabRanges() -> [(screen: Screen, x: Int, width: Int)] {
+        var x = 1
+        var result: [(Screen, Int, Int)] = []
+        for screen in Screen.allCases {
+            let width = DashboardText.tabLabel(screen).count
+            result.append((screen, x, width))
+            x += width + 1
+        }
+        return result
+    }
+}
+
+/// The arrangements table's columns, and which to show at a width.
+public enum ArrangementColumns {
+    public enum Column: Int, CaseIterable, Sendable {
+        case name, service, partners, region, start, status, savings
+
+        public var sortColumn: SortColumn {
+            switch self {
+            case .name: return .name
+            case .service: return .service
+            case .partners: return .partners
+            case .region: return .region
+            case .start: return .startYear
+            case .status: return .status
+            case .savings: return .savingsToDate
+            }
+        }
+    }
+
+    public static let all = Column.allCases
+
+    /// The columns that fit `width`: narrow terminals keep name and savings.
+    public static func visible(width: Int) -> [Column] {
+        if width >= 110 { return all }
+        if width >= 90 { return [.name, .service, .partners, .start, .status, .savings] }
+        if width >= 64 { return [.name, .service, .partners, .savings] }
+        return [.name, .savings]
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import SharedServices
+import TerminalUI
+
+/// Keys while something is open over the screen: help, a picker, a prompt.
+enum OverlayHandling {
+    static func handle(_ key: Key, state: inout AppState) -> [Effect] {
+        guard let overlay = state.overlay else { return [] }
+        let layout = Layout(size: state.size)
+        switch overlay {
+        case .help(let top):
+            let visible = max(1, layout.overlay.height - 2)
+            let count = Help.lines(for: state.screen).count
+            let maxTop = max(0, count - visible)
+            switch key {
+            case .escape, .character("?"), .character("q"), .function(1), .enter: state.overlay = nil
+            case .up, .character("k"): state.overlay = .help(top: max(0, top - 1))
+            case .down, .character("j"): state.overlay = .help(top: min(maxTop, top + 1))
+            case .pageUp: state.overlay = .help(top: max(0, top - visible))
+            case .pageDown, .character(" "): state.overlay = .help(top: min(maxTop, top + visible))
+            case .home, .character("g"): state.overlay = .help(top: 0)
+            case .end, .character("G"): state.overlay = .help(top: maxTop)
+            default: break
+            }
+        case .picker(let kind, var picker):
+            let kinds = kind.rawValue >= PickerKind.organisationType.rawValue
+                ? PickerKind.organisationKinds : PickerKind.arrangementKinds
+            if key == .left || key == .right {
+                // ←/→ switch to the neighbouring filter, keeping what was ticked here.
+                Pickers.apply(kind, chosen: picker.chosen, state: &state)
+                let index = kinds.firstIndex(of: kind) ?? 0
+                let next = kinds[(index + (key == .right ? 1 : kinds.count - 1)) % kinds.count]
+                state.overlay = .picker(next, Pickers.make(next, state: state))
+                return []
+            }
+            let visible = max(1, layout.overlay.height - 4)
+            switch picker.handle(key, visible: visible) {
+            case .open: state.overlay = .picker(kind, picker)
+            case .cancelled: state.overlay = nil
+            case .applied:
+                state.overlay = nil
+                Pickers.apply(kind, chosen: picker.chosen, state: &state)
+                state.message = picker.chosen.isEmpty
+                    ? "No \(kind.title) filter"
+                    : "Filtered by \(kind.title): \(state.rows.count) arrangements"
+            }
+        case .search(var input):
+            switch input.handle(key) {
+            case .cancelled:
+                state.overlay = nil
+                Search.update(text: "", state: &state)
+                state.table.moveTo(
+                    state.searchOrigin, count: state.rows.count, visible: TableView.visibleRows(in: layout.content))
+            case .submitted:
+                state.overlay = nil
+                if !state.searchMatches.isEmpty {
+                    state.message = "\(state.searchMatches.count) matches: n next, N previous"
+                }
+            case .edited:
+                state.overlay = .search(input)
+                Search.update(text: input.text, state: &state)
+            case .unchanged:
+                state.overlay = .search(input)
+            }
+        case .export(var input):
+            switch input.handle(key) {
+            case .cancelled: state.overlay = nil
+            case .submitted:
+                let path = input.text.trimmingCharacters(in: .whitespaces)
+                guard !path.isEmpty else {
+                    state.message = "Type a file name to export to"
+                    state.overlay = .export(input)
+                    return []
+                }
+                state.overlay = nil
+                return [.export(path: path, format: ExportFormat(pathExtensionOf: path) ?? .csv, overwrite: false)]
+            case .edited, .unchanged:
+                state.overlay = .export(input)
+            }
+        case .confirmOverwrite(let path):
+            switch key {
+            case .character("y"), .character("Y"):
+                state.overlay = nil
+                return [.export(path: path, format: ExportFormat(pathExtensionOf: path) ?? .csv, overwrite: true)]
+            case .character("n"), .character("N"), .escape:
+                state.overlay = .export(TextInput(path))
+            default: break
+            }
+        }
+        return []
+    }
+}
+
+/// Mouse events: tabs, rows, headings, bars and the wheel.
+enum MouseHandling {
+    static func handle(_ mouse: MouseEvent, state: inout AppState) -> [Effect] {
+        let layout = Layout(size: state.size)
+        if state.overlay != nil {
+            // A click outside an open overlay closes it; inside, the keyboard does the work.
+            if case .press(.left) = mouse.kind, !layout.overlay.contains(x: mouse.x, y: mouse.y) { state.overlay = nil }
+            return []
+        }
+        if mouse.y == layout.tabs.y, case .press(.left) = mouse.kind {
+            if let tab = layout.tabRanges().first(where: { mouse.x >= $0.x && mouse.x < $0.x + $0.width }) {
+                Reducer.switchScreen(to: tab.screen, state: &state)
+            }
+            return []
+        }
+        let content = layout.content
+        let visible = TableView.visibleRows(in: content)
+        switch mouse.kind {
+        case .press(.wheelUp), .press(.wheelDown):
+            let delta = mouse.kind == .press(.wheelUp) ? -3 : 3
+            switch state.screen {
+            case .arrangements: state.table.scroll(by: delta, count: state.rows.count, visible: visible)
+            case .summary: state.chart.scroll(by: delta, count: state.groups.count, visible: layout.chartRows)
+            case .organisations:
+                state.organisationsTable.scroll(by: delta, count: state.organisationRows.count, visible: visible)
+            case .issues: state.issuesTable.scroll(by: delta, count: state.data.diagnostics.count, visible: visible)
+            case .detail: state.detailTop = max(0, state.detailTop + delta)
+            }
+            return []
+        case .press(.left), .doubleClick:
+            guard content.contains(x: mouse.x, y: mouse.y) else { return [] }
+            let isDouble = mouse.kind == .doubleClick
+            switch state.screen {
+            case .arrangements:
+                if mouse.y == content.y {
+                    let columns = ArrangementColumns.visible(width: state.size.width)
+                    let table = Render.arrangementsTable(state: state)
+                    if let index = table.column(atX: mouse.x - content.x, width: content.width), columns.indices.contains(index) {
+                        ScreenKeys.sort(by: columns[index], state: &state)
+                    }
+                    return []
+                }
+                let row = state.table.top + (mouse.y - content.y - 1)
+                guard row < state.rows.count else { return [] }
+                state.table.moveTo(row, count: state.rows.count, visible: visible)
+                if isDouble { Reducer.switchScreen(to: .detail, state: &state) }
+            case .summary:
+                let chart = layout.chart
+                guard mouse.y >= chart.y else { return [] }
+                let index = state.chart.top + (mouse.y - chart.y)
+                guard index < state.groups.count else { return [] }
+                state.chart.moveTo(index, count: state.groups.count, visible: layout.chartRows)
+                if isDouble { DrillDown.apply(state: &state) }
+            case .organisations:
+                let row = state.organisationsTable.top + (mouse.y - content.y - 1)
+                guard mouse.y > content.y, row < state.organisationRows.count else { return [] }
+                state.organisationsTable.moveTo(row, count: state.organisationRows.count, visible: visible)
+                if isDouble { _ = Reducer.handleKey(.enter, state: &state) }
+            case .issues:
+                let row = state.issuesTable.top + (mouse.y - content.y - 1)
+                guard mouse.y > content.y, row < state.data.diagnostics.count else { return [] }
+                state.issuesTable.moveTo(row, count: state.data.diagnostics.count, visible: visible)
+            case .detail:
+                break
+            }
+            return []
+        case .press(.right):
+            return []
+        }
+    }
+}

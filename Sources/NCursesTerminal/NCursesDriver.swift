@@ -1,0 +1,242 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CNCurses
+import TerminalUI
+
+/// A real terminal through ncursesw: draws canvases (only the cells that changed), reads
+/// keys and mouse events, and always leaves the terminal as it found it.
+public final class NCursesDriver: TerminalDriver {
+    public struct Options: Sendable {
+        public var colour: Bool
+        public init(colour: Bool) { self.colour = colour }
+    }
+
+    public enum ColourSupport: Sendable { case none, basic, palette256 }
+
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: Canvas?
+    private var pairs: [PairKey: Int16] = [:]
+    private var pairsExhausted = false
+    public let colourSupport: ColourSupport
+    /// Unicode lines and bars where the locale is UTF-8, ASCII otherwise.
+    public let glyphs: Glyphs
+    private var lastClick: (x: Int, y: Int, time: timespec)?
+
+    private struct PairKey: Hashable {
+        var foreground: Int16
+        var background: Int16
+    }
+
+    /// Sets the locale (falling back to C.UTF-8 when the user's is not UTF-8), starts
+    /// ncurses and installs the handlers that restore the terminal. Nil when standard
+    /// input or output is not a terminal.
+    public init?(options: Options) {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { return nil }
+        glyphs = Self.chooseLocale() ? .unicode : .ascii
+        TerminalRestorer.saveSettings()
+        // Handlers first: a signal or crash from here on restores the terminal.
+        TerminalRestorer.installHandlers()
+        TerminalRestorer.isActive = true
+        // newterm rather than initscr: initscr exits the process when TERM is unusable.
+        guard let screen = initscr() else {
+            TerminalRestorer.isActive = false
+            return nil
+        }
+        window = screen
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        intrflush(window, false)
+        mousemask(ssmap_all_mouse_events(), nil)
+        mouseinterval(0)
+        if options.colour && has_colors() {
+            start_color()
+            use_default_colors()
+            colourSupport = ssmap_colors() >= 256 ? .palette256 : .basic
+        } else {
+            colourSupport = .none
+        }
+    }
+
+    deinit { shutdown() }
+
+    /// Ends ncurses and restores the terminal; called on quit.
+    public func shutdown() {
+        TerminalRestorer.restore()
+        TerminalRestorer.removeHandlers()
+    }
+
+    /// True when the locale can show UTF-8, after trying the user's and then C.UTF-8.
+    private static func chooseLocale() -> Bool {
+        setlocale(LC_ALL, "")
+        if isUTF8() { return true }
+        if setlocale(LC_ALL, "C.UTF-8") != nil, isUTF8() { return true }
+        setlocale(LC_ALL, "")
+        return false
+    }
+
+    private static func isUTF8() -> Bool {
+        guard let codeset = ssmap_codeset() else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    public var size: TerminalSize {
+        TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    public func present(_ canvas: Canvas) {
+        let fullRedraw = previous?.size != canvas.size
+        if fullRedraw { werase(window) }
+        var buffer = [wchar_t](repeating: 0, count: 8)
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width {
+                let cell = canvas[x, y]
+                if cell.isContinuation { continue }
+                if !fullRedraw, let previous, previous[x, y] == cell,
+                    x + 1 >= canvas.width || previous[x + 1, y] == canvas[x + 1, y]
+                {
+                    continue
+                }
+                let scalars = Array(cell.character.unicodeScalars.prefix(6))
+                for (index, scalar) in scalars.enumerated() { buffer[index] = wchar_t(bitPattern: scalar.value) }
+                buffer[scalars.count] = 0
+                let (attributes, pair) = attributes(for: cell.style)
+                _ = buffer.withUnsafeBufferPointer { pointer in
+                    ssmap_put_cell(window, Int32(y), Int32(x), pointer.baseAddress, attributes, pair)
+                }
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = canvas
+    }
+
+    /// The next key, mouse event or resize; nil after `timeoutMilliseconds` with none.
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES {
+            return functionKey(Int32(character))
+        }
+        return .key(Self.key(forCharacter: UInt32(character)))
+    }
+
+    static func key(forCharacter value: UInt32) -> Key {
+        switch value {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26:
+            return .control(Character(Unicode.Scalar(UInt8(value) + 96)))
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return .character("\u{FFFD}") }
+            return .character(Character(scalar))
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> InputEvent? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_BTAB: return .key(.backTab)
+        case ssmap_key_resize():
+            previous = nil
+            return .resize(size)
+        case ssmap_key_mouse(): return mouseEvent()
+        default:
+            for number in 1...12 where code == ssmap_key_f(Int32(number)) { return .key(.function(number)) }
+            return nil
+        }
+    }
+
+    private func mouseEvent() -> InputEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let x = Int(event.x)
+        let y = Int(event.y)
+        let state = event.bstate
+        if state & ssmap_button4_pressed() != 0 { return .mouse(MouseEvent(.press(.wheelUp), x: x, y: y)) }
+        if state & ssmap_button5_pressed() != 0 { return .mouse(MouseEvent(.press(.wheelDown), x: x, y: y)) }
+        if state & ssmap_button1_double_clicked() != 0 { return .mouse(MouseEvent(.doubleClick, x: x, y: y)) }
+        if state & ssmap_button3_pressed() != 0 { return .mouse(MouseEvent(.press(.right), x: x, y: y)) }
+        if state & (ssmap_button1_pressed() | ssmap_button1_clicked()) != 0 {
+            // A second press on the same cell within 400 ms is a double click.
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            if let last = lastClick, last.x == x, last.y == y {
+                let elapsed = Double(now.tv_sec - last.time.tv_sec) * 1000 + Double(now.tv_nsec - last.time.tv_nsec) / 1e6
+                if elapsed < 400 {
+                    lastClick = nil
+                    return .mouse(MouseEvent(.doubleClick, x: x, y: y))
+                }
+            }
+            lastClick = (x, y, now)
+            return .mouse(MouseEvent(.press(.left), x: x, y: y))
+        }
+        return nil
+    }
+
+    /// ncurses attributes and a colour pair for a style, allocating each pair once.
+    private func attributes(for style: Style) -> (attr_t, Int16) {
+        var attributes = ssmap_attr_normal()
+        if style.bold { attributes |= ssmap_attr_bold() }
+        if style.reverse { attributes |= ssmap_attr_reverse() }
+        if style.underline { attributes |= ssmap_attr_underline() }
+        if style.dim { attributes |= ssmap_attr_dim() }
+        guard colourSupport != .none else { return (attributes, 0) }
+        let key = PairKey(foreground: colourNumber(style.foreground), background: colourNumber(style.background))
+        if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
+        if let pair = pairs[key] { return (attributes, pair) }
+        let next = Int16(pairs.count + 1)
+        guard !pairsExhausted, Int32(next) < ssmap_color_pairs(), init_pair(next, key.foreground, key.background) == OK
+        else {
+            pairsExhausted = true
+            return (attributes, 0)
+        }
+        pairs[key] = next
+        return (attributes, next)
+    }
+
+    private func colourNumber(_ colour: TerminalColor) -> Int16 {
+        switch colour {
+        case .standard: return -1
+        case .black: return Int16(COLOR_BLACK)
+        case .red: return Int16(COLOR_RED)
+        case .green: return Int16(COLOR_GREEN)
+        case .yellow: return Int16(COLOR_YELLOW)
+        case .blue: return Int16(COLOR_BLUE)
+        case .magenta: return Int16(COLOR_MAGENTA)
+        case .cyan: return Int16(COLOR_CYAN)
+        case .white: return Int16(COLOR_WHITE)
+        case .palette(let index, let fallback):
+            if colourSupport == .palette256 { return Int16(index) }
+            switch fallback {
+            case .black: return Int16(COLOR_BLACK)
+            case .red: return Int16(COLOR_RED)
+            case .green: return Int16(COLOR_GREEN)
+            case .yellow: return Int16(COLOR_YELLOW)
+            case .blue: return Int16(COLOR_BLUE)
+            case .magenta: return Int16(COLOR_MAGENTA)
+            case .cyan: return Int16(COLOR_CYAN)
+            case .white: return Int16(COLOR_WHITE)
+            }
+        }
+    }
+}

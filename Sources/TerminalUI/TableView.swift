@@ -1,0 +1,111 @@
+import TextCells
+
+/// A column of a table: a fixed width, or a share of the space left over.
+public struct TableColumn: Sendable, Equatable {
+    public var title: String
+    public var width: Int
+    /// Columns with a weight share the width the fixed columns leave.
+    public var flexWeight: Int
+    public var alignment: ColumnFit.Alignment
+
+    public init(_ title: String, width: Int, flexWeight: Int = 0, alignment: ColumnFit.Alignment = .left) {
+        self.title = title
+        self.width = width
+        self.flexWeight = flexWeight
+        self.alignment = alignment
+    }
+}
+
+/// A scrolling table with a header row, a selected row and an optional sort indicator.
+/// Draws only the rows that fit: its cost depends on the screen, not on the data.
+public struct TableView {
+    public var columns: [TableColumn]
+    public var rowCount: Int
+    public var scroll: ScrollState
+    public var sortColumn: Int?
+    public var sortDescending: Bool
+    public var showsSelection: Bool
+
+    public init(
+        columns: [TableColumn], rowCount: Int, scroll: ScrollState, sortColumn: Int? = nil, sortDescending: Bool = false,
+        showsSelection: Bool = true
+    ) {
+        self.columns = columns
+        self.rowCount = rowCount
+        self.scroll = scroll
+        self.sortColumn = sortColumn
+        self.sortDescending = sortDescending
+        self.showsSelection = showsSelection
+    }
+
+    /// Rows of data that fit in `rect` under the header.
+    public static func visibleRows(in rect: Rect) -> Int { max(0, rect.height - 1) }
+
+    /// Each column's x and width in a table `width` wide; columns that do not fit get 0.
+    public func layout(width: Int) -> [(x: Int, width: Int)] {
+        let gaps = max(0, columns.count - 1)
+        let fixed = columns.reduce(0) { $0 + ($1.flexWeight == 0 ? $1.width : 0) }
+        let totalWeight = columns.reduce(0) { $0 + $1.flexWeight }
+        var spare = max(0, width - fixed - gaps)
+        var widths = columns.map { $0.flexWeight == 0 ? $0.width : 0 }
+        if totalWeight > 0 {
+            for (index, column) in columns.enumerated() where column.flexWeight > 0 {
+                widths[index] = max(column.width, spare * column.flexWeight / totalWeight)
+            }
+            spare = 0
+        }
+        var result: [(x: Int, width: Int)] = []
+        var x = 0
+        for columnWidth in widths {
+            let fitted = max(0, min(columnWidth, width - x))
+            result.append((x, fitted))
+            x += fitted + (fitted > 0 ? 1 : 0)
+        }
+        return result
+    }
+
+    /// The column under a header click at `x` (relative to the table's left edge).
+    public func column(atX x: Int, width: Int) -> Int? {
+        layout(width: width).firstIndex { x >= $0.x && x < $0.x + $0.width }
+    }
+
+    /// The data row under a click at `y` (relative to the table's top, header at 0).
+    public func row(atY y: Int) -> Int? {
+        guard y >= 1 else { return nil }
+        let row = scroll.top + y - 1
+        return row < rowCount ? row : nil
+    }
+
+    /// Draws the table. `cell` gives a row's text in a column; `decorate` may restyle
+    /// a drawn row (to highlight search matches, say).
+    public func draw(
+        in rect: Rect, canvas: inout Canvas, theme: Theme, glyphs: Glyphs,
+        cell: (_ row: Int, _ column: Int) -> String,
+        rowStyle: (_ row: Int) -> Style? = { _ in nil },
+        decorate: (_ row: Int, _ y: Int, _ layout: [(x: Int, width: Int)], inout Canvas) -> Void = { _, _, _, _ in }
+    ) {
+        guard !rect.isEmpty else { return }
+        let layout = layout(width: rect.width)
+        canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: theme.header)
+        for (index, column) in columns.enumerated() where layout[index].width > 0 {
+            var title = column.title
+            if sortColumn == index { title += sortDescending ? glyphs.sortDescending : glyphs.sortAscending }
+            let text = ColumnFit.pad(title, to: layout[index].width, alignment: column.alignment)
+            canvas.draw(text, x: rect.x + layout[index].x, y: rect.y, style: theme.header, clip: rect)
+        }
+        let visible = Self.visibleRows(in: rect)
+        for line in 0..<visible {
+            let row = scroll.top + line
+            let y = rect.y + 1 + line
+            guard row < rowCount else { break }
+            let isSelected = showsSelection && row == scroll.selected
+            let style = isSelected ? theme.selected : (rowStyle(row) ?? theme.normal)
+            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
+            for (index, column) in columns.enumerated() where layout[index].width > 0 {
+                let text = ColumnFit.pad(cell(row, index), to: layout[index].width, alignment: column.alignment)
+                canvas.draw(text, x: rect.x + layout[index].x, y: y, style: style, clip: rect)
+            }
+            decorate(row, y, layout.map { (rect.x + $0.x, $0.width) }, &canvas)
+        }
+    }
+}

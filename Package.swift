@@ -45,6 +45,8 @@ let package = Package(
         .executableTarget(name: "ssmap", dependencies: ["SSMapCommands"]),
         .testTarget(name: "SharedServicesTests", dependencies: ["SharedServices"]),
         .testTarget(name: "TextCellsTests", dependencies: ["TextCells"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SharedServices", "TerminalUI"], exclude: ["Golden"]),
         .testTarget(name: "SSMapCommandsTests", dependencies: ["SSMapCommands", "SharedServices"]),
     ],
     swiftLanguageModes: [.v6]

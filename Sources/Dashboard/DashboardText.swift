@@ -1,10 +1,22 @@
 import SharedServices
 import TerminalUI
+import TextCells
 
 /// The words and figures the dashboard shows, in one place.
 public enum DashboardText {
     public static func tabLabel(_ screen: Screen) -> String {
         " \(screen.rawValue) \(screen.title) "
+    }
+
+    /// The headline in the longest form that fits `width` columns.
+    public static func headline(_ headline: Headline, width: Int) -> String {
+        let full = self.headline(headline)
+        if DisplayWidth.of(full) <= width { return full }
+        let councils = headline.councilsKnown > 0
+            ? "\(headline.councilsInvolved)/\(headline.councilsKnown) councils" : "\(headline.councilsInvolved) councils"
+        let compact = "\(headline.arrangements) arr. · \(Money.format(headline.totalSavings)) · \(councils) · \(headline.withoutFigure) n/r"
+        if DisplayWidth.of(compact) <= width { return compact }
+        return "\(headline.arrangements) arr. · \(Money.format(headline.totalSavings)) · \(headline.withoutFigure) n/r"
     }
 
     /// "486 arrangements · £643m saved · 346 of 353 councils · 97 without a figure"

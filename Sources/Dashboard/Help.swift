@@ -1,3 +1,5 @@
+import TextCells
+
 /// Every key, by screen: what `?` shows and what the README's key table lists.
 public enum Help {
     public struct Binding: Sendable, Equatable {
@@ -56,18 +58,23 @@ public enum Help {
         }
     }
 
-    /// The help text for a screen, as lines.
-    public static func lines(for screen: Screen) -> [(text: String, heading: Bool)] {
+    /// The help text for a screen, as lines at most `width` columns wide.
+    public static func lines(for screen: Screen, width: Int = 80) -> [(text: String, heading: Bool)] {
         var lines: [(String, Bool)] = [("\(screen.title) screen", true)]
-        for binding in bindings(for: screen) { lines.append((format(binding), false)) }
+        for binding in bindings(for: screen) { lines += format(binding, width: width).map { ($0, false) } }
         lines.append(("", false))
         lines.append(("Everywhere", true))
-        for binding in everywhere { lines.append((format(binding), false)) }
+        for binding in everywhere { lines += format(binding, width: width).map { ($0, false) } }
         return lines
     }
 
-    private static func format(_ binding: Binding) -> String {
-        let padded = binding.keys + String(repeating: " ", count: max(1, 16 - binding.keys.count))
-        return padded + binding.action
+    /// Keys in a column of 16, the action wrapped beside them.
+    private static func format(_ binding: Binding, width: Int) -> [String] {
+        let keyWidth = width >= 40 ? 16 : 10
+        let padded = ColumnFit.pad(binding.keys, to: keyWidth)
+        let wrapped = ColumnFit.wrap(binding.action, to: max(8, width - keyWidth))
+        return wrapped.enumerated().map { index, line in
+            (index == 0 ? padded : String(repeating: " ", count: keyWidth)) + line
+        }
     }
 }

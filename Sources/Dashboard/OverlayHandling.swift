@@ -10,7 +10,7 @@ enum OverlayHandling {
         switch overlay {
         case .help(let top):
             let visible = max(1, layout.overlay.height - 2)
-            let count = Help.lines(for: state.screen).count
+            let count = Help.lines(for: state.screen, width: max(1, layout.overlay.width - 4)).count
             let maxTop = max(0, count - visible)
             switch key {
             case .escape, .character("?"), .character("q"), .function(1), .enter: state.overlay = nil

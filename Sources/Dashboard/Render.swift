@@ -15,7 +15,7 @@ public enum Render {
             return canvas
         }
         drawTabs(state: state, layout: layout, canvas: &canvas)
-        let headline = DashboardText.headline(state.headline)
+        let headline = DashboardText.headline(state.headline, width: layout.headline.width - 1)
         canvas.draw(text(headline, state), x: 1, y: layout.headline.y, style: theme.title, maxWidth: layout.headline.width - 1)
         drawChips(state: state, layout: layout, canvas: &canvas)
         switch state.screen {
@@ -38,15 +38,10 @@ public enum Render {
 
     private static func drawTooSmall(state: AppState, canvas: inout Canvas) {
         let minimum = Layout.minimumSize
-        let lines = [
-            "ssmap needs a terminal of at least",
-            "\(minimum.width)×\(minimum.height) (this one is \(state.size.width)×\(state.size.height)).",
-            "Make the window bigger, or press q to quit.",
-        ]
-        for (index, line) in lines.enumerated() {
-            let wrapped = ColumnFit.wrap(text(line, state), to: max(1, state.size.width))
-            guard let first = wrapped.first else { continue }
-            canvas.draw(first, x: 0, y: index, style: state.theme.warning)
+        let message = "ssmap needs a terminal of at least \(minimum.width)×\(minimum.height); this one is "
+            + "\(state.size.width)×\(state.size.height). Make the window bigger, or press q to quit."
+        for (index, line) in ColumnFit.wrap(text(message, state), to: max(1, state.size.width)).enumerated() {
+            canvas.draw(line, x: 0, y: index, style: state.theme.warning)
         }
     }
 
@@ -166,16 +161,20 @@ public enum Render {
             canvas.draw("No arrangements to chart.", x: 1, y: layout.chart.y, style: state.theme.dim, clip: content)
             return
         }
-        let items = state.groups.map { group -> BarChartItem in
+        let counts = state.groups.map { group in
+            group.countWithoutFigure > 0 ? "\(group.count) (\(group.countWithoutFigure) n/r)" : "\(group.count)"
+        }
+        let countWidth = counts.map(DisplayWidth.of).max() ?? 0
+        let items = state.groups.enumerated().map { index, group -> BarChartItem in
             let value = group.value(of: state.metric) ?? 0
             let valueText = state.metric == .count ? String(group.count) : DashboardText.money(group.value(of: state.metric))
             let share = state.metric == .count
                 ? (state.rows.isEmpty ? 0 : Double(group.count) / Double(state.rows.count))
                 : group.shareOfTotal
-            let missing = group.countWithoutFigure > 0 ? ", \(group.countWithoutFigure) n/r" : ""
             return BarChartItem(
                 label: group.label, value: value, valueText: text(valueText, state),
-                detailText: "\(percent(share)) (\(group.count)\(missing))")
+                detailText: ColumnFit.pad(percent(share), to: 4, alignment: .right) + "  "
+                    + ColumnFit.pad(counts[index], to: countWidth))
         }
         BarChartView(items: items, scroll: state.chart).draw(
             in: layout.chart, canvas: &canvas, theme: state.theme, glyphs: state.glyphs)
@@ -297,7 +296,7 @@ public enum Render {
         switch overlay {
         case .help(let top):
             let inner = Modal.draw(title: "Keys · ? or Esc closes", in: box, canvas: &canvas, theme: state.theme, glyphs: state.glyphs)
-            let lines = Help.lines(for: state.screen).map { line in
+            let lines = Help.lines(for: state.screen, width: inner.width).map { line in
                 (text: text(line.text, state), style: line.heading ? state.theme.header : state.theme.normal)
             }
             ScrollingText.draw(lines, top: top, in: inner, canvas: &canvas)

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import Dashboard
+import TerminalUI
+
+/// Screens of the sample rendered off-screen and compared with committed text files.
+/// Re-record them after an intended change with:
+///     SSMAP_RECORD_GOLDENS=1 swift test --filter GoldenScreenTests
+@Suite struct GoldenScreenTests {
+    struct Scenario: CustomStringConvertible, Sendable {
+        var name: String
+        var width: Int
+        var height: Int
+        var keys: String
+        var ascii = false
+        var description: String { name }
+    }
+
+    static let scenarios: [Scenario] = [
+        Scenario(name: "arrangements-80x24", width: 80, height: 24, keys: ""),
+        Scenario(name: "arrangements-120x40", width: 120, height: 40, keys: ""),
+        Scenario(name: "arrangements-40x12", width: 40, height: 12, keys: ""),
+        Scenario(name: "arrangements-sorted-by-savings-120x40", width: 120, height: 40, keys: "llllllsjj"),
+        Scenario(name: "detail-120x40", width: 120, height: 40, keys: "<Enter>"),
+        Scenario(name: "detail-80x24", width: 80, height: 24, keys: "jjjjjjj<Enter>"),
+        Scenario(name: "detail-40x12", width: 40, height: 12, keys: "<Enter>"),
+        Scenario(name: "summary-120x40", width: 120, height: 40, keys: "3"),
+        Scenario(name: "summary-80x24", width: 80, height: 24, keys: "3"),
+        Scenario(name: "summary-40x12", width: 40, height: 12, keys: "3"),
+        Scenario(name: "summary-by-region-count-80x24", width: 80, height: 24, keys: "3ddm"),
+        Scenario(name: "picker-service-80x24", width: 80, height: 24, keys: "f"),
+        Scenario(name: "picker-narrowed-120x40", width: 120, height: 40, keys: "ftrad"),
+        Scenario(name: "picker-sector-80x24", width: 80, height: 24, keys: "f<Right><Right><Right>"),
+        Scenario(name: "filtered-trading-standards-80x24", width: 80, height: 24, keys: "ftrading<Enter>"),
+        Scenario(name: "filtered-summary-120x40", width: 120, height: 40, keys: "ftrading<Enter>3"),
+        Scenario(name: "search-worthing-80x24", width: 80, height: 24, keys: "/worthing<Enter>"),
+        Scenario(name: "help-80x24", width: 80, height: 24, keys: "?"),
+        Scenario(name: "help-40x12", width: 40, height: 12, keys: "?"),
+        Scenario(name: "organisations-120x40", width: 120, height: 40, keys: "4"),
+        Scenario(name: "issues-80x24", width: 80, height: 24, keys: "5"),
+        Scenario(name: "export-prompt-80x24", width: 80, height: 24, keys: "e"),
+        Scenario(name: "too-small-30x8", width: 30, height: 8, keys: ""),
+        Scenario(name: "arrangements-ascii-80x24", width: 80, height: 24, keys: "3", ascii: true),
+    ]
+
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    @Test(arguments: scenarios)
+    func screenMatchesGolden(_ scenario: Scenario) throws {
+        var state = Sample.state(width: scenario.width, height: scenario.height, glyphs: scenario.ascii ? .ascii : .unicode)
+        Keys.run(scenario.keys, on: &state)
+        let text = Render.frame(state).text + "\n"
+        let file = Self.goldenDirectory.appendingPathComponent("\(scenario.name).txt")
+        if ProcessInfo.processInfo.environment["SSMAP_RECORD_GOLDENS"] == "1" {
+            try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == golden, "\(scenario.name) differs from its golden file; if the change is intended, re-record with SSMAP_RECORD_GOLDENS=1")
+        if scenario.ascii {
+            #expect(text.utf8.allSatisfy { $0 < 0x80 }, "ASCII mode drew a non-ASCII character")
+        }
+        // Every line fits the screen.
+        for line in text.split(separator: "\n") {
+            #expect(line.count <= scenario.width)
+        }
+    }
+}

@@ -68,22 +68,28 @@ public enum ColumnFit {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
+            var wroteLine = false
             for word in paragraph.split(separator: " ") {
                 let candidate = line.isEmpty ? String(word) : line + " " + word
                 if DisplayWidth.of(candidate) <= width {
                     line = candidate
                     continue
                 }
-                if !line.isEmpty { lines.append(line) }
-                var rest = String(word)
-                while DisplayWidth.of(rest) > width {
-                    let head = truncatePlain(rest, to: width)
-                    lines.append(head)
-                    rest = String(rest.dropFirst(head.count))
+                if !line.isEmpty {
+                    lines.append(line)
+                    wroteLine = true
                 }
-                line = rest
+                var rest = Substring(word)
+                while DisplayWidth.of(rest) > width {
+                    // What fits; a character wider than the whole width is shown as "…".
+                    let head = truncatePlain(String(rest), to: width)
+                    lines.append(head.isEmpty ? "…" : head)
+                    wroteLine = true
+                    rest = rest.dropFirst(max(head.count, 1))
+                }
+                line = String(rest)
             }
-            lines.append(line)
+            if !line.isEmpty || !wroteLine { lines.append(line) }
         }
         return lines
     }
@@ -97,6 +103,6 @@ public enum ColumnFit {
             result.append(character)
             used += characterWidth
         }
-        return result.isEmpty ? String(text.prefix(1)) : result
+        return result
     }
 }

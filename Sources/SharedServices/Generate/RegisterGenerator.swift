@@ -77,7 +77,9 @@ public struct RegisterGenerator {
         func percent(_ share: Int) -> Int { (count * share + 50) / 100 }
 
         // Exact quotas, shuffled, so that small registers keep the shape too.
-        let reportedCross = reported.filter { register.isCrossSector($0) }.count
+        let reportedCross = reported.filter { row in
+            [Sector.fire, .police, .health].contains { register.involves(row, sector: $0) }
+        }.count
         var crossSector = max(0, percent(Calibration.crossSectorPercent) - reportedCross)
         if network.crossSectorPartners.isEmpty { crossSector = 0 }
         let countyWide = network.counties.isEmpty ? 0 : percent(Calibration.countyWidePercent)
@@ -299,7 +301,8 @@ public struct RegisterGenerator {
             else { continue }
             let yearsRunning = Int64(max(1, Self.asOfYear - (drafts[index].startYear ?? Self.asOfYear) + 1))
             let perYear = toDate * Int64(rng.inRange(80...130)) / (100 * yearsRunning)
-            drafts[index].savingsLatestYear = Self.roundedAsReported(max(perYear, 1_000))
+            // One year's saving cannot exceed everything saved to date.
+            drafts[index].savingsLatestYear = min(toDate, Self.roundedAsReported(max(perYear, 1_000)))
         }
     }
 

@@ -39,17 +39,18 @@ public enum RegisterLoader {
     ) throws(LoadError) -> LoadedRegister {
         var builder = RegisterBuilder()
         var diagnostics: [Diagnostic] = []
-        if let organisationBytes {
-            let name = organisationsFile ?? "organisations.csv"
+        // Organisations given as bytes without a name are still an organisations file.
+        let organisationsName = organisationBytes == nil ? nil : (organisationsFile ?? "organisations.csv")
+        if let organisationBytes, let organisationsName {
             try OrganisationsReader.read(
-                bytes: organisationBytes, file: name, into: &builder, diagnostics: &diagnostics)
+                bytes: organisationBytes, file: organisationsName, into: &builder, diagnostics: &diagnostics)
         }
         try ArrangementsReader.read(
-            bytes: arrangementBytes, file: file, organisationsFile: organisationsFile,
+            bytes: arrangementBytes, file: file, organisationsFile: organisationsName,
             into: &builder, diagnostics: &diagnostics)
         return LoadedRegister(
             register: builder.finish(), diagnostics: diagnostics,
-            arrangementsFile: file, organisationsFile: organisationsFile)
+            arrangementsFile: file, organisationsFile: organisationsName)
     }
 
     /// `organisations.csv` (or `.json`) in the arrangements file's directory, if it exists

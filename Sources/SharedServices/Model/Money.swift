@@ -66,44 +66,47 @@ public enum Money {
     /// Compact money for tables and charts: three significant figures at most,
     /// `£643m`, `£1.25m`, `£500k`, `£1.3bn`, `£950`, `-£20k`.
     public static func format(_ pounds: Int64) -> String {
-        if pounds < 0 { return "-" + format(pounds == Int64.min ? Int64.max : -pounds) }
-        let units: [(Int64, String)] = [(1_000_000_000, "bn"), (1_000_000, "m"), (1_000, "k")]
-        for (size, unit) in units where pounds >= size {
-            return "£" + threeSignificantFigures(pounds, unit: size) + unit
-        }
-        return "£\(pounds)"
+        pounds < 0 ? "-" + format(magnitude: pounds.magnitude) : format(magnitude: pounds.magnitude)
     }
 
     /// Exact money with thousands separators: `£1,250,000`.
     public static func formatExact(_ pounds: Int64) -> String {
-        if pounds < 0 { return "-" + formatExact(pounds == Int64.min ? Int64.max : -pounds) }
-        let digits = String(pounds)
+        let digits = String(pounds.magnitude)
         var grouped = ""
         for (offset, digit) in digits.enumerated() {
             if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        return "£" + grouped
+        return (pounds < 0 ? "-£" : "£") + grouped
+    }
+
+    private static func format(magnitude pounds: UInt64) -> String {
+        let units: [(UInt64, String)] = [(1_000_000_000, "bn"), (1_000_000, "m"), (1_000, "k")]
+        // A unit is used from the amount that rounds up to one of it: £999,500 is "£1m", not "£1000k".
+        for (size, unit) in units where pounds >= size - size / 2000 {
+            return "£" + threeSignificantFigures(pounds, unit: size) + unit
+        }
+        return "£\(pounds)"
     }
 
     /// `value / unit` to three significant figures, trailing zeros dropped, rounding half up
     /// in integer arithmetic so that no amount is nudged by floating point.
-    private static func threeSignificantFigures(_ value: Int64, unit: Int64) -> String {
+    private static func threeSignificantFigures(_ value: UInt64, unit: UInt64) -> String {
         let whole = value / unit
         let decimals = whole >= 100 ? 0 : (whole >= 10 ? 1 : 2)
-        var scale: Int64 = 1
+        var scale: UInt64 = 1
         for _ in 0..<decimals { scale *= 10 }
-        // Round value/unit to `decimals` places, in units of 1/scale.
+        // Round value/unit to `decimals` places, in units of 1/scale, without overflowing.
         let scaledUnit = unit / scale
-        var rounded = (value + scaledUnit / 2) / scaledUnit
+        var rounded = value / scaledUnit
+        if value % scaledUnit >= scaledUnit - scaledUnit / 2 { rounded += 1 }
         var places = decimals
-        // Rounding 999.5k up gives 1000k: show it with no decimals rather than "1e3".
         while places > 0 && rounded % 10 == 0 {
             rounded /= 10
             places -= 1
         }
         if places == 0 { return String(rounded) }
-        var divisor: Int64 = 1
+        var divisor: UInt64 = 1
         for _ in 0..<places { divisor *= 10 }
         let fraction = String(rounded % divisor)
         let padded = String(repeating: "0", count: places - fraction.count) + fraction

@@ -7,7 +7,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     public var regions: Set<Int32> = []
     /// Arrangements that involve any of these kinds of partner.
     public var sectors: Set<SectorCriterion> = []
-    /// Arrangements that any of these organisations is in (as a partner or the lead).
+    /// Arrangements that any of these organisations is a partner in.
     public var organisations: Set<Int32> = []
     public var statuses: Set<Status> = []
     public var sinceYear: Int?
@@ -20,7 +20,12 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
 
     public init() {}
 
-    public var isEmpty: Bool { self == ArrangementFilter() }
+    /// True when the filter keeps every arrangement (a search of only spaces keeps all).
+    public var isEmpty: Bool {
+        var withoutSearch = self
+        withoutSearch.search = ""
+        return withoutSearch == ArrangementFilter() && search.trimmingWhitespace().isEmpty
+    }
 
     /// The rows of `register` that match, in register order.
     public func matchingRows(in register: Register) -> [Int] {
@@ -62,9 +67,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                 if let maximumSavings, savings > maximumSavings { continue }
             }
             if !organisations.isEmpty {
-                let involved = register.partners(row).contains(where: organisations.contains)
-                    || organisations.contains(register.leadIDs[row])
-                if !involved { continue }
+                if !register.partners(row).contains(where: organisations.contains) { continue }
             }
             if !needle.isEmpty {
                 let found = TextSearch.contains(register.foldedText[row], needle)

@@ -35,7 +35,7 @@ extension Register {
         case .region: return sortedByCategory(rows, ids: regionIDs, vocabulary: regions, descending: descending)
         case .lead:
             return sortedByKey(rows, descending: descending) { row -> String? in
-                self.leadIDs[row] >= 0 ? self.organisations.names[Int(self.leadIDs[row])].lowercased() : nil
+                self.leadIDs[row] >= 0 ? TextSearch.fold(self.organisations.names[Int(self.leadIDs[row])]) : nil
             }
         case .partners: return sortedByKey(rows, descending: descending) { self.partnerCount($0) }
         case .startYear: return sortedByKey(rows, descending: descending) { self.startYear($0) }

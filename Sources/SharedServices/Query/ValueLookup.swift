@@ -36,9 +36,16 @@ extension Register {
             TextSearch.fold(organisations.names[$0]).contains(folded)
         }
         if containing.count == 1 { return Int32(containing[0]) }
-        let suggestions = containing.count > 1
-            ? Array(containing.prefix(5).map { organisations.names[$0] })
-            : Suggestions.nearest(to: name, among: organisations.names)
+        let suggestions: [String]
+        if containing.count > 1 {
+            suggestions = Array(containing.prefix(5).map { organisations.names[$0] })
+        } else {
+            // People type short names ("Harow"): match against those, suggest the full names.
+            let shortNames = organisations.names.map(OrganisationName.shortName)
+            let nearest = Set(Suggestions.nearest(to: name, among: shortNames))
+            suggestions = organisations.names.indices.filter { nearest.contains(shortNames[$0]) }.prefix(3)
+                .map { organisations.names[$0] }
+        }
         throw UnknownValue(kind: "organisation", value: name, suggestions: suggestions)
     }
 
@@ -46,6 +53,12 @@ extension Register {
         if let id = vocabulary.id(of: name) { return id }
         let key = HeaderMatching<ArrangementField>.key(name)
         if let index = vocabulary.values.firstIndex(where: { HeaderMatching<ArrangementField>.key($0) == key }) {
+            return Int32(index)
+        }
+        let folded = HeaderMatching<ArrangementField>.key(TextSearch.fold(name))
+        if let index = vocabulary.values.firstIndex(where: {
+            HeaderMatching<ArrangementField>.key(TextSearch.fold($0)) == folded
+        }) {
             return Int32(index)
         }
         throw UnknownValue(kind: kind, value: name, suggestions: Suggestions.nearest(to: name, among: vocabulary.values))

@@ -46,6 +46,8 @@ public struct JSONParser {
     private var index: Int
     private var line = 1
     private var lineStart: Int
+    /// The line each element of the outermost array starts on, for messages about them.
+    public private(set) var topLevelElementLines: [Int] = []
 
     public init(bytes: [UInt8], file: String) throws(LoadError) {
         self.bytes = bytes
@@ -73,7 +75,14 @@ public struct JSONParser {
     private mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x09, 0x0D: index += 1
+            case 0x20, 0x09: index += 1
+            case 0x0D:
+                // CRLF counts once, at its LF; a lone CR (old Mac files) ends a line itself.
+                index += 1
+                if index >= bytes.count || bytes[index] != 0x0A {
+                    line += 1
+                    lineStart = index
+                }
             case 0x0A:
                 index += 1
                 line += 1
@@ -84,10 +93,12 @@ public struct JSONParser {
     }
 
     private mutating func parseValue(depth: Int) throws(LoadError) -> JSONValue {
-        guard depth < Self.maximumDepth else {
-            throw failure("nested more than \(Self.maximumDepth) levels deep")
-        }
         guard index < bytes.count else { throw failure("the text ends where a value was expected") }
+        if bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") {
+            guard depth < Self.maximumDepth else {
+                throw failure("nested more than \(Self.maximumDepth) levels deep")
+            }
+        }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
         case UInt8(ascii: "["): return try parseArray(depth: depth)
@@ -146,6 +157,7 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
+            if depth == 0 { topLevelElementLines.append(line) }
             elements.append(try parseValue(depth: depth + 1))
             skipWhitespace()
             guard index < bytes.count else { throw failure("the text ends inside an array") }
@@ -228,12 +240,15 @@ public struct JSONParser {
         if (0xD800...0xDBFF).contains(first), index + 1 < bytes.count,
             bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
         {
+            // Take the next escape only if it completes the pair; else leave it to be read alone.
+            let resume = index
             index += 2
             let second = try parseHex4()
             if (0xDC00...0xDFFF).contains(second) {
                 let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                 return Unicode.Scalar(combined) ?? "\u{FFFD}"
             }
+            index = resume
             return "\u{FFFD}"
         }
         return Unicode.Scalar(first) ?? "\u{FFFD}"

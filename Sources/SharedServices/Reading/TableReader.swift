@@ -53,7 +53,7 @@ struct TableReader {
                         + "a register is [ {\"id\": …, \"name\": …}, … ]")
             }
             var warnings: [Diagnostic] = []
-            let table = Self.tabulate(items, file: file, warnings: &warnings)
+            let table = Self.tabulate(items, lines: parser.topLevelElementLines, file: file, warnings: &warnings)
             header = table.header
             headerLine = 1
             source = .json(rows: table.rows, next: 0)
@@ -84,7 +84,7 @@ struct TableReader {
 
     /// Turns an array of objects into a header (keys in order of first appearance) and rows.
     private static func tabulate(
-        _ items: [JSONValue], file: String, warnings: inout [Diagnostic]
+        _ items: [JSONValue], lines: [Int], file: String, warnings: inout [Diagnostic]
     ) -> (header: [String], rows: [TableRow]) {
         var header: [String] = []
         var position: [String: Int] = [:]
@@ -101,7 +101,7 @@ struct TableReader {
             guard case .object(let members, let line) = item else {
                 rows.append(
                     TableRow(
-                        fields: [], line: 0,
+                        fields: [], line: lines.indices.contains(number) ? lines[number] : 1,
                         unreadable: "item \(number + 1) of the array is \(item.kindName), not an object"))
                 continue
             }

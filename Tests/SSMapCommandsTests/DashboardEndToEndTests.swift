@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): what a person sees, and that the terminal
+/// is left exactly as it was.
+@Suite(.serialized) struct DashboardEndToEndTests {
+    var command: String { "'\(BinaryRunner.binary.path)'" }
+
+    @Test func browseFilterSearchSummariseResizeExportAndQuit() throws {
+        let exportDirectory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: exportDirectory) }
+        let session = try TmuxSession(width: 120, height: 40, command: "cd '\(exportDirectory.path)' && \(command)")
+
+        // Opens on the sample: the headline and the table.
+        let first = try session.waitFor("486 arrangements")
+        #expect(first.contains("£643m saved"))
+        #expect(first.contains("346 of 353 councils"))
+        #expect(first.contains("Name") && first.contains("Saved"))
+        #expect(first.contains("HuB Procurement"))
+
+        // Filter to trading standards through the picker.
+        try session.send("f")
+        try session.waitFor("Filter by service")
+        try session.send("trading", literal: true)
+        try session.send("Enter")
+        let filtered = try session.waitFor("4 arrangements")
+        #expect(filtered.contains("service: Trading standards"))
+        let tableLines = filtered.split(separator: "\n").dropFirst(4).prefix(4)
+        #expect(tableLines.allSatisfy { $0.contains("Trading standar") })
+
+        // The summary charts only those.
+        try session.send("3")
+        let summary = try session.waitFor("Savings to date by service area")
+        #expect(summary.contains("Regulatory services"))
+        #expect(!summary.contains("Back office"))
+        #expect(summary.contains("█"))
+
+        // Search for a council, open the match.
+        try session.send("1")
+        try session.send("/")
+        try session.send("Cheshire", literal: true)
+        try session.send("Enter")
+        try session.waitFor("1 matches")
+        try session.send("Enter")
+        let detail = try session.waitFor("Saved to date")
+        #expect(detail.contains("Cheshire West and Chester"))
+        #expect(detail.contains("Partners ("))
+        try session.send("Escape")
+        try session.waitFor(" of 4")
+
+        // Resize small and back.
+        try session.resize(width: 40, height: 12)
+        let small = try session.waitFor("4 arr.")
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
+        try session.resize(width: 120, height: 40)
+        try session.waitFor("4 arrangements")
+
+        // Export the view.
+        try session.send("e")
+        try session.waitFor("Export 4 arrangements")
+        try session.send("C-u")
+        try session.send("trading.csv", literal: true)
+        try session.send("Enter")
+        try session.waitFor("Wrote 4 arrangements")
+        let exported = try String(contentsOf: exportDirectory.appendingPathComponent("trading.csv"), encoding: .utf8)
+        #expect(exported.split(separator: "\n").count == 5)
+        #expect(exported.hasPrefix("id,name,service_area,service,partners"))
+
+        // Quit: the terminal is as it was.
+        try session.send("q")
+        let exit = try session.waitForExit()
+        #expect(exit.status == 0)
+        #expect(!exit.before.isEmpty && exit.before == exit.after)
+        let after = try session.screen()
+        #expect(!after.contains("1 Arrangements"), "the alternate screen was not left")
+    }
+
+    @Test(arguments: [("TERM", Int32(15), 143), ("HUP", Int32(1), 129), ("QUIT", Int32(3), 131)])
+    func signalsLeaveTheTerminalAsItWas(name: String, signal: Int32, expectedStatus: Int) throws {
+        let session = try TmuxSession(width: 100, height: 30, command: command)
+        try session.waitFor("486 arrangements")
+        let pid = try #require(try session.programPID())
+        kill(pid, signal)
+        let exit = try session.waitForExit()
+        #expect(exit.status == expectedStatus, "SIG\(name)")
+        #expect(!exit.before.isEmpty && exit.before == exit.after, "SIG\(name) left the terminal settings changed")
+        #expect(!(try session.screen()).contains("1 Arrangements"), "SIG\(name) left the alternate screen")
+    }
+
+    @Test func controlCQuitsCleanly() throws {
+        let session = try TmuxSession(width: 100, height: 30, command: command)
+        try session.waitFor("486 arrangements")
+        try session.send("C-c")
+        let exit = try session.waitForExit()
+        #expect(exit.status == 130)
+        #expect(exit.before == exit.after)
+    }
+
+    @Test func tooSmallThenBigEnough() throws {
+        let session = try TmuxSession(width: 30, height: 8, command: command)
+        try session.waitFor("needs a terminal")
+        try session.resize(width: 80, height: 24)
+        try session.waitFor("486 arrangements")
+        try session.send("q")
+        #expect(try session.waitForExit().status == 0)
+    }
+}

@@ -1,0 +1,432 @@
+import Testing
+
+@testable import SharedServices
+
+@Suite("Summaries and headline figures over the hand-made register")
+struct AggregationTests {
+    typealias Row = Fixture.Row
+
+    /// What a group should hold, worked by hand from the fixture.
+    struct Expected: CustomStringConvertible {
+        var label: String
+        var count: Int
+        var withFigure: Int
+        var total: Int64
+        var mean: Int64?
+        var median: Int64?
+
+        var description: String { "\(label): \(count)/\(withFigure) £\(total) mean \(String(describing: mean))" }
+    }
+
+    private func check(_ groups: [GroupSummary], _ expected: [Expected], grandTotal: Int64 = Fixture.totalSavings) {
+        #expect(groups.map(\.label) == expected.map(\.label))
+        for (group, want) in zip(groups, expected) {
+            #expect(group.count == want.count, "\(want.label) count")
+            #expect(group.countWithFigure == want.withFigure, "\(want.label) countWithFigure")
+            #expect(group.countWithoutFigure == want.count - want.withFigure, "\(want.label) countWithoutFigure")
+            #expect(group.total == want.total, "\(want.label) total")
+            #expect(group.mean == want.mean, "\(want.label) mean")
+            #expect(group.median == want.median, "\(want.label) median")
+            let share = grandTotal > 0 ? Double(want.total) / Double(grandTotal) : 0
+            #expect(abs(group.shareOfTotal - share) < 1e-12, "\(want.label) shareOfTotal")
+        }
+    }
+
+    // MARK: Each dimension
+
+    @Test func byServiceArea() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .serviceArea)
+        check(
+            groups,
+            [
+                Expected(label: "Management", count: 1, withFigure: 1, total: 17_000_000, mean: 17_000_000, median: 17_000_000),
+                Expected(label: "Regulatory services", count: 1, withFigure: 1, total: 1_000_000, mean: 1_000_000, median: 1_000_000),
+                // 500,000 and an explicit £0: two figures, mean and median 250,000.
+                Expected(label: "Back office", count: 2, withFigure: 2, total: 500_000, mean: 250_000, median: 250_000),
+                // Row 7 has a service but no service area; same total as Back office, fewer rows.
+                Expected(label: "(not recorded)", count: 1, withFigure: 1, total: 500_000, mean: 500_000, median: 500_000),
+                Expected(label: "Culture and leisure", count: 1, withFigure: 1, total: 125_555, mean: 125_555, median: 125_555),
+                // No figure reported: no mean or median, not £0.
+                Expected(label: "Community safety", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+                Expected(label: "Health and social care", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+            ])
+        let backOffice = try register.serviceAreaID(named: "Back office")
+        #expect(groups[2].key == .serviceArea(backOffice))
+        #expect(groups[3].key == .notRecorded)
+    }
+
+    @Test func byService() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .service)
+        check(
+            groups,
+            [
+                Expected(label: "Shared management", count: 1, withFigure: 1, total: 17_000_000, mean: 17_000_000, median: 17_000_000),
+                Expected(label: "Trading standards", count: 1, withFigure: 1, total: 1_000_000, mean: 1_000_000, median: 1_000_000),
+                // "Procurement" and "procurement " are one service.
+                Expected(label: "Procurement", count: 2, withFigure: 2, total: 500_000, mean: 250_000, median: 250_000),
+                Expected(label: "Legal services", count: 1, withFigure: 1, total: 500_000, mean: 500_000, median: 500_000),
+                Expected(label: "(not recorded)", count: 1, withFigure: 1, total: 125_555, mean: 125_555, median: 125_555),
+                Expected(label: "Fire and rescue collaboration", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+                Expected(label: "Integrated health and social care", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+            ])
+        #expect(groups[2].key == .service(try register.serviceID(named: "Procurement")))
+    }
+
+    @Test func byRegion() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .region)
+        check(
+            groups,
+            [
+                // Rows 2 (no figure), 3 (17m) and 7 (500k): mean and median of the two figures.
+                Expected(label: "South East", count: 3, withFigure: 2, total: 17_500_000, mean: 8_750_000, median: 8_750_000),
+                // Rows 1 (1m) and 4 (£0).
+                Expected(label: "South West", count: 2, withFigure: 2, total: 1_000_000, mean: 500_000, median: 500_000),
+                Expected(label: "London", count: 1, withFigure: 1, total: 500_000, mean: 500_000, median: 500_000),
+                Expected(label: "(not recorded)", count: 1, withFigure: 1, total: 125_555, mean: 125_555, median: 125_555),
+                Expected(label: "West Midlands", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+            ])
+        // "North West" is only an organisation's region: no arrangement, no group.
+        #expect(!groups.contains { $0.label == "North West" })
+    }
+
+    @Test func byYear() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .year)
+        check(
+            groups,
+            [
+                Expected(label: "2008", count: 1, withFigure: 1, total: 17_000_000, mean: 17_000_000, median: 17_000_000),
+                Expected(label: "2013", count: 2, withFigure: 2, total: 1_500_000, mean: 750_000, median: 750_000),
+                Expected(label: "2016", count: 1, withFigure: 1, total: 500_000, mean: 500_000, median: 500_000),
+                Expected(label: "(not recorded)", count: 1, withFigure: 1, total: 125_555, mean: 125_555, median: 125_555),
+                Expected(label: "2007", count: 1, withFigure: 1, total: 0, mean: 0, median: 0),
+                Expected(label: "2011", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+                Expected(label: "2017", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+            ])
+        #expect(groups[1].key == .year(2013))
+        #expect(groups[3].key == .notRecorded)
+    }
+
+    @Test func byStatus() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .status)
+        check(
+            groups,
+            [
+                // Rows 0, 1, 3, 5, 7: figures 500k, 1m, 17m, 500k (row 5 none); total 19m,
+                // mean 4.75m, median of four = (500k + 1m) / 2.
+                Expected(label: "operational", count: 5, withFigure: 4, total: 19_000_000, mean: 4_750_000, median: 750_000),
+                Expected(label: "(not recorded)", count: 1, withFigure: 1, total: 125_555, mean: 125_555, median: 125_555),
+                Expected(label: "ended", count: 1, withFigure: 1, total: 0, mean: 0, median: 0),
+                Expected(label: "planned", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+            ])
+        #expect(groups[0].key == .status(.operational))
+    }
+
+    @Test func bySector() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .sector)
+        check(
+            groups,
+            [
+                // Every row has a council partner. Six figures sum to 19,125,555: mean 3,187,592.5
+                // rounds half up to 3,187,593; median of 0, 125,555, 500k, 500k, 1m, 17m is 500k.
+                Expected(label: "Councils", count: 8, withFigure: 6, total: 19_125_555, mean: 3_187_593, median: 500_000),
+                Expected(label: "Fire and rescue", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+                Expected(label: "Health", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+                Expected(label: "Other bodies", count: 1, withFigure: 1, total: 0, mean: 0, median: 0),
+                Expected(label: "Police", count: 1, withFigure: 1, total: 0, mean: 0, median: 0),
+            ])
+        #expect(groups[0].shareOfTotal == 1)
+        #expect(groups[1].key == .sector(.fire))
+        #expect(Dimension.sector.isMultiValued)
+    }
+
+    @Test func byOrganisation() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .organisation)
+        check(
+            groups,
+            [
+                // Rows 3 and 7.
+                Expected(label: "Adur District Council", count: 2, withFigure: 2, total: 17_500_000, mean: 8_750_000, median: 8_750_000),
+                Expected(label: "Worthing Borough Council", count: 2, withFigure: 2, total: 17_500_000, mean: 8_750_000, median: 8_750_000),
+                // Rows 1, 4, 6: 1m + 0 + 125,555; odd count, median the middle figure.
+                Expected(label: "Torbay Council", count: 3, withFigure: 3, total: 1_125_555, mean: 375_185, median: 125_555),
+                // Rows 1 and 6: 1,125,555 / 2 = 562,777.5, rounded half up.
+                Expected(label: "Devon County Council", count: 2, withFigure: 2, total: 1_125_555, mean: 562_778, median: 562_778),
+                Expected(label: "Somerset County Council", count: 2, withFigure: 2, total: 1_000_000, mean: 500_000, median: 500_000),
+                // Rows 2 (no figure), 6 and 7.
+                Expected(label: "West Sussex County Council", count: 3, withFigure: 2, total: 625_555, mean: 312_778, median: 312_778),
+                Expected(label: "London Borough of Brent", count: 2, withFigure: 2, total: 625_555, mean: 312_778, median: 312_778),
+                Expected(label: "London Borough of Harrow", count: 2, withFigure: 2, total: 625_555, mean: 312_778, median: 312_778),
+                Expected(label: "Avon and Somerset Constabulary", count: 1, withFigure: 1, total: 0, mean: 0, median: 0),
+                Expected(label: "Herefordshire Council", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+                Expected(label: "IBM UK Ltd", count: 1, withFigure: 1, total: 0, mean: 0, median: 0),
+                Expected(label: "West Sussex Fire and Rescue Service", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+                Expected(label: "Wye Valley NHS Trust", count: 1, withFigure: 0, total: 0, mean: nil, median: nil),
+            ])
+        // Cumbria is in no arrangement.
+        #expect(!groups.contains { $0.label == "Cumbria County Council" })
+        let torbay = try Fixture.organisation("Torbay Council", in: register)
+        #expect(groups[2].key == .organisation(torbay))
+        // An arrangement counts for each of its partners, so shares add up to more than 1.
+        #expect(groups.map(\.shareOfTotal).reduce(0, +) > 1)
+    }
+
+    @Test func groupsWithNoPartnersAreNotRecorded() throws {
+        let loaded = try Fixture.load(
+            """
+            id,name,service,partners,savings_to_date
+            A,Nobody yet,ICT,,1000
+            B,Two councils,ICT,Adur District Council; Worthing Borough Council,3000
+
+            """)
+        let register = loaded.register
+        #expect(register.count == 2)
+        let sectors = register.summarise(register.allRows, by: .sector)
+        check(
+            sectors,
+            [
+                Expected(label: "Councils", count: 1, withFigure: 1, total: 3_000, mean: 3_000, median: 3_000),
+                Expected(label: "(not recorded)", count: 1, withFigure: 1, total: 1_000, mean: 1_000, median: 1_000),
+            ], grandTotal: 4_000)
+        let organisations = register.summarise(register.allRows, by: .organisation)
+        check(
+            organisations,
+            [
+                Expected(label: "Adur District Council", count: 1, withFigure: 1, total: 3_000, mean: 3_000, median: 3_000),
+                Expected(label: "Worthing Borough Council", count: 1, withFigure: 1, total: 3_000, mean: 3_000, median: 3_000),
+                Expected(label: "(not recorded)", count: 1, withFigure: 1, total: 1_000, mean: 1_000, median: 1_000),
+            ], grandTotal: 4_000)
+    }
+
+    /// Choosing a group becomes a filter (`GroupKey`): the filter must find the group's rows.
+    private func expectGroupsMatchFilters(_ register: Register) {
+        let groups = register.summarise(register.allRows, by: .organisation)
+        for group in groups {
+            guard case .organisation(let id) = group.key else { continue }
+            var filter = ArrangementFilter()
+            filter.organisations = [id]
+            #expect(filter.matchingRows(in: register).count == group.count, "\(group.label)")
+        }
+        for id in 0..<Int32(register.organisations.count) {
+            var filter = ArrangementFilter()
+            filter.organisations = [id]
+            let found = filter.matchingRows(in: register)
+            if !found.isEmpty {
+                let group = groups.first { $0.key == .organisation(id) }
+                #expect(
+                    group?.count == found.count,
+                    "\(register.organisations.names[Int(id)]): filter finds \(found.count), group has \(group?.count ?? 0)")
+            }
+        }
+    }
+
+    @Test func organisationGroupsMatchTheOrganisationFilter() throws {
+        expectGroupsMatchFilters(try Fixture.register())
+    }
+
+    @Test func organisationGroupsMatchTheFilterWhenTheLeadIsNotAPartner() throws {
+        // The lead of row A is not among its partners (a warning, but the row is kept).
+        let loaded = try Fixture.load(
+            """
+            id,name,service,partners,lead,savings_to_date
+            A,Hosted,ICT,Adur District Council; Worthing Borough Council,West Sussex County Council,1000
+            B,Pair,ICT,Adur District Council; Worthing Borough Council,Adur District Council,2000
+
+            """)
+        #expect(loaded.errorCount == 0)
+        expectGroupsMatchFilters(loaded.register)
+    }
+
+    // MARK: Ordering by metric
+
+    @Test func orderedByCountThenLabel() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .status, metric: .count)
+        // operational (5), then three groups of one by label: "(" sorts before letters.
+        #expect(groups.map(\.label) == ["operational", "(not recorded)", "ended", "planned"])
+    }
+
+    @Test func orderedByMeanWithNoFigureLast() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .sector, metric: .mean)
+        // Councils 3,187,593; Other bodies and Police £0 (by label); Fire and Health have no mean.
+        #expect(groups.map(\.label) == ["Councils", "Other bodies", "Police", "Fire and rescue", "Health"])
+        #expect(groups.map { $0.value(of: .mean) } == [3_187_593, 0, 0, nil, nil])
+    }
+
+    @Test func orderedByMeanAcrossYears() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .year, metric: .mean)
+        // Means: 2008 17m, 2013 750k, 2016 500k, none 125,555, 2007 £0, then 2011 and 2017 with no figure.
+        #expect(groups.map(\.label) == ["2008", "2013", "2016", "(not recorded)", "2007", "2011", "2017"])
+    }
+
+    @Test func orderedByCountAcrossOrganisations() throws {
+        let register = try Fixture.register()
+        let groups = register.summarise(register.allRows, by: .organisation, metric: .count)
+        #expect(
+            Array(groups.prefix(8).map(\.label)) == [
+                "Torbay Council", "West Sussex County Council",  // 3 each, by label
+                "Adur District Council", "Devon County Council", "London Borough of Brent",
+                "London Borough of Harrow", "Somerset County Council", "Worthing Borough Council",  // 2 each
+            ])
+    }
+
+    @Test func summaryOfNoRowsIsEmpty() throws {
+        let register = try Fixture.register()
+        #expect(register.summarise([], by: .region).isEmpty)
+    }
+
+    // MARK: Rounding
+
+    @Test func meanAndMedianRounding() throws {
+        let register = try Fixture.register()
+        // Rows 4, 6, 7: 0 + 125,555 + 500,000 = 625,555; / 3 = 208,518.33 → 208,518 (down);
+        // median the middle figure, 125,555.
+        let down = register.summary(of: [4, 6, 7], label: "x", key: .notRecorded, grandTotal: 625_555)
+        #expect(down.mean == 208_518)
+        #expect(down.median == 125_555)
+        #expect(down.shareOfTotal == 1)
+        // Rows 4, 6, 1: 1,125,555 / 3 = 375,185 exactly.
+        let exact = register.summary(of: [4, 6, 1], label: "x", key: .notRecorded, grandTotal: 0)
+        #expect(exact.mean == 375_185)
+        #expect(exact.median == 125_555)
+        #expect(exact.shareOfTotal == 0)
+        // Rows 0, 1, 6: 1,625,555 / 3 = 541,851.67 → 541,852 (up).
+        let up = register.summary(of: [0, 1, 6], label: "x", key: .notRecorded, grandTotal: 3_251_110)
+        #expect(up.mean == 541_852)
+        #expect(up.median == 500_000)
+        #expect(up.shareOfTotal == 0.5)
+        // Rows 4 and 6: 0 and 125,555; mean and median 62,777.5 → 62,778 (half up).
+        let half = register.summary(of: [4, 6], label: "x", key: .notRecorded, grandTotal: 0)
+        #expect(half.mean == 62_778)
+        #expect(half.median == 62_778)
+    }
+
+    @Test func negativeFiguresRoundHalfAwayFromZero() throws {
+        let loaded = try Fixture.load(
+            """
+            id,name,service,partners,savings_to_date
+            A,Net cost,ICT,Adur District Council; Worthing Borough Council,-5
+            B,Break even,ICT,Adur District Council; Worthing Borough Council,0
+
+            """)
+        let register = loaded.register
+        #expect(register.savingsToDate(0) == -5)
+        let summary = register.summary(of: [0, 1], label: "x", key: .notRecorded, grandTotal: -5)
+        // (-5 + 0) / 2 = -2.5 → -3.
+        #expect(summary.mean == -3)
+        #expect(summary.median == -3)
+        #expect(summary.total == -5)
+        #expect(summary.shareOfTotal == 0)
+    }
+
+    // MARK: Not reported is not £0
+
+    @Test func blankFigureCountsAsAnArrangementButNotAsAFigure() throws {
+        let register = try Fixture.register()
+        let blank = register.summary(of: [Row.fireWorkingGroup], label: "x", key: .notRecorded, grandTotal: 0)
+        #expect(blank.count == 1)
+        #expect(blank.countWithFigure == 0)
+        #expect(blank.countWithoutFigure == 1)
+        #expect(blank.total == 0)
+        #expect(blank.mean == nil)
+        #expect(blank.median == nil)
+
+        let zero = register.summary(of: [Row.southwestOne], label: "x", key: .notRecorded, grandTotal: 0)
+        #expect(zero.count == 1)
+        #expect(zero.countWithFigure == 1)
+        #expect(zero.countWithoutFigure == 0)
+        #expect(zero.total == 0)
+        #expect(zero.mean == 0)
+        #expect(zero.median == 0)
+
+        // Row 2 (blank) with row 7 (500k): the mean is 500k, not 250k.
+        let mixed = register.summary(of: [Row.fireWorkingGroup, Row.legal], label: "x", key: .notRecorded, grandTotal: 0)
+        #expect(mixed.count == 2)
+        #expect(mixed.countWithFigure == 1)
+        #expect(mixed.mean == 500_000)
+        #expect(mixed.median == 500_000)
+
+        // Row 4 (£0) with row 7 (500k): the £0 does count.
+        let withZero = register.summary(of: [Row.southwestOne, Row.legal], label: "x", key: .notRecorded, grandTotal: 0)
+        #expect(withZero.countWithFigure == 2)
+        #expect(withZero.mean == 250_000)
+        #expect(withZero.median == 250_000)
+
+        #expect(register.totalSavings(register.allRows) == Fixture.totalSavings)
+        #expect(register.totalSavings([Row.fireWorkingGroup, Row.hoople]) == 0)
+    }
+
+    // MARK: Headline
+
+    @Test func headlineOfEverything() throws {
+        let register = try Fixture.register()
+        let headline = register.headline(register.allRows)
+        #expect(headline.arrangements == 8)
+        #expect(headline.withFigure == 6)
+        #expect(headline.withoutFigure == 2)
+        #expect(headline.totalSavings == 19_125_555)
+        // Every organisation listed but Cumbria.
+        #expect(headline.organisationsInvolved == 13)
+        // Brent, Harrow, Devon, Somerset, Torbay, West Sussex, Adur, Worthing, Herefordshire.
+        #expect(headline.councilsInvolved == 9)
+        #expect(headline.councilsKnown == 10)
+        #expect(headline.otherBodiesInvolved == 4)
+        #expect(headline.councilShare == 0.9)
+    }
+
+    @Test func headlineOfSomeRows() throws {
+        let register = try Fixture.register()
+        // Row 2 (no figure): West Sussex CC and its fire service; row 4 (£0): Somerset CC,
+        // the constabulary, IBM and Torbay.
+        let headline = register.headline([Row.fireWorkingGroup, Row.southwestOne])
+        #expect(headline.arrangements == 2)
+        #expect(headline.withFigure == 1)
+        #expect(headline.withoutFigure == 1)
+        #expect(headline.totalSavings == 0)
+        #expect(headline.organisationsInvolved == 6)
+        #expect(headline.councilsInvolved == 3)
+        #expect(headline.councilsKnown == 10)
+        #expect(headline.otherBodiesInvolved == 3)
+        #expect(headline.councilShare == 0.3)
+    }
+
+    @Test func headlineOfNothing() throws {
+        let register = try Fixture.register()
+        let headline = register.headline([])
+        #expect(headline.arrangements == 0)
+        #expect(headline.withFigure == 0)
+        #expect(headline.withoutFigure == 0)
+        #expect(headline.totalSavings == 0)
+        #expect(headline.organisationsInvolved == 0)
+        #expect(headline.councilsInvolved == 0)
+        #expect(headline.councilsKnown == 10)
+        #expect(headline.councilShare == 0)
+    }
+
+    @Test func headlineWithoutAnOrganisationsFile() throws {
+        let loaded = try Fixture.load(
+            """
+            id,name,service,partners,savings_to_date
+            A,Fire and council,Emergency planning,Alpha District Council; Beta Fire and Rescue Service,
+            B,Two councils,ICT,Alpha District Council; Gamma Borough Council,0
+
+            """, withOrganisations: false)
+        let headline = loaded.register.headline(loaded.register.allRows)
+        #expect(headline.arrangements == 2)
+        #expect(headline.withFigure == 1)
+        #expect(headline.withoutFigure == 1)
+        #expect(headline.organisationsInvolved == 3)
+        #expect(headline.councilsInvolved == 2)
+        // No councils are listed, so the councils involved are all that are known.
+        #expect(headline.councilsKnown == 2)
+        #expect(headline.councilShare == 1)
+    }
+}

@@ -62,6 +62,18 @@ public struct AppState: Sendable {
 
     public var register: Register { data.register }
 
+    /// Whether the row at `position` matches the search: a binary search of the sorted
+    /// matches, so that drawing a frame never walks them all.
+    public func isSearchMatch(_ position: Int) -> Bool {
+        var low = 0
+        var high = searchMatches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if searchMatches[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low < searchMatches.count && searchMatches[low] == position
+    }
+
     /// The register row under the table's selection.
     public var selectedRow: Int? {
         rows.indices.contains(table.selected) ? rows[table.selected] : nil

@@ -104,7 +104,6 @@ public enum Render {
         let visible = ArrangementColumns.visible(width: state.size.width)
         let table = arrangementsTable(state: state)
         let needle = state.searchText
-        let matches = Set(state.searchMatches)
         table.draw(
             in: layout.content, canvas: &canvas, theme: state.theme, glyphs: state.glyphs,
             cell: { position, column in
@@ -120,7 +119,7 @@ public enum Render {
                 }
             },
             decorate: { position, y, columns, canvas in
-                guard !needle.isEmpty, matches.contains(position), let nameColumn = columns.first else { return }
+                guard !needle.isEmpty, state.isSearchMatch(position), let nameColumn = columns.first else { return }
                 highlight(needle, in: register.name(state.rows[position]), x: nameColumn.x, width: nameColumn.width, y: y, state: state, canvas: &canvas)
             })
         // The column the arrows have reached: its heading underlined in the accent style.

@@ -102,7 +102,9 @@ public final class NCursesDriver: TerminalDriver {
                 {
                     continue
                 }
-                let scalars = Array(cell.character.unicodeScalars.prefix(6))
+                // Without a UTF-8 locale, anything outside ASCII would arrive as garbage.
+                let character: Character = glyphs.isASCII && !cell.character.isASCII ? "?" : cell.character
+                let scalars = Array(character.unicodeScalars.prefix(6))
                 for (index, scalar) in scalars.enumerated() { buffer[index] = wchar_t(bitPattern: scalar.value) }
                 buffer[scalars.count] = 0
                 let (attributes, pair) = attributes(for: cell.style)

@@ -21,16 +21,7 @@ public enum DashboardText {
 
     /// "486 arrangements · £643m saved · 346 of 353 councils · 97 without a figure"
     public static func headline(_ headline: Headline) -> String {
-        var parts = [
-            "\(headline.arrangements) arrangement\(headline.arrangements == 1 ? "" : "s")",
-            "\(Money.format(headline.totalSavings)) saved",
-        ]
-        parts.append(
-            headline.councilsKnown > 0
-                ? "\(headline.councilsInvolved) of \(headline.councilsKnown) councils"
-                : "\(headline.councilsInvolved) councils")
-        parts.append("\(headline.withoutFigure) without a figure")
-        return parts.joined(separator: " · ")
+        headline.phrases(showingCouncilShare: false).joined(separator: " · ")
     }
 
     public static func money(_ pounds: Int64?) -> String {

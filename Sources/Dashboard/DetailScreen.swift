@@ -9,8 +9,8 @@ enum DetailScreen {
         guard let row = state.selectedRow else {
             return [("No arrangement selected: the current view is empty.", state.theme.dim)]
         }
-        let register = state.register
         let theme = state.theme
+        let description = state.register.describe(row)
         let labelWidth = 15
         let textWidth = max(10, width - labelWidth)
         var lines: [(String, Style)] = []
@@ -22,35 +22,18 @@ enum DetailScreen {
                 lines.append((prefix + line, style))
             }
         }
-        lines.append((text("\(register.id(row)) · \(register.name(row))"), theme.title))
+        lines.append((text("\(description.id) · \(description.name)"), theme.title))
         lines.append(("", theme.normal))
-        field("Service area", register.serviceArea(row) ?? "not recorded")
-        field("Service", register.service(row) ?? "not recorded")
-        field("Region", register.region(row) ?? "not recorded")
-        field("Started", register.startYear(row).map(String.init) ?? "not recorded")
-        field("Status", register.status(row)?.name ?? "not recorded")
-        field("Saved to date", register.savingsToDate(row).map(Money.formatExact) ?? "not reported", style: theme.accent)
-        field("Latest year", register.savingsLatestYear(row).map(Money.formatExact) ?? "not reported")
-        field("Lead", register.lead(row).map { register.organisations.names[Int($0)] } ?? "none named")
-        let partners = register.partners(row)
-        lines.append(("Partners (\(partners.count))", theme.header))
-        let organisations = register.organisations
-        for partner in partners {
-            let index = Int(partner)
-            var about = [organisations.sectors[index].name]
-            if !organisations.types[index].isEmpty { about.append(organisations.types[index]) }
-            if organisations.regions[index] >= 0 { about.append(register.regions[organisations.regions[index]]) }
-            if !organisations.listed[index] { about.append("not in the organisations file") }
-            let name = ColumnFit.pad(organisations.names[index], to: min(40, max(10, width / 2)))
-            lines.append(("  " + text(name + "  " + about.joined(separator: " · ")), theme.normal))
+        for fact in description.facts {
+            field(fact.label, fact.value, style: fact.label == "Saved to date" ? theme.accent : theme.normal)
         }
-        field("Description", register.description(row).isEmpty ? "none" : register.description(row))
-        field("Provenance", register.provenance(row)?.name ?? "not recorded")
-        field("Source", register.source(row).isEmpty ? "none given" : register.source(row))
-        for (name, value) in zip(register.extraColumnNames, register.extraValues(row)) where !value.isEmpty {
-            field(name, value)
+        lines.append(("Partners (\(description.partners.count))", theme.header))
+        for partner in description.partners {
+            let name = ColumnFit.pad(partner.name, to: min(40, max(10, width / 2)))
+            lines.append(("  " + text(name + "  " + partner.about), theme.normal))
         }
-        field("Read from", "line \(register.line(row)) of \(state.data.sourceName)", style: theme.dim)
+        for note in description.notes { field(note.label, note.value) }
+        field("Read from", "line \(state.register.line(row)) of \(state.data.sourceName)", style: theme.dim)
         return lines
     }
 

@@ -172,7 +172,7 @@ public enum Render {
                 : group.shareOfTotal
             return BarChartItem(
                 label: group.label, value: value, valueText: text(valueText, state),
-                detailText: ColumnFit.pad(percent(share), to: 4, alignment: .right) + "  "
+                detailText: ColumnFit.pad(Percent.format(share), to: 4, alignment: .right) + "  "
                     + ColumnFit.pad(counts[index], to: countWidth))
         }
         BarChartView(items: items, scroll: state.chart).draw(
@@ -185,15 +185,6 @@ public enum Render {
         case .count: return "Arrangements"
         case .mean: return "Mean savings (of those with a figure)"
         }
-    }
-
-    static func percent(_ share: Double) -> String {
-        let value = share * 100
-        if value > 0 && value < 10 {
-            let tenths = Int((value * 10).rounded())
-            return "\(tenths / 10).\(tenths % 10)%"
-        }
-        return "\(Int(value.rounded()))%"
     }
 
     // MARK: Organisations and issues

@@ -216,29 +216,13 @@ public final class NCursesDriver: TerminalDriver {
         return (attributes, next)
     }
 
+    /// The ncurses colour number: -1 for the terminal's default, ANSI numbers for the
+    /// eight colours, the palette index where the terminal has 256.
     private func colourNumber(_ colour: TerminalColor) -> Int16 {
         switch colour {
         case .standard: return -1
-        case .black: return Int16(COLOR_BLACK)
-        case .red: return Int16(COLOR_RED)
-        case .green: return Int16(COLOR_GREEN)
-        case .yellow: return Int16(COLOR_YELLOW)
-        case .blue: return Int16(COLOR_BLUE)
-        case .magenta: return Int16(COLOR_MAGENTA)
-        case .cyan: return Int16(COLOR_CYAN)
-        case .white: return Int16(COLOR_WHITE)
-        case .palette(let index, let fallback):
-            if colourSupport == .palette256 { return Int16(index) }
-            switch fallback {
-            case .black: return Int16(COLOR_BLACK)
-            case .red: return Int16(COLOR_RED)
-            case .green: return Int16(COLOR_GREEN)
-            case .yellow: return Int16(COLOR_YELLOW)
-            case .blue: return Int16(COLOR_BLUE)
-            case .magenta: return Int16(COLOR_MAGENTA)
-            case .cyan: return Int16(COLOR_CYAN)
-            case .white: return Int16(COLOR_WHITE)
-            }
+        case .basic(let basic): return basic.rawValue
+        case .palette(let index, let fallback): return colourSupport == .palette256 ? Int16(index) : fallback.rawValue
         }
     }
 }

@@ -84,44 +84,23 @@ public struct ArrangementReport {
     public func render() -> String {
         let labelWidth = 16
         let textWidth = max(20, width - labelWidth)
+        let description = register.describe(row)
         var lines: [String] = []
-        func clean(_ text: String) -> String { SafeText.visible(text, keepingLineBreaks: true) }
         func field(_ label: String, _ value: String) {
-            let wrapped = ColumnFit.wrap(clean(value), to: textWidth)
+            let wrapped = ColumnFit.wrap(SafeText.visible(value, keepingLineBreaks: true), to: textWidth)
             for (index, line) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
                 lines.append((index == 0 ? ColumnFit.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)) + line)
             }
         }
-        lines.append(SafeText.visible("\(register.id(row))  \(register.name(row))"))
+        lines.append(SafeText.visible("\(description.id)  \(description.name)"))
         lines.append("")
-        field("Service area", register.serviceArea(row) ?? "not recorded")
-        field("Service", register.service(row) ?? "not recorded")
-        field("Region", register.region(row) ?? "not recorded")
-        field("Started", register.startYear(row).map(String.init) ?? "not recorded")
-        field("Status", register.status(row)?.name ?? "not recorded")
-        field("Saved to date", register.savingsToDate(row).map(Money.formatExact) ?? "not reported")
-        field("Latest year", register.savingsLatestYear(row).map(Money.formatExact) ?? "not reported")
-        field("Lead", register.lead(row).map { register.organisations.names[Int($0)] } ?? "none named")
-        let partners = register.partners(row)
-        lines.append("Partners (\(partners.count))")
-        let nameWidth = min(max(20, partners.map { DisplayWidth.of(register.organisations.names[Int($0)]) }.max() ?? 0), width / 2)
-        for partner in partners {
-            let index = Int(partner)
-            let organisations = register.organisations
-            var about = [organisations.sectors[index].name]
-            if !organisations.types[index].isEmpty { about.append(organisations.types[index]) }
-            if organisations.regions[index] >= 0 { about.append(register.regions[organisations.regions[index]]) }
-            if !organisations.listed[index] { about.append("not in the organisations file; sector guessed") }
-            lines.append(
-                "  " + ColumnFit.pad(SafeText.visible(organisations.names[index]), to: nameWidth) + "  "
-                    + SafeText.visible(about.joined(separator: " · ")))
+        for fact in description.facts { field(fact.label, fact.value) }
+        lines.append("Partners (\(description.partners.count))")
+        let nameWidth = min(max(20, description.partners.map { DisplayWidth.of($0.name) }.max() ?? 0), width / 2)
+        for partner in description.partners {
+            lines.append("  " + ColumnFit.pad(SafeText.visible(partner.name), to: nameWidth) + "  " + SafeText.visible(partner.about))
         }
-        field("Description", register.description(row).isEmpty ? "none" : register.description(row))
-        field("Provenance", register.provenance(row)?.name ?? "not recorded")
-        field("Source", register.source(row).isEmpty ? "none given" : register.source(row))
-        for (name, value) in zip(register.extraColumnNames, register.extraValues(row)) where !value.isEmpty {
-            field(name, value)
-        }
+        for note in description.notes { field(note.label, note.value) }
         field("Read from", "\(file):\(register.line(row))")
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,4 +1,5 @@
 import SharedServices
+import TerminalUI
 import TextCells
 
 /// The headline figures and a horizontal bar chart, as plain text of a given width.
@@ -74,7 +75,7 @@ public struct SummaryReport {
                 + " " + ColumnFit.pad("Share", to: shareWidth, alignment: .right) + " "
                 + ColumnFit.pad("Arrangements", to: countWidth, alignment: .right))
         for (index, group) in shown.enumerated() {
-            let bar = BarText.horizontal(value: group.value(of: metric) ?? 0, maximum: largest, width: barWidth)
+            let bar = BarChartView.bar(value: group.value(of: metric) ?? 0, maximum: largest, width: barWidth, glyphs: .unicode)
             lines.append(
                 ColumnFit.pad(SafeText.visible(group.label), to: labelWidth) + " " + ColumnFit.pad(bar, to: barWidth)
                     + " " + ColumnFit.pad(values[index], to: valueWidth, alignment: .right) + " "
@@ -133,7 +134,7 @@ public struct SummaryReport {
         } else {
             share = group.shareOfTotal
         }
-        return HeadlineText.percent(share)
+        return Percent.format(share)
     }
 
     private func countText(_ group: GroupSummary) -> String {
@@ -154,16 +155,16 @@ public struct SummaryReport {
 
 /// The headline in words, shared by every report.
 public enum HeadlineText {
-    /// "486 arrangements · £643m saved to date · 346 of 353 councils (98%) · 97 without a figure"
+    /// "486 arrangements · £643m saved · 346 of 353 councils (98%) · 97 without a figure"
     public static func line(_ headline: Headline) -> String {
-        parts(headline).joined(separator: " · ")
+        headline.phrases().joined(separator: " · ")
     }
 
-    /// The headline broken between its parts to fit `width` columns.
+    /// The headline broken between its phrases to fit `width` columns.
     public static func lines(_ headline: Headline, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
-        for part in parts(headline) {
+        for part in headline.phrases() {
             let candidate = current.isEmpty ? part : current + " · " + part
             if DisplayWidth.of(candidate) <= width || current.isEmpty {
                 current = candidate
@@ -176,44 +177,10 @@ public enum HeadlineText {
         return lines
     }
 
-    private static func parts(_ headline: Headline) -> [String] {
-        var parts = [
-            "\(headline.arrangements) arrangement\(headline.arrangements == 1 ? "" : "s")",
-            "\(Money.format(headline.totalSavings)) saved",
-        ]
-        if let share = headline.councilShare {
-            parts.append("\(headline.councilsInvolved) of \(headline.councilsKnown) councils (\(percent(share)))")
-        } else {
-            parts.append("\(headline.councilsInvolved) councils")
-        }
-        parts.append("\(headline.withoutFigure) without a figure")
-        return parts
-    }
-
     public static func partnersLine(_ headline: Headline) -> String {
         "Partners: \(headline.organisationsInvolved) organisations: \(headline.councilsInvolved) councils and "
             + "\(headline.otherBodiesInvolved) other bodies"
     }
 
-    /// A share as a percentage: one decimal below 10%, whole numbers above.
-    public static func percent(_ share: Double) -> String {
-        let value = share * 100
-        if value > 0 && value < 10 {
-            let tenths = Int((value * 10).rounded())
-            return "\(tenths / 10).\(tenths % 10)%"
-        }
-        return "\(Int(value.rounded()))%"
-    }
 }
 
-/// Bars drawn in eighth blocks, so that lengths are exact to an eighth of a column.
-public enum BarText {
-    static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-
-    public static func horizontal(value: Int64, maximum: Int64, width: Int) -> String {
-        guard maximum > 0, value > 0, width > 0 else { return "" }
-        let totalEighths = Int((Double(value) / Double(maximum) * Double(width * 8)).rounded())
-        let clamped = min(max(totalEighths, 1), width * 8)
-        return String(repeating: "█", count: clamped / 8) + eighths[clamped % 8]
-    }
-}

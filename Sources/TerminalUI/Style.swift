@@ -2,11 +2,15 @@
 /// the 256-colour palette (used only where the terminal has 256 colours).
 public enum TerminalColor: Hashable, Sendable {
     case standard
-    case black, red, green, yellow, blue, magenta, cyan, white
+    case basic(Basic)
     /// A 256-colour index, with the 8-colour colour to use on smaller terminals.
     case palette(UInt8, fallback: Basic)
 
-    public enum Basic: Hashable, Sendable { case black, red, green, yellow, blue, magenta, cyan, white }
+    /// The eight ANSI colours; the raw value is the colour's ANSI (and ncurses) number.
+    public enum Basic: Int16, Hashable, Sendable { case black, red, green, yellow, blue, magenta, cyan, white }
+
+    public static let black = TerminalColor.basic(.black)
+    public static let white = TerminalColor.basic(.white)
 }
 
 /// How a cell looks. Drivers map each distinct style to a colour pair once.

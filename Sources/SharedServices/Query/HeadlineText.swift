@@ -1,0 +1,31 @@
+/// The headline and shares in words, the same in every report and on every screen.
+extension Headline {
+    /// "486 arrangements", "£643m saved", "346 of 353 councils (98%)", "97 without a figure".
+    public func phrases(showingCouncilShare: Bool = true) -> [String] {
+        var parts = [
+            "\(arrangements) arrangement\(arrangements == 1 ? "" : "s")",
+            "\(Money.format(totalSavings)) saved",
+        ]
+        if let share = councilShare {
+            parts.append(
+                "\(councilsInvolved) of \(councilsKnown) councils"
+                    + (showingCouncilShare ? " (\(Percent.format(share)))" : ""))
+        } else {
+            parts.append("\(councilsInvolved) councils")
+        }
+        parts.append("\(withoutFigure) without a figure")
+        return parts
+    }
+}
+
+public enum Percent {
+    /// A share 0...1 as a percentage: one decimal below 10%, whole numbers above.
+    public static func format(_ share: Double) -> String {
+        let value = share * 100
+        if value > 0 && value < 10 {
+            let tenths = Int((value * 10).rounded())
+            return "\(tenths / 10).\(tenths % 10)%"
+        }
+        return "\(Int(value.rounded()))%"
+    }
+}

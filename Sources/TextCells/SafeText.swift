@@ -21,11 +21,13 @@ public enum SafeText {
         return String(result)
     }
 
-    /// Whether `visible` would change the text.
-    public static func needsCleaning(_ text: String, keepingLineBreaks: Bool = false) -> Bool {
+    /// Whether `visible` would change the text; with `ignoringTabs`, whether anything but a
+    /// tab would (a tab in data is ordinary text, shown as a space).
+    public static func needsCleaning(_ text: String, keepingLineBreaks: Bool = false, ignoringTabs: Bool = false) -> Bool {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value == 0x0A && keepingLineBreaks { continue }
+            if value == 0x09 && ignoringTabs { continue }
             if value < 0x20 || (0x7F..<0xA0).contains(value) || (0x202A...0x202E).contains(value)
                 || (0x2066...0x2069).contains(value)
             {

@@ -73,7 +73,8 @@ public struct RegisterGenerator {
     private func makeIllustrative(count: Int, reported: [Int], rng: inout SplitMix64) -> [DraftArrangement] {
         let total = Int64(count)
         let illustrativeCount = count - reported.count
-        guard illustrativeCount > 0 else { return [] }
+        // Illustrative rows are made among councils; an organisations file with none gives none.
+        guard illustrativeCount > 0, !network.councils.isEmpty else { return [] }
         func percent(_ share: Int) -> Int { (count * share + 50) / 100 }
 
         // Exact quotas, shuffled, so that small registers keep the shape too.

@@ -14,9 +14,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    /// A uniform integer in `0..<bound` (Lemire's method, no modulo bias).
+    /// A uniform integer in `0..<bound` (Lemire's method, no modulo bias); 0 when the
+    /// range is empty.
     public mutating func below(_ bound: Int) -> Int {
-        precondition(bound > 0)
+        guard bound > 0 else { return 0 }
         let product = next().multipliedFullWidth(by: UInt64(bound))
         var high = product.high
         var low = product.low

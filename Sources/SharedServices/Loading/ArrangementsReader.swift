@@ -117,7 +117,7 @@ enum ArrangementsReader {
             let savingsLatestYear = cell.money(.savingsLatestYear, columns.value(.savingsLatestYear, in: fields))
 
             for (position, value) in fields.enumerated()
-            where CellReading.containsControlCharacters(value, allowingLineBreaks: true) {
+            where CellReading.containsControlCharacters(value) {
                 cell.warnRaw(
                     field: reader.header[position],
                     "\(reader.header[position]) contains control characters (escape codes or similar); "

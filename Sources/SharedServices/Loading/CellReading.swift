@@ -53,14 +53,9 @@ enum CellReading {
         SafeText.visible(text)
     }
 
-    /// True when the text holds C0 or C1 control characters or DEL; tab and (if allowed)
-    /// line breaks are ordinary text.
-    static func containsControlCharacters(_ text: String, allowingLineBreaks: Bool) -> Bool {
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value == 0x09 || (allowingLineBreaks && value == 0x0A) { continue }
-            if value < 0x20 || (0x7F..<0xA0).contains(value) { return true }
-        }
-        return false
+    /// True when the text holds control characters (C0, C1, DEL) or bidirectional
+    /// overrides; tabs and line breaks are ordinary text in a cell.
+    static func containsControlCharacters(_ text: String) -> Bool {
+        SafeText.needsCleaning(text, keepingLineBreaks: true, ignoringTabs: true)
     }
 }

@@ -58,7 +58,7 @@ enum OrganisationsReader {
             let latitude = coordinate(.lat, in: row.fields, columns: columns, range: -90...90, report: report)
             let longitude = coordinate(.long, in: row.fields, columns: columns, range: -180...180, report: report)
             for (position, value) in row.fields.enumerated()
-            where CellReading.containsControlCharacters(value, allowingLineBreaks: true) {
+            where CellReading.containsControlCharacters(value) {
                 report(.warning, nil, "\(reader.header[position]) contains control characters; they are shown as symbols")
             }
             builder.addListedOrganisation(

@@ -1,0 +1,77 @@
+import Benchmark
+import Foundation
+import SharedServices
+
+/// Registers of 10^3…10^5 rows made by the same generator as the sample (seed 2017),
+/// written once to the temporary directory and reused.
+enum Registers {
+    static let sampleData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("sample-data").path
+
+    static func path(rows: Int) -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ssmap-bench-\(rows)").path
+        let arrangements = directory + "/arrangements.csv"
+        if !FileManager.default.fileExists(atPath: arrangements),
+            let reported = try? RegisterLoader.load(
+                arrangements: sampleData + "/reported-arrangements.csv",
+                organisations: sampleData + "/organisations.csv")
+        {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let csv = RegisterGenerator(reported: reported.register, seed: 2017).arrangementsCSV(count: rows)
+            try? csv.write(toFile: arrangements, atomically: true, encoding: .utf8)
+            try? FileManager.default.copyItem(atPath: sampleData + "/organisations.csv", toPath: directory + "/organisations.csv")
+        }
+        return arrangements
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 20)
+    for rows in [1_000, 10_000, 100_000] {
+        let path = Registers.path(rows: rows)
+        guard let loaded = try? RegisterLoader.load(arrangements: path) else { continue }
+        let register = loaded.register
+        let all = register.allRows
+
+        Benchmark("load \(rows)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try? RegisterLoader.load(arrangements: path))
+            }
+        }
+        Benchmark("filter by service \(rows)") { benchmark in
+            var filter = ArrangementFilter()
+            filter.services = [0]
+            for _ in benchmark.scaledIterations { blackHole(filter.matchingRows(in: register)) }
+        }
+        Benchmark("filter involves fire \(rows)") { benchmark in
+            var filter = ArrangementFilter()
+            filter.sectors = [.fire]
+            for _ in benchmark.scaledIterations { blackHole(filter.matchingRows(in: register)) }
+        }
+        Benchmark("search one character \(rows)") { benchmark in
+            var filter = ArrangementFilter()
+            filter.search = "w"
+            for _ in benchmark.scaledIterations { blackHole(filter.matchingRows(in: register)) }
+        }
+        Benchmark("search four characters \(rows)") { benchmark in
+            var filter = ArrangementFilter()
+            filter.search = "wort"
+            for _ in benchmark.scaledIterations { blackHole(filter.matchingRows(in: register)) }
+        }
+        Benchmark("sort by savings \(rows)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(register.sorted(all, by: .savingsToDate, descending: true)) }
+        }
+        Benchmark("sort by name \(rows)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(register.sorted(all, by: .name)) }
+        }
+        for dimension in Dimension.allCases {
+            Benchmark("aggregate by \(dimension.rawValue) \(rows)") { benchmark in
+                for _ in benchmark.scaledIterations { blackHole(register.summarise(all, by: dimension)) }
+            }
+        }
+        Benchmark("headline \(rows)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(register.headline(all)) }
+        }
+    }
+}

@@ -13,6 +13,14 @@ enum CellReading {
 
     /// Reads "2015", "2015/16", "2015-16", "2015-04-01", "01/04/2015" and "2015.0".
     static func year(_ text: String) -> YearReading {
+        // Most cells are four digits: read those without building scalar arrays.
+        let bytes = text.utf8
+        if bytes.count == 4, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            let year = bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            return plausibleYears.contains(year)
+                ? .year(year)
+                : .invalid(reason: "is not a plausible start year (\(plausibleYears.lowerBound)–\(plausibleYears.upperBound))")
+        }
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return .blank }
         let scalars = Array(trimmed.unicodeScalars)

@@ -3,7 +3,7 @@
 struct RegisterBuilder {
     private(set) var register = Register()
     /// Partner spellings already resolved, so each distinct spelling is matched once.
-    private var partnerCache: [String: PartnerMatch] = [:]
+    private var partnerCache: [Substring: PartnerMatch] = [:]
 
     enum PartnerMatch: Equatable {
         /// Listed in the organisations file.
@@ -45,8 +45,9 @@ struct RegisterBuilder {
     }
 
     /// The organisation a partner's name stands for, adding it when no listed one matches.
-    mutating func matchPartner(_ name: String) -> PartnerMatch {
-        if let cached = partnerCache[name] { return cached }
+    mutating func matchPartner(_ spelling: Substring) -> PartnerMatch {
+        if let cached = partnerCache[spelling] { return cached }
+        let name = String(spelling)
         let match: PartnerMatch
         switch register.organisations.resolve(name) {
         case .found(let id):
@@ -56,7 +57,7 @@ struct RegisterBuilder {
         case .notFound:
             match = .unlisted(addUnlisted(name))
         }
-        partnerCache[name] = match
+        partnerCache[Substring(name)] = match
         return match
     }
 

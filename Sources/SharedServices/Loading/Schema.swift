@@ -62,8 +62,11 @@ public enum OrganisationField: String, CaseIterable, Sendable {
 }
 
 /// Which column of a file holds each known field; the rest are kept as extra columns.
-struct HeaderMatching<Field: Hashable & RawRepresentable> where Field.RawValue == String {
+struct HeaderMatching<Field: Hashable & RawRepresentable & CaseIterable> where Field.RawValue == String {
     var columnOf: [Field: Int] = [:]
+    /// `columnOf` by each field's position in `Field.allCases`, for a lookup per cell
+    /// without hashing: -1 where the file has no such column.
+    private var positions: [Int] = []
     /// Positions of the columns the schema does not know, in file order.
     var extraColumns: [Int] = []
     let header: [String]
@@ -98,6 +101,7 @@ struct HeaderMatching<Field: Hashable & RawRepresentable> where Field.RawValue =
             }
             columnOf[field] = position
         }
+        positions = Field.allCases.map { columnOf[$0] ?? -1 }
     }
 
     /// The field's column title as the file spells it, for messages.
@@ -106,7 +110,9 @@ struct HeaderMatching<Field: Hashable & RawRepresentable> where Field.RawValue =
     }
 
     func value(_ field: Field, in fields: [String]) -> String {
-        guard let position = columnOf[field], position < fields.count else { return "" }
+        guard let index = Field.allCases.firstIndex(of: field) else { return "" }
+        let position = positions[Field.allCases.distance(from: Field.allCases.startIndex, to: index)]
+        guard position >= 0, position < fields.count else { return "" }
         return fields[position]
     }
 }

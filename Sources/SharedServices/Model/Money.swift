@@ -17,6 +17,8 @@ public enum Money {
     /// Reads what people type in spreadsheets: `1250000`, `£1,250,000`, `1,250,000.00`,
     /// `1.2m`, `£500k`, `£1.3bn`, `2 million`, `GBP 40,000`, `-£5,000`.
     public static func parse(_ text: String) -> Parsed {
+        // Most cells are plain whole pounds ("1250000"): read those from the bytes directly.
+        if let pounds = plainWholePounds(text) { return .amount(pounds, note: nil) }
         var rest = Substring(text.trimmingWhitespace())
         if rest.isEmpty { return .notReported }
         let notMoney = Parsed.invalid(reason: "is not an amount of money")
@@ -61,6 +63,18 @@ public enum Money {
         if negative && pounds != 0 { notes.append("is negative (a net cost)") }
         let note = notes.isEmpty ? nil : notes.joined(separator: " and ")
         return .amount(negative ? -pounds : pounds, note: note)
+    }
+
+    /// The value of 1 to 11 ASCII digits with no sign or separators, else nil.
+    private static func plainWholePounds(_ text: String) -> Int64? {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 11 else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// Compact money for tables and charts: three significant figures at most,
@@ -172,6 +186,15 @@ struct DecimalDigits {
         let (total, overflow3) = scaledWhole.addingReportingOverflow(fractionPounds)
         if overflow3 { return nil }
         return (total, roundedAway)
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing whitespace, without copying it.
+    func trimmedWhitespace() -> Substring {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else { return self[endIndex...] }
+        return self[first...last]
     }
 }
 

@@ -84,9 +84,9 @@ enum ScreenKeys {
             let columns = ArrangementColumns.visible(width: state.size.width)
             switch key {
             case .left, .character("h"):
-                state.focusedColumn = previousColumn(state.focusedColumn, among: columns, by: -1)
+                state.focusedColumn = steppedColumn(state.focusedColumn, among: columns, by: -1)
             case .right, .character("l"):
-                state.focusedColumn = previousColumn(state.focusedColumn, among: columns, by: 1)
+                state.focusedColumn = steppedColumn(state.focusedColumn, among: columns, by: 1)
             case .character("s"):
                 let column = ArrangementColumns.Column(rawValue: state.focusedColumn) ?? .name
                 sort(by: column, state: &state)
@@ -167,7 +167,7 @@ enum ScreenKeys {
         }
     }
 
-    static func previousColumn(_ current: Int, among columns: [ArrangementColumns.Column], by step: Int) -> Int {
+    static func steppedColumn(_ current: Int, among columns: [ArrangementColumns.Column], by step: Int) -> Int {
         let raw = columns.map(\.rawValue)
         let position = raw.firstIndex(of: current) ?? 0
         return raw[min(max(position + step, 0), raw.count - 1)]

@@ -5,8 +5,9 @@ import Glibc
 #endif
 
 /// Writing output files without ever losing data: never over an existing file unless
-/// asked, and through a temporary file renamed into place, so that a full disk or a
-/// crash leaves either the old file or the whole new one, never half of one.
+/// asked, and through a temporary file moved into place (linked when it must not replace
+/// anything, renamed when it may), so that a full disk or a crash leaves either the old
+/// file or the whole new one, never half of one.
 public enum SafeFileWriter {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case exists(String)
@@ -43,11 +44,20 @@ public enum SafeFileWriter {
         }
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil && !overwrite && FileSystem.exists(path) { failure = "it appeared while writing" }
-        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary)
-            throw .cannotWrite(path, reason: failure)
+        if failure == nil {
+            if overwrite {
+                if rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+            } else if link(temporary, path) != 0 {
+                // link() never replaces a file: if one appeared meanwhile, it is left alone.
+                // Else (a file system without hard links) check, then rename.
+                if errno == EEXIST || FileSystem.exists(path) {
+                    unlink(temporary)
+                    throw .exists(path)
+                }
+                if rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+            }
         }
+        unlink(temporary)
+        if let failure { throw .cannotWrite(path, reason: failure) }
     }
 }

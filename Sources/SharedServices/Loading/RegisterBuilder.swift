@@ -105,14 +105,20 @@ struct RegisterBuilder {
         register.savingsToDate.append(row.savingsToDate ?? Register.notReported)
         register.savingsLatestYear.append(row.savingsLatestYear ?? Register.notReported)
         register.descriptions.append(row.description)
-        register.sources.append(row.source)
+        register.sourceIDs.append(register.sourceTexts.intern(row.source))
         register.lines.append(Int32(clamping: row.line))
         register.extraValues.append(row.extras)
     }
 
     /// Precomputes what queries need (folded search text) and returns the register.
     consuming func finish() -> Register {
-        register.foldedText = zip(register.names, register.descriptions).map { TextSearch.fold($0 + "\n" + $1) }
+        for row in 0..<register.count {
+            let name = register.names[row]
+            let description = register.descriptions[row]
+            if !name.utf8.allSatisfy({ $0 < 0x80 }) || !description.utf8.allSatisfy({ $0 < 0x80 }) {
+                register.foldedNonASCIIText[Int32(row)] = TextSearch.fold(name + "\n" + description)
+            }
+        }
         register.foldedOrganisationNames = register.organisations.names.map(TextSearch.fold)
         return register
     }

@@ -33,12 +33,15 @@ public struct Register: Sendable {
     var savingsToDate: [Int64] = []
     var savingsLatestYear: [Int64] = []
     var descriptions: [String] = []
-    var sources: [String] = []
+    /// Sources repeat (a generated register cites one for every row): each is stored once.
+    var sourceIDs: [Int32] = []
+    var sourceTexts = Vocabulary(caseSensitive: true)
     /// Line of each arrangement in its file, for pointing back at the source.
     var lines: [Int32] = []
     var extraValues: [[String]] = []
-    /// Name and description, case- and accent-folded, for text search.
-    var foldedText: [String] = []
+    /// Name and description case- and accent-folded for text search, kept only for rows
+    /// with text outside ASCII; ASCII rows are searched in place, ignoring case.
+    var foldedNonASCIIText: [Int32: String] = [:]
     /// Each organisation's name, folded the same way.
     var foldedOrganisationNames: [String] = []
 
@@ -65,7 +68,14 @@ public struct Register: Sendable {
     public func savingsToDate(_ row: Int) -> Int64? { money(savingsToDate[row]) }
     public func savingsLatestYear(_ row: Int) -> Int64? { money(savingsLatestYear[row]) }
     public func description(_ row: Int) -> String { descriptions[row] }
-    public func source(_ row: Int) -> String { sources[row] }
+    public func source(_ row: Int) -> String { sourceTexts[sourceIDs[row]] }
+
+    /// Whether the name or description contains `needle` (already folded), ignoring case and accents.
+    func textContains(_ row: Int, _ needle: [UInt8]) -> Bool {
+        if let folded = foldedNonASCIIText[Int32(row)] { return TextSearch.contains(folded, needle) }
+        return TextSearch.containsIgnoringASCIICase(names[row], needle)
+            || TextSearch.containsIgnoringASCIICase(descriptions[row], needle)
+    }
     public func line(_ row: Int) -> Int { Int(lines[row]) }
     public func extraValues(_ row: Int) -> [String] { extraValues[row] }
     public func involves(_ row: Int, sector: Sector) -> Bool { sectorMasks[row] & sector.bit != 0 }

@@ -7,7 +7,15 @@ public struct Vocabulary: Sendable, Equatable {
     /// Exact spellings already seen: most repeats are exact, and skip building a key.
     private var idsBySpelling: [String: Int32] = [:]
 
+    /// Whether "Back office" and "back office" are different values (true for free text
+    /// that is only being stored once, such as sources).
+    private var caseSensitive = false
+
     public init() {}
+
+    public init(caseSensitive: Bool) {
+        self.caseSensitive = caseSensitive
+    }
 
     public init(_ values: [String]) {
         for value in values { _ = intern(value) }
@@ -20,7 +28,7 @@ public struct Vocabulary: Sendable, Equatable {
     /// The id of `value`, adding it if new.
     public mutating func intern(_ value: String) -> Int32 {
         if let id = idsBySpelling[value] { return id }
-        let key = Self.key(value)
+        let key = caseSensitive ? value : Self.key(value)
         if let id = idsByKey[key] {
             idsBySpelling[value] = id
             return id
@@ -34,7 +42,7 @@ public struct Vocabulary: Sendable, Equatable {
 
     /// The id of a value already present, matched ignoring case and spacing.
     public func id(of value: String) -> Int32? {
-        idsByKey[Self.key(value)]
+        idsByKey[caseSensitive ? value : Self.key(value)]
     }
 
     static func key(_ value: String) -> String {

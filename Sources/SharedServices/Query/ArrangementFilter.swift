@@ -70,7 +70,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                 if !register.partners(row).contains(where: organisations.contains) { continue }
             }
             if !needle.isEmpty {
-                let found = TextSearch.contains(register.foldedText[row], needle)
+                let found = register.textContains(row, needle)
                     || register.partners(row).contains { partnerMatchesSearch[Int($0)] }
                 if !found { continue }
             }

@@ -12,6 +12,30 @@ public enum TextSearch {
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
+    /// Whether ASCII `haystack` contains `needle` (already folded), ignoring ASCII case.
+    static func containsIgnoringASCIICase(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        if needle.isEmpty { return true }
+        var haystack = haystack
+        return haystack.withUTF8 { bytes in
+            let count = bytes.count
+            let needleCount = needle.count
+            guard count >= needleCount else { return false }
+            var start = 0
+            while start <= count - needleCount {
+                var matched = 0
+                while matched < needleCount {
+                    let byte = bytes[start + matched]
+                    let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if lowered != needle[matched] { break }
+                    matched += 1
+                }
+                if matched == needleCount { return true }
+                start += 1
+            }
+            return false
+        }
+    }
+
     /// Whether `haystack` contains `needle`; both already folded. Compares UTF-8 bytes.
     static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
         if needle.isEmpty { return true }

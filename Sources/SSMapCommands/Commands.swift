@@ -47,7 +47,7 @@ struct Open: ParsableCommand {
             return
         }
         try reportingFailures {
-            let loaded = try RegisterSession.load(source, quiet: true)
+            let loaded = try RegisterSession.load(source, quiet: true, showProgress: true)
             let filter = try filters.filter(for: loaded.register)
             // NO_COLOR set to anything non-empty means no colour (no-color.org).
             let noColorSet = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false

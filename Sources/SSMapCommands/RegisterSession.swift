@@ -4,7 +4,9 @@ import SharedServices
 /// Loading the register a command was given, and telling the user (on standard error)
 /// when it had problems, without stopping the command.
 enum RegisterSession {
-    static func load(_ options: RegisterOptions, quiet: Bool = false) throws -> LoadedRegister {
+    /// Loads the register; with `showProgress`, a large one shows how far it has got on
+    /// standard error (a terminal), so that the wait is never a frozen blank.
+    static func load(_ options: RegisterOptions, quiet: Bool = false, showProgress: Bool = false) throws -> LoadedRegister {
         let path: String
         if let file = options.file {
             path = file
@@ -17,7 +19,15 @@ enum RegisterSession {
         }
         let loaded: LoadedRegister
         do {
-            loaded = try RegisterLoader.load(arrangements: path, organisations: options.organisations)
+            var progress: ((Double) -> Void)?
+            if showProgress {
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                progress = { fraction in
+                    TerminalOutput.progress("ssmap: loading \(name)… \(Int(fraction * 100))%")
+                }
+            }
+            loaded = try RegisterLoader.load(arrangements: path, organisations: options.organisations, progress: progress)
+            if progress != nil { TerminalOutput.progress(nil) }
         } catch {
             throw CommandError.load(error)
         }

@@ -26,6 +26,13 @@ public enum TerminalOutput {
         writeAll(text, to: STDOUT_FILENO)
     }
 
+    /// A one-line progress message on standard error, rewritten in place; nil clears it.
+    /// Only when standard error is a terminal.
+    public static func progress(_ text: String?) {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        writeAll("\r\u{1B}[K" + SafeText.visible(text ?? ""), to: STDERR_FILENO)
+    }
+
     /// A message on standard error, cleaned of control characters.
     public static func note(_ text: String) {
         writeAll(SafeText.visible(text, keepingLineBreaks: true) + "\n", to: STDERR_FILENO)

@@ -128,6 +128,8 @@ struct MoneyTests {
         (1_001_000, "£1m"),
         (19_125_555, "£19.1m"),
         (100_000_000_000, "£100bn"),
+        (1_323_045_267_000, "£1.32tn"),
+        (999_600_000_000, "£1tn"),
     ])
     func compact(pounds: Int64, expected: String) {
         #expect(Money.format(pounds) == expected, "\(pounds)")

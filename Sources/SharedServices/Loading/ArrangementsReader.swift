@@ -2,7 +2,8 @@
 enum ArrangementsReader {
     static func read(
         bytes: [UInt8], file: String, organisationsFile: String?,
-        into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic]
+        into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic],
+        progress: ((Double) -> Void)? = nil
     ) throws(LoadError) {
         let format = RegisterFormat.detect(path: file, bytes: bytes)
         var reader = try TableReader(bytes: bytes, file: file, format: format)
@@ -15,7 +16,13 @@ enum ArrangementsReader {
         var rowsRead = 0
         var unlistedPartnerCount = 0
         let organisationsName = organisationsFile.map(baseName) ?? "the organisations file"
+        var rowsSinceProgress = 0
         while let tableRow = try reader.next() {
+            rowsSinceProgress += 1
+            if let progress, rowsSinceProgress == 8_192 {
+                rowsSinceProgress = 0
+                progress(reader.fractionRead)
+            }
             var cell = CellChecker(file: file, line: tableRow.line, columns: columns)
             if let problem = tableRow.unreadable {
                 diagnostics.append(cell.error("\(problem); left out"))

@@ -19,15 +19,18 @@ public enum RegisterLoader {
     /// The organisations file looked for beside an arrangements file when none is named.
     public static let organisationsFileNames = ["organisations.csv", "organisations.json"]
 
-    public static func load(arrangements path: String, organisations organisationsPath: String? = nil)
-        throws(LoadError) -> LoadedRegister
-    {
+    /// `progress`, when given, is told how far through the arrangements loading has got
+    /// (0...1), every few thousand rows: for a progress indicator on large registers.
+    public static func load(
+        arrangements path: String, organisations organisationsPath: String? = nil,
+        progress: ((Double) -> Void)? = nil
+    ) throws(LoadError) -> LoadedRegister {
         let organisationsFile = organisationsPath ?? organisationsBeside(path)
         let arrangementBytes = try FileBytes.read(path)
         let organisationBytes = try organisationsFile.map { path throws(LoadError) in try FileBytes.read(path) }
         var loaded = try load(
             arrangementBytes: arrangementBytes, file: path,
-            organisationBytes: organisationBytes, organisationsFile: organisationsFile)
+            organisationBytes: organisationBytes, organisationsFile: organisationsFile, progress: progress)
         loaded.arrangementsFile = path
         return loaded
     }
@@ -35,7 +38,8 @@ public enum RegisterLoader {
     /// Loads from bytes already in memory; `file` names are used in messages only.
     public static func load(
         arrangementBytes: [UInt8], file: String,
-        organisationBytes: [UInt8]? = nil, organisationsFile: String? = nil
+        organisationBytes: [UInt8]? = nil, organisationsFile: String? = nil,
+        progress: ((Double) -> Void)? = nil
     ) throws(LoadError) -> LoadedRegister {
         var builder = RegisterBuilder()
         var diagnostics: [Diagnostic] = []
@@ -47,7 +51,7 @@ public enum RegisterLoader {
         }
         try ArrangementsReader.read(
             bytes: arrangementBytes, file: file, organisationsFile: organisationsName,
-            into: &builder, diagnostics: &diagnostics)
+            into: &builder, diagnostics: &diagnostics, progress: progress)
         return LoadedRegister(
             register: builder.finish(), diagnostics: diagnostics,
             arrangementsFile: file, organisationsFile: organisationsName)

@@ -78,7 +78,7 @@ public enum Money {
     }
 
     /// Compact money for tables and charts: three significant figures at most,
-    /// `£643m`, `£1.25m`, `£500k`, `£1.3bn`, `£950`, `-£20k`.
+    /// `£643m`, `£1.25m`, `£500k`, `£1.3bn`, `£1.32tn`, `£950`, `-£20k`.
     public static func format(_ pounds: Int64) -> String {
         pounds < 0 ? "-" + format(magnitude: pounds.magnitude) : format(magnitude: pounds.magnitude)
     }
@@ -95,7 +95,10 @@ public enum Money {
     }
 
     private static func format(magnitude pounds: UInt64) -> String {
-        let units: [(UInt64, String)] = [(1_000_000_000, "bn"), (1_000_000, "m"), (1_000, "k")]
+        // Trillions appear only in generated registers of a million rows, but should read well there too.
+        let units: [(UInt64, String)] = [
+            (1_000_000_000_000, "tn"), (1_000_000_000, "bn"), (1_000_000, "m"), (1_000, "k"),
+        ]
         // A unit is used from the amount that rounds up to one of it: £999,500 is "£1m", not "£1000k".
         for (size, unit) in units where pounds >= size - size / 2000 {
             return "£" + threeSignificantFigures(pounds, unit: size) + unit

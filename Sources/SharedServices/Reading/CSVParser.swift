@@ -39,6 +39,11 @@ public struct CSVParser {
         self.lineStart = start
     }
 
+    /// How far through the file reading has got, 0...1.
+    public var fractionRead: Double {
+        bytes.isEmpty ? 1 : Double(index) / Double(bytes.count)
+    }
+
     /// The next non-blank record, or nil at the end of the file.
     public mutating func next() throws(LoadError) -> CSVRecord? {
         // Blank lines carry no data; skip them rather than report empty records.

@@ -69,6 +69,14 @@ struct TableReader {
         }
     }
 
+    /// How far through the rows reading has got, 0...1.
+    var fractionRead: Double {
+        switch source {
+        case .csv(let parser): return parser.fractionRead
+        case .json(let rows, let next): return rows.isEmpty ? 1 : Double(next) / Double(rows.count)
+        }
+    }
+
     mutating func next() throws(LoadError) -> TableRow? {
         switch source {
         case .csv(var parser):

@@ -79,28 +79,44 @@ extension Register {
     /// Groups `rows` by `dimension`, largest first by `metric` (then by label), with a
     /// "not recorded" group for rows with no value.
     public func summarise(_ rows: [Int], by dimension: Dimension, metric: Metric = .total) -> [GroupSummary] {
-        var members: [GroupKey: [Int]] = [:]
-        func add(_ key: GroupKey, _ row: Int) { members[key, default: []].append(row) }
+        // One pass into slots indexed by category id (the last slot: not recorded),
+        // collecting each group's count and reported figures; no per-row allocation.
+        let slotCount = slots(for: dimension)
+        let notRecorded = slotCount - 1
+        var counts = [Int](repeating: 0, count: slotCount)
+        var figures = [[Int64]](repeating: [], count: slotCount)
+        func add(_ slot: Int, _ row: Int) {
+            counts[slot] += 1
+            let saved = savingsToDate[row]
+            if saved != Register.notReported { figures[slot].append(saved) }
+        }
         for row in rows {
             switch dimension {
-            case .serviceArea: add(serviceAreaIDs[row] >= 0 ? .serviceArea(serviceAreaIDs[row]) : .notRecorded, row)
-            case .service: add(serviceIDs[row] >= 0 ? .service(serviceIDs[row]) : .notRecorded, row)
-            case .region: add(regionIDs[row] >= 0 ? .region(regionIDs[row]) : .notRecorded, row)
-            case .year: add(startYears[row] != 0 ? .year(Int(startYears[row])) : .notRecorded, row)
-            case .status: add(status(row).map(GroupKey.status) ?? .notRecorded, row)
+            case .serviceArea: add(serviceAreaIDs[row] >= 0 ? Int(serviceAreaIDs[row]) : notRecorded, row)
+            case .service: add(serviceIDs[row] >= 0 ? Int(serviceIDs[row]) : notRecorded, row)
+            case .region: add(regionIDs[row] >= 0 ? Int(regionIDs[row]) : notRecorded, row)
+            case .year:
+                let year = Int(startYears[row])
+                add(year != 0 && year >= Self.firstYear && year < Self.firstYear + notRecorded ? year - Self.firstYear : notRecorded, row)
+            case .status: add(statusCodes[row] < UInt8(Status.allCases.count) ? Int(statusCodes[row]) : notRecorded, row)
             case .sector:
                 let mask = sectorMasks[row]
-                if mask == 0 { add(.notRecorded, row) }
-                for sector in Sector.allCases where mask & sector.bit != 0 { add(.sector(sector), row) }
+                if mask == 0 { add(notRecorded, row) }
+                for sector in Sector.allCases where mask & sector.bit != 0 { add(Int(sector.rawValue), row) }
             case .organisation:
                 let partnerList = partners(row)
-                if partnerList.isEmpty { add(.notRecorded, row) }
-                for partner in partnerList { add(.organisation(partner), row) }
+                if partnerList.isEmpty { add(notRecorded, row) }
+                for partner in partnerList { add(Int(partner), row) }
             }
         }
         let grandTotal = totalSavings(rows)
-        var groups = members.map { key, rows in
-            summary(of: rows, label: label(of: key), key: key, grandTotal: grandTotal)
+        var groups: [GroupSummary] = []
+        for slot in 0..<slotCount where counts[slot] > 0 {
+            let key = groupKey(slot: slot, notRecorded: notRecorded, dimension: dimension)
+            groups.append(
+                Self.summary(
+                    count: counts[slot], figures: &figures[slot], label: label(of: key), key: key,
+                    grandTotal: grandTotal))
         }
         groups.sort { left, right in
             let a = left.value(of: metric) ?? Int64.min
@@ -117,18 +133,53 @@ extension Register {
         var figures: [Int64] = []
         figures.reserveCapacity(rows.count)
         for row in rows where savingsToDate[row] != Register.notReported { figures.append(savingsToDate[row]) }
+        return Self.summary(count: rows.count, figures: &figures, label: label, key: key, grandTotal: grandTotal)
+    }
+
+    /// A group's summary from its size and reported figures (sorted here, for the median).
+    static func summary(count: Int, figures: inout [Int64], label: String, key: GroupKey, grandTotal: Int64) -> GroupSummary {
         let total = figures.reduce(0, &+)
         var median: Int64?
         if !figures.isEmpty {
             figures.sort()
             let middle = figures.count / 2
-            median = figures.count % 2 == 1 ? figures[middle] : Self.average(figures[middle - 1], figures[middle])
+            median = figures.count % 2 == 1 ? figures[middle] : average(figures[middle - 1], figures[middle])
         }
         return GroupSummary(
-            label: label, key: key, count: rows.count, countWithFigure: figures.count, total: total,
-            mean: figures.isEmpty ? nil : Self.roundedQuotient(total, Int64(figures.count)),
+            label: label, key: key, count: count, countWithFigure: figures.count, total: total,
+            mean: figures.isEmpty ? nil : roundedQuotient(total, Int64(figures.count)),
             median: median,
             shareOfTotal: grandTotal > 0 ? Double(total) / Double(grandTotal) : 0)
+    }
+
+    /// Start years the summary can group: the plausible range the loader accepts.
+    static let firstYear = 1945
+    static let yearSlots = 2100 - 1945 + 1
+
+    /// How many groups a dimension can have, plus one for "not recorded".
+    private func slots(for dimension: Dimension) -> Int {
+        switch dimension {
+        case .serviceArea: return serviceAreas.count + 1
+        case .service: return services.count + 1
+        case .region: return regions.count + 1
+        case .year: return Self.yearSlots + 1
+        case .status: return Status.allCases.count + 1
+        case .sector: return Sector.allCases.count + 1
+        case .organisation: return organisations.count + 1
+        }
+    }
+
+    private func groupKey(slot: Int, notRecorded: Int, dimension: Dimension) -> GroupKey {
+        if slot == notRecorded { return .notRecorded }
+        switch dimension {
+        case .serviceArea: return .serviceArea(Int32(slot))
+        case .service: return .service(Int32(slot))
+        case .region: return .region(Int32(slot))
+        case .year: return .year(Self.firstYear + slot)
+        case .status: return Status(rawValue: UInt8(slot)).map(GroupKey.status) ?? .notRecorded
+        case .sector: return Sector(rawValue: UInt8(slot)).map(GroupKey.sector) ?? .notRecorded
+        case .organisation: return .organisation(Int32(slot))
+        }
     }
 
     /// The sum of the savings reported by `rows`.

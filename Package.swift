@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "ssmap", targets: ["ssmap"]),
         .library(name: "SharedServices", targets: ["SharedServices"]),
+        // For the benchmarks package, which renders dashboard frames off-screen.
+        .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -23,6 +23,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SharedServices", package: mainPackage),
+                .product(name: "Dashboard", package: mainPackage),
             ],
             path: "Benchmarks/SSMapBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

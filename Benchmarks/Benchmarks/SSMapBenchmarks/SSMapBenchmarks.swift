@@ -1,6 +1,8 @@
 import Benchmark
+import Dashboard
 import Foundation
 import SharedServices
+import TerminalUI
 
 /// Registers of 10^3…10^5 rows made by the same generator as the sample (seed 2017),
 /// written once to the temporary directory and reused.
@@ -72,6 +74,12 @@ let benchmarks: @Sendable () -> Void = {
         }
         Benchmark("headline \(rows)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(register.headline(all)) }
+        }
+        // One dashboard frame at 200×60, drawn off-screen: its cost should not grow with the rows.
+        let data = DashboardData(register: register, diagnostics: loaded.diagnostics, sourceName: "benchmark")
+        let state = AppState(data: data, size: TerminalSize(width: 200, height: 60))
+        Benchmark("render frame 200x60 \(rows)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(Render.frame(state)) }
         }
     }
 }

@@ -14,6 +14,16 @@ public enum TextSearch {
 
     /// Whether ASCII `haystack` contains `needle` (already folded), ignoring ASCII case.
     static func containsIgnoringASCIICase(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        contains(haystack, needle, lowercasing: true)
+    }
+
+    /// Whether `haystack` contains `needle`; both already folded. Compares UTF-8 bytes.
+    static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        contains(haystack, needle, lowercasing: false)
+    }
+
+    /// A byte-by-byte substring search; with `lowercasing`, haystack bytes A–Z compare as a–z.
+    private static func contains(_ haystack: String, _ needle: [UInt8], lowercasing: Bool) -> Bool {
         if needle.isEmpty { return true }
         var haystack = haystack
         return haystack.withUTF8 { bytes in
@@ -24,34 +34,12 @@ public enum TextSearch {
             while start <= count - needleCount {
                 var matched = 0
                 while matched < needleCount {
-                    let byte = bytes[start + matched]
-                    let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    if lowered != needle[matched] { break }
+                    var byte = bytes[start + matched]
+                    if lowercasing && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    if byte != needle[matched] { break }
                     matched += 1
                 }
                 if matched == needleCount { return true }
-                start += 1
-            }
-            return false
-        }
-    }
-
-    /// Whether `haystack` contains `needle`; both already folded. Compares UTF-8 bytes.
-    static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
-        if needle.isEmpty { return true }
-        var haystack = haystack
-        return haystack.withUTF8 { bytes in
-            let count = bytes.count
-            let needleCount = needle.count
-            guard count >= needleCount else { return false }
-            let first = needle[0]
-            var start = 0
-            while start <= count - needleCount {
-                if bytes[start] == first {
-                    var matched = 1
-                    while matched < needleCount && bytes[start + matched] == needle[matched] { matched += 1 }
-                    if matched == needleCount { return true }
-                }
                 start += 1
             }
             return false

@@ -120,6 +120,7 @@ struct RegisterBuilder {
             }
         }
         register.foldedOrganisationNames = register.organisations.names.map(TextSearch.fold)
+        register.sortOrders = SortOrders()
         return register
     }
 }

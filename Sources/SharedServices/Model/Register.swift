@@ -44,6 +44,8 @@ public struct Register: Sendable {
     var foldedNonASCIIText: [Int32: String] = [:]
     /// Each organisation's name, folded the same way.
     var foldedOrganisationNames: [String] = []
+    /// Sort orders of the whole register, made when first needed.
+    var sortOrders = SortOrders()
 
     public init() {}
 

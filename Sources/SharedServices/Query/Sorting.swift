@@ -1,3 +1,5 @@
+import Foundation
+
 /// The columns arrangements can be sorted by.
 public enum SortColumn: String, CaseIterable, Sendable, Hashable {
     case id, name
@@ -27,6 +29,24 @@ extension Register {
     /// `rows` sorted by `column`, stable (ties keep their order), missing values last in
     /// both directions so that "not reported" never passes for the smallest or largest.
     public func sorted(_ rows: [Int], by column: SortColumn, descending: Bool = false) -> [Int] {
+        // Rows in register order (every filter's result) are sorted by walking the whole
+        // register's order for this column, worked out once and kept: a pass, not a sort.
+        if rows.count >= 64, zip(rows, rows.dropFirst()).allSatisfy({ $0 < $1 }) {
+            let order = sortOrders.order(column: column, descending: descending) {
+                comparisonSorted(allRows, by: column, descending: descending).map(Int32.init)
+            }
+            if rows.count == count { return order.map(Int.init) }
+            var included = [Bool](repeating: false, count: count)
+            for row in rows { included[row] = true }
+            var result: [Int] = []
+            result.reserveCapacity(rows.count)
+            for row in order where included[Int(row)] { result.append(Int(row)) }
+            return result
+        }
+        return comparisonSorted(rows, by: column, descending: descending)
+    }
+
+    func comparisonSorted(_ rows: [Int], by column: SortColumn, descending: Bool) -> [Int] {
         switch column {
         case .id: return sortedByText(rows, descending: descending) { self.ids[$0] }
         case .name: return sortedByText(rows, descending: descending) { self.names[$0] }
@@ -84,5 +104,27 @@ extension Register {
             }
         }
         return positions.map { rows[$0] }
+    }
+}
+
+/// Each column's order of the whole register, in each direction, built the first time it
+/// is asked for. Shared by copies of a register, which never changes once loaded.
+final class SortOrders: @unchecked Sendable {
+    private struct Key: Hashable {
+        var column: SortColumn
+        var descending: Bool
+    }
+
+    private let lock = NSLock()
+    private var orders: [Key: [Int32]] = [:]
+
+    func order(column: SortColumn, descending: Bool, build: () -> [Int32]) -> [Int32] {
+        let key = Key(column: column, descending: descending)
+        lock.lock()
+        defer { lock.unlock() }
+        if let order = orders[key] { return order }
+        let order = build()
+        orders[key] = order
+        return order
     }
 }

@@ -9,21 +9,35 @@ enum Search {
     }
 
     /// The positions in the current view whose name, description or partners match.
-    static func refreshMatches(state: inout AppState) {
+    /// `candidates`, when given, are the only positions that can (the matches of a shorter
+    /// search this one extends), so typing one more letter searches fewer rows.
+    static func refreshMatches(state: inout AppState, candidates: [Int]? = nil) {
         guard !state.searchText.isEmpty else {
             state.searchMatches = []
             return
         }
         var filter = ArrangementFilter()
         filter.search = state.searchText
-        let matching = Set(filter.matchingRows(in: state.register, among: state.rows))
-        state.searchMatches = state.rows.indices.filter { matching.contains(state.rows[$0]) }
+        let positions = candidates ?? Array(state.rows.indices)
+        let rows = state.rows
+        // Matches come back in the order asked, so one walk pairs them with their positions.
+        let matched = filter.matchingRows(in: state.register, among: positions.lazy.map { rows[$0] })
+        var result: [Int] = []
+        result.reserveCapacity(matched.count)
+        var next = 0
+        for position in positions where next < matched.count && rows[position] == matched[next] {
+            result.append(position)
+            next += 1
+        }
+        state.searchMatches = result
     }
 
     /// After each typed character: the first match from where the search began.
     static func update(text: String, state: inout AppState) {
+        let previous = state.searchText
         state.searchText = text
-        refreshMatches(state: &state)
+        let narrows = !previous.isEmpty && text.hasPrefix(previous)
+        refreshMatches(state: &state, candidates: narrows ? state.searchMatches : nil)
         let origin = state.searchOrigin
         if let match = state.searchMatches.first(where: { $0 >= origin }) ?? state.searchMatches.first {
             select(match, state: &state)

@@ -118,6 +118,21 @@ import TerminalUI
         #expect(state.searchText.isEmpty)
     }
 
+    @Test func typingNarrowsTheSearchToTheSameMatchesAsSearchingAfresh() {
+        var typed = Sample.state()
+        Keys.run("/count", on: &typed)
+        var fresh = Sample.state()
+        fresh.searchText = "count"
+        Search.refreshMatches(state: &fresh)
+        #expect(!fresh.searchMatches.isEmpty)
+        #expect(typed.searchMatches == fresh.searchMatches)
+        // Deleting a letter widens it again.
+        Keys.run("<BS><BS>", on: &typed)
+        fresh.searchText = "cou"
+        Search.refreshMatches(state: &fresh)
+        #expect(typed.searchMatches == fresh.searchMatches)
+    }
+
     @Test func searchIgnoresAccentsAndFindsPartners() {
         var state = Sample.state()
         Keys.run("/london borough of brent<Enter>", on: &state)

@@ -7,7 +7,7 @@ public enum OrganisationName {
     /// Lowercase ASCII-folded words: accents dropped, "&" read as "and", punctuation as
     /// spaces, and the common long forms of fire, police and NHS names shortened.
     public static func normalised(_ name: String) -> String {
-        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let folded = TextSearch.fold(name)
         var words: [Substring] = []
         var text = ""
         for scalar in folded.unicodeScalars {
@@ -23,7 +23,8 @@ public enum OrganisationName {
         }
         words = text.split(separator: " ")
         var joined = " " + words.joined(separator: " ") + " "
-        for (long, short) in synonyms {
+        // Most names have none of these phrases: look before replacing (replacing always copies).
+        for (long, short) in synonyms where joined.contains(" \(long) ") {
             joined = joined.replacingOccurrences(of: " \(long) ", with: " \(short) ")
         }
         var result = joined.trimmingWhitespace()

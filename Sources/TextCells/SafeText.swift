@@ -24,6 +24,12 @@ public enum SafeText {
     /// Whether `visible` would change the text; with `ignoringTabs`, whether anything but a
     /// tab would (a tab in data is ordinary text, shown as a space).
     public static func needsCleaning(_ text: String, keepingLineBreaks: Bool = false, ignoringTabs: Bool = false) -> Bool {
+        // Every character in question starts with a byte below 0x20, 0x7F, 0xC2 (C1) or
+        // 0xE2 (the bidirectional controls): text without those is clean, found by bytes.
+        let mayNeedCleaning = text.utf8.contains { byte in
+            byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        }
+        guard mayNeedCleaning else { return false }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value == 0x0A && keepingLineBreaks { continue }

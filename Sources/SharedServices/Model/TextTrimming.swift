@@ -1,6 +1,9 @@
 extension Substring {
     /// The substring without leading and trailing whitespace, without copying it.
     func trimmedWhitespace() -> Substring {
+        if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
+            return self
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
         else { return self[endIndex...] }
         return self[first...last]

@@ -18,20 +18,24 @@ public enum FileBytes {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw LoadError(file: name, message: "is a directory, not a register file")
         }
-        var bytes: [UInt8] = []
-        let expected = max(Int(info.st_size), 0)
-        bytes.reserveCapacity(expected + 1)
-        var chunk = [UInt8](repeating: 0, count: max(65_536, min(expected + 1, 1 << 26)))
+        // Read straight into one buffer of the file's size (growing it only if the file
+        // grows meanwhile, or is a pipe): no chunk copied into it afterwards.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(65_536, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                readBytes(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 if errno == EISDIR { throw LoadError(file: name, message: "is a directory, not a register file") }
                 throw LoadError(file: name, message: "could not be read (\(String(cString: strerror(errno))))")
             }
             if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            filled += count
         }
+        bytes.removeLast(bytes.count - filled)
         return bytes
     }
 

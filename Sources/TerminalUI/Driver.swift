@@ -27,8 +27,6 @@ public final class TestDriver: TerminalDriver {
         if case .resize(let newSize) = event { size = newSize }
         return event
     }
-
-    public func enqueue(_ event: InputEvent) { events.append(event) }
 }
 
 /// The characters used for lines and bars: Unicode where the locale can show it, ASCII

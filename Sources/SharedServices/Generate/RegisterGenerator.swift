@@ -293,7 +293,7 @@ public struct RegisterGenerator {
         }
         // The rounding's remainder goes to the largest figure, in whole thousands.
         let remainder = target - assigned
-        let adjusted = (drafts[largest].savingsToDate ?? 0) + Self.roundedQuotient(remainder, 1_000) * 1_000
+        let adjusted = (drafts[largest].savingsToDate ?? 0) + Register.roundedQuotient(remainder, 1_000) * 1_000
         drafts[largest].savingsToDate = max(adjusted, 1_000)
 
         for index in drafts.indices {
@@ -312,10 +312,9 @@ public struct RegisterGenerator {
         var unit: Int64 = 1
         let figures: Int64 = pounds >= 1_000_000 ? 1_000 : 100
         while pounds / unit >= figures { unit *= 10 }
-        return roundedQuotient(pounds, unit) * unit
+        return Register.roundedQuotient(pounds, unit) * unit
     }
 
-    private static func roundedQuotient(_ a: Int64, _ b: Int64) -> Int64 { Register.roundedQuotient(a, b) }
 }
 
 /// One illustrative arrangement while it is being made.

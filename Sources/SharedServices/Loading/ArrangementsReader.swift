@@ -1,3 +1,5 @@
+import TextCells
+
 /// Reads the arrangements file row by row into the builder, checking every cell.
 enum ArrangementsReader {
     static func read(
@@ -177,7 +179,7 @@ enum ArrangementsReader {
         throw LoadError(
             file: file, line: headerLine,
             message: "the required column\(plural ? "s" : "") \(list) \(plural ? "are" : "is") missing; "
-                + "the header has: \(columns.header.map { CellReading.visibleControlCharacters($0) }.joined(separator: ", "))")
+                + "the header has: \(columns.header.map { SafeText.visible($0) }.joined(separator: ", "))")
     }
 
     private static func baseName(_ path: String) -> String {

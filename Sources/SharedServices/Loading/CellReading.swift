@@ -52,13 +52,8 @@ enum CellReading {
     static func quoted(_ value: String) -> String {
         var shown = value
         if shown.count > 60 { shown = String(shown.prefix(57)) + "…" }
-        return "\"" + visibleControlCharacters(shown) + "\""
-    }
-
-    /// Control characters replaced by visible symbols (ESC as ␛), so that no message can
-    /// carry an escape sequence from the data to a terminal.
-    static func visibleControlCharacters(_ text: String) -> String {
-        SafeText.visible(text)
+        // Control characters shown as symbols (ESC as ␛): no message carries an escape sequence.
+        return "\"" + SafeText.visible(shown) + "\""
     }
 
     /// True when the text holds control characters (C0, C1, DEL) or bidirectional

@@ -1,3 +1,5 @@
+import TextCells
+
 /// Reads the organisations file: the councils and other bodies partners resolve against.
 enum OrganisationsReader {
     static func read(
@@ -11,7 +13,7 @@ enum OrganisationsReader {
             throw LoadError(
                 file: file, line: reader.headerLine,
                 message: "the required column \"name\" is missing; the header has: "
-                    + reader.header.map { CellReading.visibleControlCharacters($0) }.joined(separator: ", "))
+                    + reader.header.map { SafeText.visible($0) }.joined(separator: ", "))
         }
         builder.setOrganisationExtraColumns(columns.extraColumns.map { reader.header[$0] })
 

@@ -36,7 +36,12 @@ public enum OrganisationName {
     /// "County Council", "Council", "Corporation", a leading "NHS"): the key most people's
     /// spellings of it share.
     public static func core(_ name: String) -> String {
-        var key = normalised(name)
+        core(ofNormalised: normalised(name))
+    }
+
+    /// `core` of a name already passed through `normalised`, so it is not normalised twice.
+    static func core(ofNormalised normalisedName: String) -> String {
+        var key = normalisedName
         var changed = true
         while changed {
             changed = false

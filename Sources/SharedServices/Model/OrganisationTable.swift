@@ -49,7 +49,8 @@ public struct OrganisationTable: Sendable {
         longitudes.append(longitude)
         self.listed.append(listed)
         extraValues.append(extras)
-        for key in Set([OrganisationName.normalised(name), OrganisationName.core(name)]) where !key.isEmpty {
+        let exact = OrganisationName.normalised(name)
+        for key in Set([exact, OrganisationName.core(ofNormalised: exact)]) where !key.isEmpty {
             if let existing = byKey[key], existing != id {
                 ambiguousKeys.insert(key)
             } else {
@@ -70,12 +71,10 @@ public struct OrganisationTable: Sendable {
     public func resolve(_ name: String) -> Resolution {
         let exact = OrganisationName.normalised(name)
         if !ambiguousKeys.contains(exact), let id = byKey[exact] { return .found(id) }
-        let core = OrganisationName.core(name)
+        let core = OrganisationName.core(ofNormalised: exact)
         if ambiguousKeys.contains(exact) || ambiguousKeys.contains(core) { return .ambiguous }
         if let id = byKey[core] { return .found(id) }
         return .notFound
     }
 
-    /// Which organisations share a name key with another, for checking a compiled file.
-    public var ambiguousNameKeys: Set<String> { ambiguousKeys }
 }

@@ -8,7 +8,7 @@ import Darwin
 /// The file is opened `O_RDONLY` and never for writing: ssmap does not touch its input.
 public enum FileBytes {
     public static func read(_ path: String) throws(LoadError) -> [UInt8] {
-        let name = displayName(path)
+        let name = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw LoadError(file: name, message: openFailure(errno)) }
         defer { close(descriptor) }
@@ -38,9 +38,6 @@ public enum FileBytes {
         bytes.removeLast(bytes.count - filled)
         return bytes
     }
-
-    /// The name to show in messages: the path as the user gave it.
-    public static func displayName(_ path: String) -> String { path }
 
     private static func openFailure(_ code: Int32) -> String {
         switch code {

@@ -16,11 +16,8 @@ enum DetailScreen {
         var lines: [(String, Style)] = []
         func text(_ value: String) -> String { Render.text(value, state) }
         func field(_ label: String, _ value: String, style: Style = theme.normal) {
-            let wrapped = ColumnFit.wrap(SafeText.visible(text(value), keepingLineBreaks: true), to: textWidth)
-            for (index, line) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
-                let prefix = index == 0 ? ColumnFit.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
-                lines.append((prefix + line, style))
-            }
+            let value = SafeText.visible(text(value), keepingLineBreaks: true)
+            lines += ColumnFit.labelled(label, value, labelWidth: labelWidth, valueWidth: textWidth).map { ($0, style) }
         }
         lines.append((text("\(description.id) · \(description.name)"), theme.title))
         lines.append(("", theme.normal))

@@ -71,10 +71,6 @@ public enum Help {
     /// Keys in a column of 16, the action wrapped beside them.
     private static func format(_ binding: Binding, width: Int) -> [String] {
         let keyWidth = width >= 40 ? 16 : 10
-        let padded = ColumnFit.pad(binding.keys, to: keyWidth)
-        let wrapped = ColumnFit.wrap(binding.action, to: max(8, width - keyWidth))
-        return wrapped.enumerated().map { index, line in
-            (index == 0 ? padded : String(repeating: " ", count: keyWidth)) + line
-        }
+        return ColumnFit.labelled(binding.keys, binding.action, labelWidth: keyWidth, valueWidth: max(8, width - keyWidth))
     }
 }

@@ -21,10 +21,8 @@ public struct ArrangementReport {
         let description = register.describe(row)
         var lines: [String] = []
         func field(_ label: String, _ value: String) {
-            let wrapped = ColumnFit.wrap(SafeText.visible(value, keepingLineBreaks: true), to: textWidth)
-            for (index, line) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
-                lines.append((index == 0 ? ColumnFit.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)) + line)
-            }
+            lines += ColumnFit.labelled(
+                label, SafeText.visible(value, keepingLineBreaks: true), labelWidth: labelWidth, valueWidth: textWidth)
         }
         lines.append(SafeText.visible("\(description.id)  \(description.name)"))
         lines.append("")

@@ -70,6 +70,16 @@ public enum ColumnFit {
         return alignment == .left ? fitted + padding : padding + fitted
     }
 
+    /// A label and its value as lines: the label padded to `labelWidth`, the value wrapped
+    /// to `valueWidth` beside it, later lines indented under the first.
+    public static func labelled(_ label: String, _ value: String, labelWidth: Int, valueWidth: Int) -> [String] {
+        let wrapped = wrap(value, to: valueWidth)
+        let indent = String(repeating: " ", count: labelWidth)
+        return (wrapped.isEmpty ? [""] : wrapped).enumerated().map { index, line in
+            (index == 0 ? pad(label, to: labelWidth) : indent) + line
+        }
+    }
+
     /// Words wrapped to lines of at most `width` columns.
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }

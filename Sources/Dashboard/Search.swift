@@ -21,7 +21,7 @@ enum Search {
         let positions = candidates ?? Array(state.rows.indices)
         let rows = state.rows
         // Matches come back in the order asked, so one walk pairs them with their positions.
-        let matched = filter.matchingRows(in: state.register, among: positions.lazy.map { rows[$0] })
+        let matched = filter.matchingRows(in: state.register, among: positions.map { rows[$0] })
         var result: [Int] = []
         result.reserveCapacity(matched.count)
         var next = 0

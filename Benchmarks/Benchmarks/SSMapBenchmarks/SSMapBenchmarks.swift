@@ -4,7 +4,7 @@ import Foundation
 import SharedServices
 import TerminalUI
 
-/// Registers of 10^3…10^5 rows made by the same generator as the sample (seed 2017),
+/// Registers of 10^3…10^6 rows made by the same generator as the sample (seed 2017),
 /// written once to the temporary directory and reused.
 enum Registers {
     static let sampleData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -30,7 +30,7 @@ enum Registers {
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 20)
-    for rows in [1_000, 10_000, 100_000] {
+    for rows in [1_000, 10_000, 100_000, 1_000_000] {
         let path = Registers.path(rows: rows)
         guard let loaded = try? RegisterLoader.load(arrangements: path) else { continue }
         let register = loaded.register
@@ -60,6 +60,17 @@ let benchmarks: @Sendable () -> Void = {
             var filter = ArrangementFilter()
             filter.search = "wort"
             for _ in benchmark.scaledIterations { blackHole(filter.matchingRows(in: register)) }
+        }
+        // Typing one more character searches only the previous matches, as the dashboard does.
+        for (typed, previous) in [("wo", "w"), ("wor", "wo"), ("wort", "wor")] {
+            var earlier = ArrangementFilter()
+            earlier.search = previous
+            let candidates = earlier.matchingRows(in: register)
+            Benchmark("search typing \(typed) after \(previous) \(rows)") { benchmark in
+                var filter = ArrangementFilter()
+                filter.search = typed
+                for _ in benchmark.scaledIterations { blackHole(filter.matchingRows(in: register, among: candidates)) }
+            }
         }
         Benchmark("sort by savings \(rows)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(register.sorted(all, by: .savingsToDate, descending: true)) }

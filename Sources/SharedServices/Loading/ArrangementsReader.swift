@@ -3,21 +3,22 @@ import TextCells
 /// Reads the arrangements file row by row into the builder, checking every cell.
 enum ArrangementsReader {
     static func read(
-        bytes: [UInt8], file: String, organisationsFile: String?,
+        bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, organisationsFile: String?,
         into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic],
-        progress: ((Double) -> Void)? = nil
+        reading: RegisterLoader.ArrangementsReading, progress: ((Double) -> Void)?
     ) throws(LoadError) {
         let format = RegisterFormat.detect(path: file, bytes: bytes)
-        var reader = try TableReader(bytes: bytes, file: file, format: format)
-        let columns = try HeaderMatching<ArrangementField>(
-            header: reader.header, aliases: ArrangementField.aliases, file: file, headerLine: reader.headerLine)
-        try checkRequiredColumns(columns, format: format, file: file, headerLine: reader.headerLine)
-        builder.setExtraColumns(columns.extraColumns.map { reader.header[$0] })
-
-        var firstLineOfID: [String: Int] = [:]
-        var rowsRead = 0
-        var unlistedPartnerCount = 0
-        let organisationsName = organisationsFile.map(baseName) ?? "the organisations file"
+        if format == .csv, case .inStretches(let minimumBytes) = reading {
+            try FastArrangementsReader.read(
+                bytes, pages: pages, file: file, organisationsFile: organisationsFile,
+                minimumStretchBytes: minimumBytes, into: &builder, diagnostics: &diagnostics, progress: progress)
+            return
+        }
+        var reader = try TableReader(bytes: Array(bytes), file: file, format: format)
+        var rows = try ArrangementRows(
+            file: file, header: reader.header, headerLine: reader.headerLine, format: format,
+            organisationsFile: organisationsFile)
+        builder.setExtraColumns(rows.columns.extraColumns.map { reader.header[$0] })
         var rowsSinceProgress = 0
         while let tableRow = try reader.next() {
             rowsSinceProgress += 1
@@ -25,142 +26,12 @@ enum ArrangementsReader {
                 rowsSinceProgress = 0
                 progress(reader.fractionRead)
             }
-            var cell = CellChecker(file: file, line: tableRow.line, columns: columns)
-            if let problem = tableRow.unreadable {
-                diagnostics.append(cell.error("\(problem); left out"))
-                continue
-            }
-            guard tableRow.fields.count == reader.header.count else {
-                diagnostics.append(
-                    cell.error(
-                        "has \(tableRow.fields.count) field\(tableRow.fields.count == 1 ? "" : "s") but the header has "
-                            + "\(reader.header.count); row left out (a missing quote or an extra comma?)"))
-                continue
-            }
-            let fields = tableRow.fields
-            let id = columns.value(.id, in: fields).trimmingWhitespace()
-            guard !id.isEmpty else {
-                diagnostics.append(cell.error("has no \(columns.title(.id)); row left out"))
-                continue
-            }
-            if let firstLine = firstLineOfID[id] {
-                diagnostics.append(
-                    cell.error("\(columns.title(.id)) \(CellReading.quoted(id)) is already used on line \(firstLine); row left out"))
-                continue
-            }
-            firstLineOfID[id] = tableRow.line
-            rowsRead += 1
-
-            let name = columns.value(.name, in: fields).trimmingWhitespace()
-            if name.isEmpty { cell.warn(.name, "is empty") }
-            let serviceArea = columns.value(.serviceArea, in: fields).trimmingWhitespace()
-            let service = columns.value(.service, in: fields).trimmingWhitespace()
-            if serviceArea.isEmpty && service.isEmpty {
-                cell.warn(nil, "has neither a \(columns.title(.serviceArea)) nor a \(columns.title(.service))")
-            }
-
-            // Partners, each matched to an organisation once.
-            var partners: [Int32] = []
-            let partnersText = columns.value(.partners, in: fields)
-            // Split on the bytes of ";" and line feeds: no Character walking per row.
-            for raw in partnersText.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x0A }) {
-                let partnerName = Substring(raw).trimmedWhitespace()
-                if partnerName.isEmpty { continue }
-                let match = builder.matchPartner(partnerName)
-                if partners.contains(match.id) {
-                    cell.warn(.partners, "lists \(CellReading.quoted(String(partnerName))) more than once; counted once")
-                    continue
-                }
-                partners.append(match.id)
-                guard organisationsFile != nil else {
-                    if case .unlisted = match { unlistedPartnerCount += 1 }
-                    continue
-                }
-                switch match {
-                case .listed: break
-                case .unlisted(let id):
-                    let sector = builder.organisations.sectors[Int(id)]
-                    cell.warn(
-                        .partners,
-                        "\(CellReading.quoted(String(partnerName))) is not in \(organisationsName); kept, taken to be "
-                            + (sector == .other ? "another kind of body" : "a \(sector.name) body"))
-                case .ambiguous:
-                    cell.warn(
-                        .partners,
-                        "\(CellReading.quoted(String(partnerName))) matches more than one organisation in \(organisationsName); kept as written")
-                }
-            }
-            if partners.isEmpty { cell.warn(.partners, "is empty") }
-
-            var lead: Int32?
-            let leadName = columns.value(.lead, in: fields).trimmingWhitespace()
-            if !leadName.isEmpty {
-                let match = builder.matchPartner(Substring(leadName))
-                lead = match.id
-                if !partners.contains(match.id) {
-                    cell.warn(.lead, "\(CellReading.quoted(leadName)) is not one of the partners")
-                }
-            }
-
-            let startYear: Int?
-            let yearText = columns.value(.startYear, in: fields)
-            switch CellReading.year(yearText) {
-            case .blank: startYear = nil
-            case .year(let year): startYear = year
-            case .invalid(let reason):
-                startYear = nil
-                cell.warn(.startYear, "\(CellReading.quoted(yearText)) \(reason); left blank")
-            }
-
-            let statusText = columns.value(.status, in: fields).trimmingWhitespace()
-            let status = Status(name: statusText)
-            if status == nil && !statusText.isEmpty {
-                cell.warn(.status, "\(CellReading.quoted(statusText)) is not operational, planned or ended; left blank")
-            }
-            let provenanceText = columns.value(.provenance, in: fields).trimmingWhitespace()
-            let provenance = Provenance(name: provenanceText)
-            if provenance == nil && !provenanceText.isEmpty {
-                cell.warn(.provenance, "\(CellReading.quoted(provenanceText)) is not reported or illustrative; left blank")
-            }
-
-            let savingsToDate = cell.money(.savingsToDate, columns.value(.savingsToDate, in: fields))
-            let savingsLatestYear = cell.money(.savingsLatestYear, columns.value(.savingsLatestYear, in: fields))
-
-            for (position, value) in fields.enumerated()
-            where CellReading.containsControlCharacters(value) {
-                cell.warnRaw(
-                    field: reader.header[position],
-                    "\(reader.header[position]) contains control characters (escape codes or similar); "
-                        + "they are shown as symbols")
-            }
-
-            builder.append(
-                RegisterBuilder.Row(
-                    id: id, name: name, serviceArea: serviceArea, service: service, partners: partners, lead: lead,
-                    region: columns.value(.region, in: fields).trimmingWhitespace(), startYear: startYear,
-                    status: status, provenance: provenance, savingsToDate: savingsToDate,
-                    savingsLatestYear: savingsLatestYear,
-                    description: columns.value(.description, in: fields).trimmingWhitespace(),
-                    source: columns.value(.source, in: fields).trimmingWhitespace(), line: tableRow.line,
-                    extras: columns.extraColumns.map { fields[$0] }))
-            diagnostics.append(contentsOf: cell.diagnostics)
+            rows.read(tableRow, into: &builder, diagnostics: &diagnostics)
         }
-        diagnostics.append(contentsOf: reader.formatWarnings)
-        if rowsRead == 0 {
-            diagnostics.append(
-                Diagnostic(file: file, line: nil, severity: .warning, message: "has a header but no arrangements"))
-        }
-        if unlistedPartnerCount > 0 {
-            diagnostics.append(
-                Diagnostic(
-                    file: file, line: nil, severity: .warning,
-                    message: "no organisations file was found beside it, so the sectors of "
-                        + "\(builder.organisations.count) partners were guessed from their names "
-                        + "(name one with --organisations)"))
-        }
+        rows.finish(formatWarnings: reader.formatWarnings, builder: builder, diagnostics: &diagnostics)
     }
 
-    private static func checkRequiredColumns(
+    static func checkRequiredColumns(
         _ columns: HeaderMatching<ArrangementField>, format: RegisterFormat, file: String, headerLine: Int
     ) throws(LoadError) {
         var missing = [ArrangementField.id, .name, .partners].filter { columns.columnOf[$0] == nil }.map(\.rawValue)
@@ -181,8 +52,192 @@ enum ArrangementsReader {
             message: "the required column\(plural ? "s" : "") \(list) \(plural ? "are" : "is") missing; "
                 + "the header has: \(columns.header.map { SafeText.visible($0) }.joined(separator: ", "))")
     }
+}
 
-    private static func baseName(_ path: String) -> String {
+/// Reading arrangements one row at a time, checking every cell: the reference reader's
+/// whole work, and the fast reader's for any row out of the ordinary.
+struct ArrangementRows {
+    let file: String
+    let header: [String]
+    let columns: HeaderMatching<ArrangementField>
+    let organisationsFile: String?
+    /// The organisations file as messages name it.
+    let organisationsName: String
+    private(set) var rowsRead = 0
+    /// Partners matched to no listed organisation, counted when there is no organisations file.
+    var unlistedPartnerCount = 0
+
+    init(
+        file: String, header: [String], headerLine: Int, format: RegisterFormat, organisationsFile: String?
+    ) throws(LoadError) {
+        self.file = file
+        self.header = header
+        columns = try HeaderMatching<ArrangementField>(
+            header: header, aliases: ArrangementField.aliases, file: file, headerLine: headerLine)
+        try ArrangementsReader.checkRequiredColumns(columns, format: format, file: file, headerLine: headerLine)
+        self.organisationsFile = organisationsFile
+        organisationsName = organisationsFile.map(Self.baseName) ?? "the organisations file"
+    }
+
+    /// A row kept by the fast reader without going through `read`.
+    mutating func countRowRead() { rowsRead += 1 }
+
+    mutating func read(_ tableRow: TableRow, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic]) {
+        var cell = CellChecker(file: file, line: tableRow.line, columns: columns)
+        if let problem = tableRow.unreadable {
+            diagnostics.append(cell.error("\(problem); left out"))
+            return
+        }
+        guard tableRow.fields.count == header.count else {
+            diagnostics.append(
+                cell.error(
+                    "has \(tableRow.fields.count) field\(tableRow.fields.count == 1 ? "" : "s") but the header has "
+                        + "\(header.count); row left out (a missing quote or an extra comma?)"))
+            return
+        }
+        let fields = tableRow.fields
+        let id = columns.value(.id, in: fields).trimmingWhitespace()
+        guard !id.isEmpty else {
+            diagnostics.append(cell.error("has no \(columns.title(.id)); row left out"))
+            return
+        }
+        if let firstRow = builder.row(withID: id) {
+            let firstLine = builder.register.line(firstRow)
+            diagnostics.append(
+                cell.error("\(columns.title(.id)) \(CellReading.quoted(id)) is already used on line \(firstLine); row left out"))
+            return
+        }
+        rowsRead += 1
+
+        let name = columns.value(.name, in: fields).trimmingWhitespace()
+        if name.isEmpty { cell.warn(.name, "is empty") }
+        let serviceArea = columns.value(.serviceArea, in: fields).trimmingWhitespace()
+        let service = columns.value(.service, in: fields).trimmingWhitespace()
+        if serviceArea.isEmpty && service.isEmpty {
+            cell.warn(nil, "has neither a \(columns.title(.serviceArea)) nor a \(columns.title(.service))")
+        }
+
+        // Partners, each matched to an organisation once.
+        var partners: [Int32] = []
+        let partnersText = columns.value(.partners, in: fields)
+        // Split on the bytes of ";" and line feeds: no Character walking per row.
+        for raw in partnersText.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x0A }) {
+            let partnerName = Substring(raw).trimmedWhitespace()
+            if partnerName.isEmpty { continue }
+            let match = builder.matchPartner(partnerName)
+            if partners.contains(match.id) {
+                cell.warn(.partners, Self.listedTwice(partnerName))
+                continue
+            }
+            partners.append(match.id)
+            guard organisationsFile != nil else {
+                if case .unlisted = match { unlistedPartnerCount += 1 }
+                continue
+            }
+            if let problem = matchProblem(match, spelling: partnerName, organisations: builder.organisations) {
+                cell.warn(.partners, problem)
+            }
+        }
+        if partners.isEmpty { cell.warn(.partners, "is empty") }
+
+        var lead: Int32?
+        let leadName = columns.value(.lead, in: fields).trimmingWhitespace()
+        if !leadName.isEmpty {
+            let match = builder.matchPartner(Substring(leadName))
+            lead = match.id
+            if !partners.contains(match.id) {
+                cell.warn(.lead, Self.leadNotAPartner(leadName))
+            }
+        }
+
+        let startYear: Int?
+        let yearText = columns.value(.startYear, in: fields)
+        switch CellReading.year(yearText) {
+        case .blank: startYear = nil
+        case .year(let year): startYear = year
+        case .invalid(let reason):
+            startYear = nil
+            cell.warn(.startYear, "\(CellReading.quoted(yearText)) \(reason); left blank")
+        }
+
+        let statusText = columns.value(.status, in: fields).trimmingWhitespace()
+        let status = Status(name: statusText)
+        if status == nil && !statusText.isEmpty {
+            cell.warn(.status, "\(CellReading.quoted(statusText)) is not operational, planned or ended; left blank")
+        }
+        let provenanceText = columns.value(.provenance, in: fields).trimmingWhitespace()
+        let provenance = Provenance(name: provenanceText)
+        if provenance == nil && !provenanceText.isEmpty {
+            cell.warn(.provenance, "\(CellReading.quoted(provenanceText)) is not reported or illustrative; left blank")
+        }
+
+        let savingsToDate = cell.money(.savingsToDate, columns.value(.savingsToDate, in: fields))
+        let savingsLatestYear = cell.money(.savingsLatestYear, columns.value(.savingsLatestYear, in: fields))
+
+        for (position, value) in fields.enumerated()
+        where CellReading.containsControlCharacters(value) {
+            cell.warnRaw(
+                field: header[position],
+                "\(header[position]) contains control characters (escape codes or similar); "
+                    + "they are shown as symbols")
+        }
+
+        builder.append(
+            RegisterBuilder.Row(
+                id: id, name: name, serviceArea: serviceArea, service: service, partners: partners, lead: lead,
+                region: columns.value(.region, in: fields).trimmingWhitespace(), startYear: startYear,
+                status: status, provenance: provenance, savingsToDate: savingsToDate,
+                savingsLatestYear: savingsLatestYear,
+                description: columns.value(.description, in: fields).trimmingWhitespace(),
+                source: columns.value(.source, in: fields).trimmingWhitespace(), line: tableRow.line,
+                extras: columns.extraColumns.map { fields[$0] }))
+        diagnostics.append(contentsOf: cell.diagnostics)
+    }
+
+    // Messages shared with the fast reader, which checks partners and leads the same way.
+
+    static func listedTwice(_ partner: some StringProtocol) -> String {
+        "lists \(CellReading.quoted(String(partner))) more than once; counted once"
+    }
+
+    static func leadNotAPartner(_ lead: some StringProtocol) -> String {
+        "\(CellReading.quoted(String(lead))) is not one of the partners"
+    }
+
+    /// What to say about a partner that is not simply a listed organisation.
+    func matchProblem(
+        _ match: RegisterBuilder.PartnerMatch, spelling: some StringProtocol, organisations: OrganisationTable
+    ) -> String? {
+        switch match {
+        case .listed: return nil
+        case .unlisted(let id):
+            let sector = organisations.sectors[Int(id)]
+            return "\(CellReading.quoted(String(spelling))) is not in \(organisationsName); kept, taken to be "
+                + (sector == .other ? "another kind of body" : "a \(sector.name) body")
+        case .ambiguous:
+            return "\(CellReading.quoted(String(spelling))) matches more than one organisation in "
+                + "\(organisationsName); kept as written"
+        }
+    }
+
+    /// The diagnostics about the whole file, after its rows'.
+    func finish(formatWarnings: [Diagnostic], builder: RegisterBuilder, diagnostics: inout [Diagnostic]) {
+        diagnostics.append(contentsOf: formatWarnings)
+        if rowsRead == 0 {
+            diagnostics.append(
+                Diagnostic(file: file, line: nil, severity: .warning, message: "has a header but no arrangements"))
+        }
+        if unlistedPartnerCount > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: nil, severity: .warning,
+                    message: "no organisations file was found beside it, so the sectors of "
+                        + "\(builder.organisations.count) partners were guessed from their names "
+                        + "(name one with --organisations)"))
+        }
+    }
+
+    static func baseName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 }

@@ -2,6 +2,9 @@
 /// immutable `Register`.
 struct RegisterBuilder {
     private(set) var register = Register()
+    /// The ids of the rows kept so far, which become the register's id column: row `r`'s
+    /// id is interned as number `r`, so a lookup finds the row an id is already used on.
+    private var idIndex = ByteInterner(expectedCount: 1_024)
     /// Partner spellings already resolved, so each distinct spelling is matched once.
     private var partnerCache: [Substring: PartnerMatch] = [:]
 
@@ -32,6 +35,38 @@ struct RegisterBuilder {
 
     mutating func internRegion(_ text: String) -> Int32 {
         text.isEmpty ? -1 : register.regions.intern(text)
+    }
+
+    mutating func internServiceArea(_ text: String) -> Int32 {
+        text.isEmpty ? -1 : register.serviceAreas.intern(text)
+    }
+
+    mutating func internService(_ text: String) -> Int32 {
+        text.isEmpty ? -1 : register.services.intern(text)
+    }
+
+    mutating func internSource(_ text: String) -> Int32 {
+        register.sourceTexts.intern(text)
+    }
+
+    mutating func reserveCapacity(rows: Int, nameBytes: Int, descriptionBytes: Int) {
+        idIndex.reserveCapacity(rows)
+        register.names.reserveCapacity(rows: rows, bytes: nameBytes)
+        register.descriptions.reserveCapacity(rows: rows, bytes: descriptionBytes)
+        register.serviceAreaIDs.reserveCapacity(rows)
+        register.serviceIDs.reserveCapacity(rows)
+        register.regionIDs.reserveCapacity(rows)
+        register.leadIDs.reserveCapacity(rows)
+        register.partnerStarts.reserveCapacity(rows + 1)
+        register.sectorMasks.reserveCapacity(rows)
+        register.startYears.reserveCapacity(rows)
+        register.statusCodes.reserveCapacity(rows)
+        register.provenanceCodes.reserveCapacity(rows)
+        register.savingsToDate.reserveCapacity(rows)
+        register.savingsLatestYear.reserveCapacity(rows)
+        register.sourceIDs.reserveCapacity(rows)
+        register.lines.reserveCapacity(rows)
+        register.extraValues.reserveCapacity(rows)
     }
 
     @discardableResult
@@ -87,37 +122,82 @@ struct RegisterBuilder {
         var extras: [String]
     }
 
+    /// The row already using `id`, if any.
+    func row(withID id: String) -> Int? {
+        idIndex.find(id).map(Int.init)
+    }
+
+    func row(withID id: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        idIndex.find(id, hash: hash).map(Int.init)
+    }
+
     mutating func append(_ row: Row) {
-        register.ids.append(row.id)
+        _ = idIndex.intern(row.id)
         register.names.append(row.name)
-        register.serviceAreaIDs.append(row.serviceArea.isEmpty ? -1 : register.serviceAreas.intern(row.serviceArea))
-        register.serviceIDs.append(row.service.isEmpty ? -1 : register.services.intern(row.service))
+        register.serviceAreaIDs.append(internServiceArea(row.serviceArea))
+        register.serviceIDs.append(internService(row.service))
         register.regionIDs.append(internRegion(row.region))
         register.leadIDs.append(row.lead ?? -1)
-        register.partnerIDs.append(contentsOf: row.partners)
-        register.partnerStarts.append(Int32(register.partnerIDs.count))
-        var mask: UInt8 = 0
-        for partner in row.partners { mask |= register.organisations.sectors[Int(partner)].bit }
-        register.sectorMasks.append(mask)
+        appendPartners(row.partners)
         register.startYears.append(Int16(row.startYear ?? 0))
         register.statusCodes.append(row.status?.rawValue ?? UInt8.max)
         register.provenanceCodes.append(row.provenance?.rawValue ?? UInt8.max)
         register.savingsToDate.append(row.savingsToDate ?? Register.notReported)
         register.savingsLatestYear.append(row.savingsLatestYear ?? Register.notReported)
         register.descriptions.append(row.description)
-        register.sourceIDs.append(register.sourceTexts.intern(row.source))
+        register.sourceIDs.append(internSource(row.source))
         register.lines.append(Int32(clamping: row.line))
         register.extraValues.append(row.extras)
     }
 
+    private mutating func appendPartners(_ partners: [Int32]) {
+        register.partnerIDs.append(contentsOf: partners)
+        register.partnerStarts.append(Int32(register.partnerIDs.count))
+        var mask: UInt8 = 0
+        for partner in partners { mask |= register.organisations.sectors[Int(partner)].bit }
+        register.sectorMasks.append(mask)
+    }
+
+    /// Appends ordinary row `row` of a stretch read by the fast reader, with its
+    /// categories and partners already numbered as the register numbers them.
+    /// Adds the id of a row about to be appended by `appendOrdinary`; false (adding
+    /// nothing) when a row already uses it.
+    mutating func addID(_ id: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+        idIndex.intern(id, hash: hash).isNew
+    }
+
+    /// Appends ordinary row `row` of a stretch read by the fast reader from `file`,
+    /// with its categories and partners already numbered as the register numbers them;
+    /// its id was added by `addID`.
+    mutating func appendOrdinary(
+        _ row: Int, of stretch: ArrangementStretch, in file: UnsafeBufferPointer<UInt8>, serviceArea: Int32,
+        service: Int32, region: Int32, source: Int32, partners: [Int32], lead: Int32, line: Int
+    ) {
+        register.names.append(UnsafeBufferPointer(rebasing: file[stretch.names[row]]))
+        register.serviceAreaIDs.append(serviceArea)
+        register.serviceIDs.append(service)
+        register.regionIDs.append(region)
+        register.leadIDs.append(lead)
+        appendPartners(partners)
+        register.startYears.append(stretch.startYears[row])
+        register.statusCodes.append(stretch.statusCodes[row])
+        register.provenanceCodes.append(stretch.provenanceCodes[row])
+        register.savingsToDate.append(stretch.savingsToDate[row])
+        register.savingsLatestYear.append(stretch.savingsLatestYear[row])
+        register.descriptions.append(UnsafeBufferPointer(rebasing: file[stretch.descriptions[row]]))
+        register.sourceIDs.append(source)
+        register.lines.append(Int32(clamping: line))
+        register.extraValues.append(stretch.extras.isEmpty ? [] : stretch.extras[row])
+    }
+
     /// Precomputes what queries need (folded search text) and returns the register.
     consuming func finish() -> Register {
-        for row in 0..<register.count {
-            let name = register.names[row]
-            let description = register.descriptions[row]
-            if !name.utf8.allSatisfy({ $0 < 0x80 }) || !description.utf8.allSatisfy({ $0 < 0x80 }) {
-                register.foldedNonASCIIText[Int32(row)] = TextSearch.fold(name + "\n" + description)
-            }
+        register.ids = idIndex.spellings
+        // Most registers are all ASCII: one scan of each column's bytes says so.
+        let allASCII = register.names.bytes.allSatisfy { $0 < 0x80 } && register.descriptions.bytes.allSatisfy { $0 < 0x80 }
+        for row in 0..<register.count where !allASCII && (!register.names.isASCII(row) || !register.descriptions.isASCII(row)) {
+            register.foldedNonASCIIText[Int32(row)] = TextSearch.fold(
+                register.names[row] + "\n" + register.descriptions[row])
         }
         register.foldedOrganisationNames = register.organisations.names.map(TextSearch.fold)
         register.sortOrders = SortOrders()

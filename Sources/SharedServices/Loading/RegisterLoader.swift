@@ -26,13 +26,25 @@ public enum RegisterLoader {
         progress: ((Double) -> Void)? = nil
     ) throws(LoadError) -> LoadedRegister {
         let organisationsFile = organisationsPath ?? organisationsBeside(path)
-        let arrangementBytes = try FileBytes.read(path)
-        let organisationBytes = try organisationsFile.map { path throws(LoadError) in try FileBytes.read(path) }
-        var loaded = try load(
-            arrangementBytes: arrangementBytes, file: path,
-            organisationBytes: organisationBytes, organisationsFile: organisationsFile, progress: progress)
+        var loaded = try FileBytes.withContents(path) { bytes, pages throws(LoadError) in
+            let organisationBytes = try organisationsFile.map { path throws(LoadError) in try FileBytes.read(path) }
+            return try load(
+                arrangements: bytes, pages: pages, file: path, organisationBytes: organisationBytes,
+                organisationsFile: organisationsFile, reading: .fast, progress: progress)
+        }
         loaded.arrangementsFile = path
         return loaded
+    }
+
+    /// How the arrangements are read. Both give the same register and diagnostics; the
+    /// row-at-a-time reader is the simple reference the fast one is tested against.
+    enum ArrangementsReading: Equatable {
+        case rowAtATime
+        /// In stretches of at least `minimumBytes`, read on every core (smaller stretches
+        /// let tests put boundaries everywhere).
+        case inStretches(minimumBytes: Int)
+
+        static let fast = ArrangementsReading.inStretches(minimumBytes: 1 << 20)
     }
 
     /// Loads from bytes already in memory; `file` names are used in messages only.
@@ -40,6 +52,29 @@ public enum RegisterLoader {
         arrangementBytes: [UInt8], file: String,
         organisationBytes: [UInt8]? = nil, organisationsFile: String? = nil,
         progress: ((Double) -> Void)? = nil
+    ) throws(LoadError) -> LoadedRegister {
+        try load(
+            arrangementBytes: arrangementBytes, file: file, organisationBytes: organisationBytes,
+            organisationsFile: organisationsFile, reading: .fast, progress: progress)
+    }
+
+    static func load(
+        arrangementBytes: [UInt8], file: String,
+        organisationBytes: [UInt8]?, organisationsFile: String?,
+        reading: ArrangementsReading, progress: ((Double) -> Void)? = nil
+    ) throws(LoadError) -> LoadedRegister {
+        try arrangementBytes.withUnsafeBufferPointer { bytes throws(LoadError) in
+            try load(
+                arrangements: bytes, pages: PageReleaser(base: nil, count: 0), file: file,
+                organisationBytes: organisationBytes, organisationsFile: organisationsFile, reading: reading,
+                progress: progress)
+        }
+    }
+
+    private static func load(
+        arrangements bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String,
+        organisationBytes: [UInt8]?, organisationsFile: String?,
+        reading: ArrangementsReading, progress: ((Double) -> Void)?
     ) throws(LoadError) -> LoadedRegister {
         var builder = RegisterBuilder()
         var diagnostics: [Diagnostic] = []
@@ -50,8 +85,8 @@ public enum RegisterLoader {
                 bytes: organisationBytes, file: organisationsName, into: &builder, diagnostics: &diagnostics)
         }
         try ArrangementsReader.read(
-            bytes: arrangementBytes, file: file, organisationsFile: organisationsName,
-            into: &builder, diagnostics: &diagnostics, progress: progress)
+            bytes: bytes, pages: pages, file: file, organisationsFile: organisationsName,
+            into: &builder, diagnostics: &diagnostics, reading: reading, progress: progress)
         return LoadedRegister(
             register: builder.finish(), diagnostics: diagnostics,
             arrangementsFile: file, organisationsFile: organisationsName)

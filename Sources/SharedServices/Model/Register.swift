@@ -15,8 +15,8 @@ public struct Register: Sendable {
     /// Columns of the input that the schema does not know, kept to be shown and written out.
     public internal(set) var extraColumnNames: [String] = []
 
-    var ids: [String] = []
-    var names: [String] = []
+    var ids = TextColumn()
+    var names = TextColumn()
     var serviceAreaIDs: [Int32] = []
     var serviceIDs: [Int32] = []
     var regionIDs: [Int32] = []
@@ -32,7 +32,7 @@ public struct Register: Sendable {
     var provenanceCodes: [UInt8] = []
     var savingsToDate: [Int64] = []
     var savingsLatestYear: [Int64] = []
-    var descriptions: [String] = []
+    var descriptions = TextColumn()
     /// Sources repeat (a generated register cites one for every row): each is stored once.
     var sourceIDs: [Int32] = []
     var sourceTexts = Vocabulary(caseSensitive: true)
@@ -49,7 +49,7 @@ public struct Register: Sendable {
 
     public init() {}
 
-    public var count: Int { ids.count }
+    public var count: Int { lines.count }
     public var allRows: [Int] { Array(0..<count) }
 
     // MARK: Reading one field
@@ -74,9 +74,11 @@ public struct Register: Sendable {
 
     /// Whether the name or description contains `needle` (already folded), ignoring case and accents.
     func textContains(_ row: Int, _ needle: [UInt8]) -> Bool {
-        if let folded = foldedNonASCIIText[Int32(row)] { return TextSearch.contains(folded, needle) }
-        return TextSearch.containsIgnoringASCIICase(names[row], needle)
-            || TextSearch.containsIgnoringASCIICase(descriptions[row], needle)
+        if !foldedNonASCIIText.isEmpty, let folded = foldedNonASCIIText[Int32(row)] {
+            return TextSearch.contains(folded, needle)
+        }
+        return names.withBytes(row) { TextSearch.containsIgnoringASCIICase($0, needle) }
+            || descriptions.withBytes(row) { TextSearch.containsIgnoringASCIICase($0, needle) }
     }
     public func line(_ row: Int) -> Int { Int(lines[row]) }
     public func extraValues(_ row: Int) -> [String] { extraValues[row] }
@@ -86,9 +88,9 @@ public struct Register: Sendable {
 
     /// The row whose id is `id`, matched exactly, then ignoring case.
     public func row(withID id: String) -> Int? {
-        if let exact = ids.firstIndex(of: id) { return exact }
+        if let exact = (0..<count).first(where: { ids[$0] == id }) { return exact }
         let folded = id.lowercased()
-        return ids.firstIndex { $0.lowercased() == folded }
+        return (0..<count).first { ids[$0].lowercased() == folded }
     }
 
     private func label(_ id: Int32, in vocabulary: Vocabulary) -> String? {

@@ -29,7 +29,24 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
 
     /// The rows of `register` that match, in register order.
     public func matchingRows(in register: Register) -> [Int] {
-        matchingRows(in: register, among: 0..<register.count)
+        inPieces(register.count) { matchingRows(in: register, among: $0) }
+    }
+
+    /// The rows among `candidates` that match, in the order given; a large list is
+    /// split across the cores.
+    public func matchingRows(in register: Register, among candidates: [Int]) -> [Int] {
+        inPieces(candidates.count) { matchingRows(in: register, among: candidates[$0]) }
+    }
+
+    /// `match` over pieces of `0..<count`, on every core when there are enough rows to
+    /// be worth it (a search of a million rows takes two cores' scan, not one).
+    private func inPieces(_ count: Int, _ match: @escaping @Sendable (Range<Int>) -> [Int]) -> [Int] {
+        let pieceCount = count >= 65_536 ? Parallel.coreCount * 2 : 1
+        guard pieceCount > 1 else { return match(0..<count) }
+        let pieces = Parallel.map(pieceCount) { piece in
+            match(count * piece / pieceCount..<count * (piece + 1) / pieceCount)
+        }
+        return Array(pieces.joined())
     }
 
     /// The rows among `candidates` that match, in the order given. Narrowing a previous

@@ -13,36 +13,60 @@ public enum TextSearch {
     }
 
     /// Whether ASCII `haystack` contains `needle` (already folded), ignoring ASCII case.
-    static func containsIgnoringASCIICase(_ haystack: String, _ needle: [UInt8]) -> Bool {
+    static func containsIgnoringASCIICase(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         contains(haystack, needle, lowercasing: true)
     }
 
     /// Whether `haystack` contains `needle`; both already folded. Compares UTF-8 bytes.
     static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
-        contains(haystack, needle, lowercasing: false)
+        var haystack = haystack
+        return haystack.withUTF8 { contains($0, needle, lowercasing: false) }
     }
 
-    /// A byte-by-byte substring search; with `lowercasing`, haystack bytes A–Z compare as a–z.
-    private static func contains(_ haystack: String, _ needle: [UInt8], lowercasing: Bool) -> Bool {
-        if needle.isEmpty { return true }
-        var haystack = haystack
-        return haystack.withUTF8 { bytes in
-            let count = bytes.count
-            let needleCount = needle.count
-            guard count >= needleCount else { return false }
-            var start = 0
-            while start <= count - needleCount {
-                var matched = 0
-                while matched < needleCount {
-                    var byte = bytes[start + matched]
-                    if lowercasing && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                    if byte != needle[matched] { break }
-                    matched += 1
+    /// A substring search; with `lowercasing`, haystack bytes A–Z compare as a–z.
+    /// Candidates for the needle's first byte are found eight bytes at a time.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], lowercasing: Bool) -> Bool {
+        guard let first = needle.first else { return true }
+        let count = bytes.count
+        let needleCount = needle.count
+        guard count >= needleCount, let base = bytes.baseAddress else { return false }
+        // With lowercasing, a letter is looked for as (byte | 0x20), which only A–Z and a–z map onto.
+        let foldsCase = lowercasing && first >= 0x61 && first <= 0x7A
+        let caseBits: UInt64 = foldsCase ? 0x2020_2020_2020_2020 : 0
+        let pattern = UInt64(first) &* 0x0101_0101_0101_0101
+        let last = count - needleCount
+        var start = 0
+        let raw = UnsafeRawPointer(base)
+        while start <= last {
+            if start + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                var hits = CSVSplitting.zeroBytes((word | caseBits) ^ pattern)
+                while hits != 0 {
+                    let position = start + hits.trailingZeroBitCount / 8
+                    if position > last { return false }
+                    if matches(base, at: position, needle, lowercasing: lowercasing) { return true }
+                    hits &= hits - 1
                 }
-                if matched == needleCount { return true }
-                start += 1
+                start += 8
+                continue
             }
-            return false
+            var byte = base[start]
+            if lowercasing && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            if byte == first && matches(base, at: start, needle, lowercasing: lowercasing) { return true }
+            start += 1
         }
+        return false
+    }
+
+    @inline(__always)
+    private static func matches(
+        _ base: UnsafePointer<UInt8>, at start: Int, _ needle: [UInt8], lowercasing: Bool
+    ) -> Bool {
+        for offset in 1..<max(1, needle.count) {
+            var byte = base[start + offset]
+            if lowercasing && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            if byte != needle[offset] { return false }
+        }
+        return true
     }
 }

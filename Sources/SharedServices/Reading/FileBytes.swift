@@ -39,6 +39,33 @@ public enum FileBytes {
         return bytes
     }
 
+    /// Calls `body` with the file's bytes: mapped into memory for a regular file (so a
+    /// large register is never copied, and pages already read can be given back), read
+    /// into a buffer otherwise. The pages given to `body` are valid only inside it.
+    public static func withContents<Result>(
+        _ path: String, _ body: (UnsafeBufferPointer<UInt8>, PageReleaser) throws(LoadError) -> Result
+    ) throws(LoadError) -> Result {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw LoadError(file: path, message: openFailure(errno)) }
+        var info = stat()
+        let isRegular = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        let size = Int(info.st_size)
+        if isRegular && size > 0, let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
+            mapped != MAP_FAILED
+        {
+            close(descriptor)
+            defer { munmap(mapped, size) }
+            _ = madvise(mapped, size, MADV_SEQUENTIAL)
+            let buffer = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
+            return try body(buffer, PageReleaser(base: UnsafeRawPointer(mapped), count: size))
+        }
+        close(descriptor)
+        let bytes = try read(path)
+        return try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
+            try body(buffer, PageReleaser(base: nil, count: 0))
+        }
+    }
+
     private static func openFailure(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "does not exist"
@@ -53,4 +80,23 @@ public enum FileBytes {
 /// The C library's `read`, named apart from `FileBytes.read`.
 private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
+}
+
+/// Gives the pages of a mapped file back to the system once read: the file stays
+/// mapped, and a page touched again is read again from the page cache. This keeps a
+/// large register's peak memory close to the register's own size. Safe to share across
+/// threads: it only advises the kernel about memory that is never written.
+public struct PageReleaser: @unchecked Sendable {
+    let base: UnsafeRawPointer?
+    let count: Int
+
+    func release(_ range: Range<Int>) {
+        guard let base else { return }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        // Only whole pages inside the range.
+        let start = (range.lowerBound + pageSize - 1) / pageSize * pageSize
+        let end = min(range.upperBound, count) / pageSize * pageSize
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    }
 }

@@ -4,6 +4,10 @@ public enum RegisterFormat: String, Sendable, CaseIterable {
 
     /// By extension (`.csv`, `.json`), else by content: JSON starts with `[` or `{`.
     public static func detect(path: String, bytes: [UInt8]) -> RegisterFormat {
+        bytes.withUnsafeBufferPointer { detect(path: path, bytes: $0) }
+    }
+
+    static func detect(path: String, bytes: UnsafeBufferPointer<UInt8>) -> RegisterFormat {
         let lower = path.lowercased()
         if lower.hasSuffix(".json") { return .json }
         if lower.hasSuffix(".csv") { return .csv }

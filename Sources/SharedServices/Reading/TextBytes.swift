@@ -3,6 +3,18 @@
 enum TextBytes {
     /// The byte offset where the text starts (after a UTF-8 byte-order mark, if any).
     static func validatedTextStart(_ bytes: [UInt8], file: String) throws(LoadError) -> Int {
+        try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
+            let start = try checkedStart(buffer, file: file)
+            try throwFirstProblem(
+                buffer, textStart: start, file: file, nul: buffer[start...].firstIndex(of: 0),
+                invalidUTF8: firstInvalidUTF8(bytes, from: start))
+            return start
+        }
+    }
+
+    /// Where the text starts, after refusing UTF-16 and empty files; the checks that need
+    /// only the first bytes.
+    static func checkedStart(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(LoadError) -> Int {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw LoadError(
                 file: file,
@@ -12,7 +24,15 @@ enum TextBytes {
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw LoadError(file: file, message: "is empty")
         }
-        if let nul = bytes[start...].firstIndex(of: 0) {
+        return start
+    }
+
+    /// Refuses a file with a NUL byte (binary, or UTF-16 without a mark) or, failing that,
+    /// with invalid UTF-8, given the first offset of each.
+    static func throwFirstProblem(
+        _ bytes: UnsafeBufferPointer<UInt8>, textStart start: Int, file: String, nul: Int?, invalidUTF8: Int?
+    ) throws(LoadError) {
+        if let nul {
             let place = position(of: nul, in: bytes, textStart: start)
             let looksUTF16 = start + 1 < bytes.count && (bytes[start + 1] == 0 || bytes[start] == 0)
             throw LoadError(
@@ -21,18 +41,17 @@ enum TextBytes {
                     ? "looks like UTF-16 text without a byte-order mark; save it as UTF-8"
                     : "contains binary data (a NUL byte); it is not a CSV or JSON file")
         }
-        if let bad = firstInvalidUTF8(bytes, from: start) {
+        if let bad = invalidUTF8 {
             let place = position(of: bad, in: bytes, textStart: start)
             let byte = String(bytes[bad], radix: 16, uppercase: true)
             throw LoadError(
                 file: file, line: place.line, column: place.column,
                 message: "is not valid UTF-8 (byte 0x\(byte)); it may be Latin-1 or Windows-1252 text: save it as UTF-8")
         }
-        return start
     }
 
     /// 1-based line and character column of a byte offset. Lines end at LF, CRLF or a lone CR.
-    static func position(of offset: Int, in bytes: [UInt8], textStart: Int) -> (line: Int, column: Int) {
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, textStart: Int) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = textStart
         var index = textStart
@@ -44,7 +63,9 @@ enum TextBytes {
             }
             index += 1
         }
-        return (line, characterColumn(bytes, lineStart: lineStart, offset: offset))
+        var column = 1
+        for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return (line, column)
     }
 
     /// 1-based column counted in Unicode scalars (UTF-8 lead bytes), not bytes.
@@ -60,32 +81,40 @@ enum TextBytes {
 
     /// Offset of the first byte that does not begin or continue a valid UTF-8 sequence.
     static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        var index = start
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < buffer.count {
+                if buffer[index] < 0x80 {
+                    index += 1
+                } else if let length = validSequenceLength(buffer, at: index) {
+                    index += length
+                } else {
+                    return index
+                }
             }
-            let length: Int
-            var minimum: UInt32
-            switch lead {
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
-            default: return index
-            }
-            if index + length > count { return index }
-            var scalar = UInt32(lead) & (0xFF >> (length + 1))
-            for offset in 1..<length {
-                let next = bytes[index + offset]
-                if next & 0xC0 != 0x80 { return index }
-                scalar = scalar << 6 | UInt32(next & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
-            index += length
+            return nil
         }
-        return nil
+    }
+
+    /// The length of the valid multi-byte UTF-8 sequence starting at `index`, or nil.
+    static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        let length: Int
+        let minimum: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; minimum = 0x80
+        case 0xE0...0xEF: length = 3; minimum = 0x800
+        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        default: return nil
+        }
+        if index + length > bytes.count { return nil }
+        var scalar = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let next = bytes[index + offset]
+            if next & 0xC0 != 0x80 { return nil }
+            scalar = scalar << 6 | UInt32(next & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return nil }
+        return length
     }
 }

@@ -1,0 +1,249 @@
+import Dispatch
+import Synchronization
+
+/// Reads a CSV arrangements file on every core and gives exactly the register and the
+/// diagnostics that reading it one row at a time gives (a test compares the two).
+///
+/// 1. Survey: stretches of the file are checked for NUL bytes and invalid UTF-8, and
+///    their quotes counted, in parallel.
+/// 2. Split: each stretch boundary moves to the first record start after it.
+/// 3. Read: each stretch is read into columns in parallel (`ArrangementStretchReader`).
+/// 4. Merge: the stretches are put together in file order on this thread, numbering
+///    categories and organisations in the order the row-at-a-time reader would, and
+///    reading unusual rows with that reader's own code.
+enum FastArrangementsReader {
+    static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, organisationsFile: String?,
+        minimumStretchBytes: Int,
+        into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic], progress: ((Double) -> Void)?
+    ) throws(LoadError) {
+        let textStart = try TextBytes.checkedStart(bytes, file: file)
+        let shared = SharedBytes(buffer: bytes)
+        let stretchCount = max(1, min(Parallel.coreCount * 4, (bytes.count - textStart) / max(1, minimumStretchBytes)))
+        let nominalStarts = CSVSplitting.nominalStarts(bytes, range: textStart..<bytes.count, count: stretchCount)
+        let surveys = Parallel.map(stretchCount) { piece in
+            let end = piece + 1 < nominalStarts.count ? nominalStarts[piece + 1] : shared.buffer.count
+            let survey = CSVSplitting.survey(shared.buffer, range: nominalStarts[piece]..<end)
+            pages.release(nominalStarts[piece]..<end)
+            return survey
+        }
+        try TextBytes.throwFirstProblem(
+            bytes, textStart: textStart, file: file,
+            nul: surveys.compactMap(\.firstNUL).min(), invalidUTF8: surveys.compactMap(\.firstInvalidUTF8).min())
+
+        // The header, read by the careful parser.
+        var headerParser = CSVParser(
+            recordsFrom: Array(bytes[textStart..<headerEnd(bytes, from: textStart)]), file: file, firstLine: 1)
+        guard let headerRecord = try headerParser.next() else { throw LoadError(file: file, message: "is empty") }
+        let bodyStart = headerEnd(bytes, from: textStart)
+        var formatWarnings = headerParser.warnings
+        let header = headerRecord.fields.map { $0.trimmingWhitespace() }
+        var rows = try ArrangementRows(
+            file: file, header: header, headerLine: headerRecord.line, format: .csv,
+            organisationsFile: organisationsFile)
+        builder.setExtraColumns(rows.columns.extraColumns.map { header[$0] })
+        let layout = ArrangementLayout(rows.columns)
+        let headerLineEnds = lineEnds(bytes, textStart..<bodyStart)
+
+        var boundaries = [bodyStart]
+        var quotesBefore = 0
+        for piece in 1..<max(1, stretchCount) {
+            quotesBefore += surveys[piece - 1].quoteCount
+            let start = CSVSplitting.recordStart(
+                bytes, from: nominalStarts[piece], end: bytes.count, insideQuotes: quotesBefore % 2 == 1)
+            boundaries.append(max(start, boundaries[boundaries.count - 1]))
+        }
+        boundaries.append(bytes.count)
+
+        let counter = ProgressCounter()
+        let bodyLength = max(1, bytes.count - bodyStart)
+        let report: () -> Void = {
+            let done = Double(counter.bytesRead.load(ordering: .relaxed)) / Double(bodyLength)
+            progress?(min(1, done))
+        }
+        let stretchStarts = boundaries
+        var stretches = Parallel.map(stretchStarts.count - 1, waiting: report) { piece in
+            let stretch = ArrangementStretchReader(bytes: shared.buffer, layout: layout).read(
+                from: stretchStarts[piece], to: stretchStarts[piece + 1],
+                reportProgress: { counter.bytesRead.add($0, ordering: .relaxed) })
+            pages.release(stretchStarts[piece]..<stretchStarts[piece + 1])
+            return stretch
+        }
+        // A stray quote can put a boundary mid-record: then read the body as one stretch.
+        if zip(stretches, boundaries.dropFirst()).contains(where: { $0.end != $1 }) {
+            stretches = [
+                ArrangementStretchReader(bytes: bytes, layout: layout).read(
+                    from: bodyStart, to: bytes.count, reportProgress: { _ in })
+            ]
+        }
+
+        var rowCount = 0
+        var nameBytes = 0
+        var descriptionBytes = 0
+        for stretch in stretches {
+            rowCount += stretch.ordinaryRowCount + stretch.unusualRows.count
+            nameBytes += stretch.nameBytes
+            descriptionBytes += stretch.descriptionBytes
+        }
+        builder.reserveCapacity(rows: rowCount, nameBytes: nameBytes, descriptionBytes: descriptionBytes)
+        var merger = StretchMerger(bytes: bytes, file: file, rows: rows, firstLine: 1 + headerLineEnds)
+        for index in stretches.indices {
+            let stretch = stretches[index]
+            stretches[index] = ArrangementStretch()  // free each stretch once merged
+            try merger.merge(stretch, into: &builder, diagnostics: &diagnostics, formatWarnings: &formatWarnings)
+            if index + 1 < boundaries.count { pages.release(boundaries[index]..<boundaries[index + 1]) }
+        }
+        rows = merger.rows
+        rows.finish(formatWarnings: formatWarnings, builder: builder, diagnostics: &diagnostics)
+    }
+
+    /// The index after the header record (and any blank lines before it).
+    private static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count && (bytes[index] == 0x0A || bytes[index] == 0x0D) { index += 1 }
+        return CSVSplitting.recordStart(bytes, from: index, end: bytes.count, insideQuotes: false)
+    }
+
+    /// Line ends in `range`, counted as the CSV parser counts them (CRLF is one).
+    private static func lineEnds(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for index in range {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) { count += 1 }
+        }
+        return count
+    }
+}
+
+/// Puts stretches together in file order.
+private struct StretchMerger {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    var rows: ArrangementRows
+    /// Line of the current stretch's first byte.
+    var firstLine: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, rows: ArrangementRows, firstLine: Int) {
+        self.bytes = bytes
+        self.file = file
+        self.rows = rows
+        self.firstLine = firstLine
+    }
+
+    mutating func merge(
+        _ stretch: ArrangementStretch, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic],
+        formatWarnings: inout [Diagnostic]
+    ) throws(LoadError) {
+        // Stretch-local numbers mapped to the register's, as each is first met in a kept row.
+        let unmapped = Int32.min
+        var serviceAreas = [Int32](repeating: unmapped, count: stretch.serviceAreaSpellings.count)
+        var services = [Int32](repeating: unmapped, count: stretch.serviceSpellings.count)
+        var regions = [Int32](repeating: unmapped, count: stretch.regionSpellings.count)
+        var sources = [Int32](repeating: unmapped, count: stretch.sourceSpellings.count)
+        var partners = [RegisterBuilder.PartnerMatch?](repeating: nil, count: stretch.partnerSpellings.count)
+
+        func partner(_ local: Int32, _ builder: inout RegisterBuilder) -> RegisterBuilder.PartnerMatch {
+            if let match = partners[Int(local)] { return match }
+            let match = builder.matchPartner(Substring(stretch.partnerSpellings[local]))
+            partners[Int(local)] = match
+            return match
+        }
+
+        var unusual = stretch.unusualRows.makeIterator()
+        var nextUnusual = unusual.next()
+        var rowPartners: [Int32] = []
+        let hasOrganisationsFile = rows.organisationsFile != nil
+        for row in 0...stretch.ordinaryRowCount {
+            while let pending = nextUnusual, pending.ordinaryRowsBefore == row {
+                try readUnusual(pending, into: &builder, diagnostics: &diagnostics, formatWarnings: &formatWarnings)
+                nextUnusual = unusual.next()
+            }
+            guard row < stretch.ordinaryRowCount else { break }
+            let line = firstLine + Int(stretch.lines[row])
+            // Most rows need no diagnostic: make the checker only for those that do.
+            var checker: CellChecker?
+            func cell() -> CellChecker { checker ?? CellChecker(file: file, line: line, columns: rows.columns) }
+            let isNew = stretch.ids.withBytes(row) { builder.addID($0, hash: stretch.idHashes[row]) }
+            guard isNew else {
+                let firstRow = stretch.ids.withBytes(row) { builder.row(withID: $0, hash: stretch.idHashes[row]) } ?? 0
+                diagnostics.append(
+                    cell().error(
+                        "\(rows.columns.title(.id)) \(CellReading.quoted(stretch.ids[row])) is already used on line "
+                            + "\(builder.register.line(firstRow)); row left out"))
+                continue
+            }
+            rows.countRowRead()
+
+            rowPartners.removeAll(keepingCapacity: true)
+            let partnerRange = Int(stretch.partnerStarts[row])..<Int(stretch.partnerStarts[row + 1])
+            for local in stretch.partners[partnerRange] {
+                let match = partner(local, &builder)
+                if rowPartners.contains(match.id) {
+                    checker = cell()
+                    checker?.warn(.partners, ArrangementRows.listedTwice(stretch.partnerSpellings[local]))
+                    continue
+                }
+                rowPartners.append(match.id)
+                guard hasOrganisationsFile else {
+                    if case .unlisted = match { rows.unlistedPartnerCount += 1 }
+                    continue
+                }
+                if let problem = rows.matchProblem(
+                    match, spelling: stretch.partnerSpellings[local], organisations: builder.organisations)
+                {
+                    checker = cell()
+                    checker?.warn(.partners, problem)
+                }
+            }
+            var lead: Int32 = -1
+            if stretch.leads[row] >= 0 {
+                lead = partner(stretch.leads[row], &builder).id
+                if !rowPartners.contains(lead) {
+                    checker = cell()
+                    checker?.warn(.lead, ArrangementRows.leadNotAPartner(stretch.partnerSpellings[stretch.leads[row]]))
+                }
+            }
+
+            let serviceArea = map(stretch.serviceAreas[row], &serviceAreas, stretch.serviceAreaSpellings) {
+                builder.internServiceArea($0)
+            }
+            let service = map(stretch.services[row], &services, stretch.serviceSpellings) { builder.internService($0) }
+            let region = map(stretch.regions[row], &regions, stretch.regionSpellings) { builder.internRegion($0) }
+            let source = map(stretch.sources[row], &sources, stretch.sourceSpellings) { builder.internSource($0) }
+            builder.appendOrdinary(
+                row, of: stretch, in: bytes, serviceArea: serviceArea, service: service, region: region,
+                source: source, partners: rowPartners, lead: lead, line: line)
+            if let checker { diagnostics.append(contentsOf: checker.diagnostics) }
+        }
+        firstLine += stretch.lineEnds
+    }
+
+    private func map(
+        _ local: Int32, _ table: inout [Int32], _ spellings: ByteInterner, _ intern: (String) -> Int32
+    ) -> Int32 {
+        guard local >= 0 else { return -1 }
+        if table[Int(local)] == Int32.min { table[Int(local)] = intern(spellings[local]) }
+        return table[Int(local)]
+    }
+
+    /// An unusual row, read by the row-at-a-time reader's own code.
+    private mutating func readUnusual(
+        _ row: ArrangementStretch.UnusualRow, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic],
+        formatWarnings: inout [Diagnostic]
+    ) throws(LoadError) {
+        var parser = CSVParser(recordsFrom: Array(bytes[row.bytes]), file: file, firstLine: firstLine + row.line)
+        guard let record = try parser.next() else { return }
+        formatWarnings.append(contentsOf: parser.warnings)
+        rows.read(TableRow(fields: record.fields, line: record.line), into: &builder, diagnostics: &diagnostics)
+    }
+}
+
+/// The file's bytes, shared read-only by the threads that read it. Safe to send: no
+/// thread writes them, and every thread is finished before the bytes go away.
+private struct SharedBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+}
+
+private final class ProgressCounter: Sendable {
+    let bytesRead = Atomic<Int>(0)
+}

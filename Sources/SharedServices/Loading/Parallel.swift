@@ -1,0 +1,47 @@
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Running independent pieces of work on every core.
+enum Parallel {
+    static let coreCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// `work(0) … work(count - 1)`, run on all cores, in order. `waiting`, if given, is
+    /// called on this thread every 50 ms until they are done (to draw progress).
+    static func map<Result: Sendable>(
+        _ count: Int, waiting: (() -> Void)? = nil, _ work: @escaping @Sendable (Int) -> Result
+    ) -> [Result] {
+        if count <= 1 || coreCount == 1 { return (0..<count).map(work) }
+        let results = ResultSlots<Result>(count: count)
+        let group = DispatchGroup()
+        for index in 0..<count {
+            DispatchQueue.global().async(group: group) { results.store(work(index), at: index) }
+        }
+        while group.wait(timeout: .now() + .milliseconds(50)) == .timedOut { waiting?() }
+        return results.collect()
+    }
+}
+
+/// One slot per piece of work, each written by exactly one thread before `collect`
+/// reads them all after the group is done: safe to share across threads.
+private final class ResultSlots<Result>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Result?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    func store(_ result: Result, at index: Int) { slots[index] = result }
+
+    func collect() -> [Result] { slots.compactMap { $0 } }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Distinct byte strings, each stored once and numbered in order of first appearance:
+/// an open-addressing hash table over a `TextColumn`, so interning a million cells
+/// neither builds a String nor allocates per cell.
+struct ByteInterner: Sendable {
+    private(set) var spellings = TextColumn()
+    private var hashes: [UInt64] = []
+    /// Index into `spellings` + 1, or 0 for an empty slot; the count is a power of two.
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(expectedCount: Int = 16) {
+        var capacity = 16
+        while capacity < expectedCount * 2 { capacity <<= 1 }
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
+    var count: Int { spellings.count }
+
+    /// Room for `count` entries without growing the table.
+    mutating func reserveCapacity(_ count: Int) {
+        guard count * 2 > slots.count else { return }
+        var capacity = slots.count
+        while capacity < count * 2 { capacity <<= 1 }
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        for id in hashes.indices { place(Int32(id), hash: hashes[id]) }
+        hashes.reserveCapacity(count)
+        spellings.reserveCapacity(rows: count, bytes: 0)
+    }
+
+    subscript(id: Int32) -> String { spellings[Int(id)] }
+
+    /// A fast 64-bit hash of bytes, eight at a time.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(base[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 32)
+    }
+
+    /// The id of `bytes` if already interned.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = slots[slot]
+            if stored == 0 { return nil }
+            let id = Int(stored - 1)
+            if hashes[id] == hash && spellings.withBytes(id, { Self.equal($0, bytes) }) { return Int32(id) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        return memcmp(left, right, a.count) == 0
+    }
+
+    /// The id of `bytes`, adding it if new; `isNew` tells which.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32, isNew: Bool) {
+        if let id = find(bytes, hash: hash) { return (id, false) }
+        let id = Int32(spellings.count)
+        spellings.append(bytes)
+        hashes.append(hash)
+        if spellings.count * 2 > slots.count { grow() } else { place(id, hash: hash) }
+        return (id, true)
+    }
+
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        intern(bytes, hash: Self.hash(bytes)).id
+    }
+
+    mutating func intern(_ text: String) -> (id: Int32, isNew: Bool) {
+        var text = text
+        return text.withUTF8 { intern($0, hash: Self.hash($0)) }
+    }
+
+    func find(_ text: String) -> Int32? {
+        var text = text
+        return text.withUTF8 { find($0, hash: Self.hash($0)) }
+    }
+
+    private mutating func place(_ id: Int32, hash: UInt64) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = id + 1
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
+        for id in hashes.indices { place(Int32(id), hash: hashes[id]) }
+    }
+}

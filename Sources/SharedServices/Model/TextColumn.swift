@@ -1,0 +1,51 @@
+/// A column of text stored end to end in one byte buffer: a million names are two
+/// allocations, not a million, and a search scans contiguous memory.
+struct TextColumn: Sendable {
+    private(set) var bytes: [UInt8] = []
+    /// Row `r` is `bytes[ends[r - 1]..<ends[r]]` (from 0 for the first row).
+    private(set) var ends: [Int] = []
+
+    var count: Int { ends.count }
+
+    func range(_ row: Int) -> Range<Int> {
+        (row == 0 ? 0 : ends[row - 1])..<ends[row]
+    }
+
+    subscript(row: Int) -> String {
+        String(decoding: bytes[range(row)], as: UTF8.self)
+    }
+
+    mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
+        ends.reserveCapacity(rows)
+        bytes.reserveCapacity(byteCount)
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        ends.append(bytes.count)
+    }
+
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: text)
+        ends.append(bytes.count)
+    }
+
+    /// Appends row `row` of `other`.
+    mutating func append(row: Int, of other: TextColumn) {
+        bytes.append(contentsOf: other.bytes[other.range(row)])
+        ends.append(bytes.count)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of row `row`, without making a String.
+    func withBytes<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = range(row)
+        return bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[range]))
+        }
+    }
+
+    /// True when row `row` is all ASCII.
+    func isASCII(_ row: Int) -> Bool {
+        withBytes(row) { $0.allSatisfy { $0 < 0x80 } }
+    }
+}

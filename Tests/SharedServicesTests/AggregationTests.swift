@@ -429,4 +429,19 @@ struct AggregationTests {
         #expect(headline.councilsKnown == 2)
         #expect(headline.councilShare == 1)
     }
+
+    @Test("selection finds what a sort would put at every index", arguments: [1, 2, 3, 10, 101, 1_000])
+    func selectionAgreesWithSorting(count: Int) {
+        var generator = SplitMix64(seed: UInt64(count))
+        // Few distinct values, as rounded savings figures are, and plenty of distinct ones.
+        for distinct in [3, 1_000_000] {
+            let values = (0..<count).map { _ in Int64(generator.next() % UInt64(distinct)) - 10 }
+            let sorted = values.sorted()
+            for k in Set([0, count / 2, max(0, count / 2 - 1), count - 1]) {
+                var scratch = values
+                #expect(Selection.select(k, in: &scratch) == sorted[k])
+                #expect(scratch[..<k].allSatisfy { $0 <= sorted[k] } && scratch[k...].allSatisfy { $0 >= sorted[k] })
+            }
+        }
+    }
 }

@@ -85,28 +85,44 @@ extension Register {
         let notRecorded = slotCount - 1
         var counts = [Int](repeating: 0, count: slotCount)
         var figures = [[Int64]](repeating: [], count: slotCount)
-        func add(_ slot: Int, _ row: Int) {
-            counts[slot] += 1
-            let saved = savingsToDate[row]
-            if saved != Register.notReported { figures[slot].append(saved) }
+        // One loop per dimension, so the loop body is the slot's arithmetic alone.
+        @inline(__always) func tally(_ slotOf: (Int) -> Int) {
+            for row in rows {
+                let slot = slotOf(row)
+                counts[slot] += 1
+                let saved = savingsToDate[row]
+                if saved != Register.notReported { figures[slot].append(saved) }
+            }
         }
-        for row in rows {
-            switch dimension {
-            case .serviceArea: add(serviceAreaIDs[row] >= 0 ? Int(serviceAreaIDs[row]) : notRecorded, row)
-            case .service: add(serviceIDs[row] >= 0 ? Int(serviceIDs[row]) : notRecorded, row)
-            case .region: add(regionIDs[row] >= 0 ? Int(regionIDs[row]) : notRecorded, row)
-            case .year:
+        switch dimension {
+        case .serviceArea: tally { serviceAreaIDs[$0] >= 0 ? Int(serviceAreaIDs[$0]) : notRecorded }
+        case .service: tally { serviceIDs[$0] >= 0 ? Int(serviceIDs[$0]) : notRecorded }
+        case .region: tally { regionIDs[$0] >= 0 ? Int(regionIDs[$0]) : notRecorded }
+        case .year:
+            tally { row in
                 let year = Int(startYears[row])
-                add(year != 0 && year >= Self.firstYear && year < Self.firstYear + notRecorded ? year - Self.firstYear : notRecorded, row)
-            case .status: add(statusCodes[row] < UInt8(Status.allCases.count) ? Int(statusCodes[row]) : notRecorded, row)
-            case .sector:
-                let mask = sectorMasks[row]
-                if mask == 0 { add(notRecorded, row) }
-                for sector in Sector.allCases where mask & sector.bit != 0 { add(Int(sector.rawValue), row) }
-            case .organisation:
-                let partnerList = partners(row)
-                if partnerList.isEmpty { add(notRecorded, row) }
-                for partner in partnerList { add(Int(partner), row) }
+                return year != 0 && year >= Self.firstYear && year < Self.firstYear + notRecorded
+                    ? year - Self.firstYear : notRecorded
+            }
+        case .status: tally { statusCodes[$0] < UInt8(Status.allCases.count) ? Int(statusCodes[$0]) : notRecorded }
+        case .sector, .organisation:
+            // A row counts once in each of its sectors or partners.
+            for row in rows {
+                let saved = savingsToDate[row]
+                func add(_ slot: Int) {
+                    counts[slot] += 1
+                    if saved != Register.notReported { figures[slot].append(saved) }
+                }
+                if dimension == .sector {
+                    let mask = sectorMasks[row]
+                    if mask == 0 { add(notRecorded) }
+                    for sector in Sector.allCases where mask & sector.bit != 0 { add(Int(sector.rawValue)) }
+                } else {
+                    let start = Int(partnerStarts[row])
+                    let end = Int(partnerStarts[row + 1])
+                    if start == end { add(notRecorded) }
+                    for index in start..<end { add(Int(partnerIDs[index])) }
+                }
             }
         }
         let grandTotal = totalSavings(rows)
@@ -141,9 +157,15 @@ extension Register {
         let total = figures.reduce(0, &+)
         var median: Int64?
         if !figures.isEmpty {
-            figures.sort()
+            // The middle found by selection, not by sorting: linear in the figures.
             let middle = figures.count / 2
-            median = figures.count % 2 == 1 ? figures[middle] : average(figures[middle - 1], figures[middle])
+            let upper = Selection.select(middle, in: &figures)
+            if figures.count % 2 == 1 {
+                median = upper
+            } else {
+                // After selection every figure before `middle` is at most the middle one.
+                median = average(figures[..<middle].max() ?? upper, upper)
+            }
         }
         return GroupSummary(
             label: label, key: key, count: count, countWithFigure: figures.count, total: total,

@@ -65,6 +65,31 @@ struct LoaderTests {
         loaded.diagnostics.filter { $0.severity == .error }
     }
 
+    // MARK: Lines and order
+
+    @Test func linesOfOnlySpacesAndTabsAreSkippedLikeBlankLines() throws {
+        let text = "\n  \n" + Self.header + "\n \t \n"
+            + "A1,Shared legal,Back office,Legal,Adur District Council; Worthing Borough Council,,,,,,,,,\n"
+            + "   \n\n"
+            + "A2,Shared audit,Back office,Audit,Adur District Council; Worthing Borough Council,,,,,,,,,\n  "
+        let loaded = try Self.loadWithOrganisations(text)
+        #expect(loaded.register.count == 2)
+        #expect(Self.errors(loaded).isEmpty)
+        #expect(loaded.register.line(0) == 5)
+        #expect(loaded.register.line(1) == 8)
+    }
+
+    @Test func diagnosticsReadTopToBottomWithWholeFileOnesLast() throws {
+        let text = Self.header + "\n"
+            + "A1,Shared \"legal\",Back office,Legal,Adur District Council; Worthing Borough Council,,,,,,,,,\n"
+            + "A2,Shared audit,Back office,Audit,Adur District Council; Worthing Borough Council,,,1850,,,,,\n"
+            + "A3,Shared \"HR\",Back office,HR,Adur District Council; Worthing Borough Council,,,,,,,,,\n"
+        let loaded = try Self.load(text)
+        let lines = loaded.diagnostics.map(\.line)
+        #expect(lines == [2, 3, 4, nil])
+        #expect(loaded.diagnostics.last?.message.contains("the sectors of 2 organisations were guessed") == true)
+    }
+
     // MARK: Headers
 
     @Test func registerHeaderLoadsEveryField() throws {

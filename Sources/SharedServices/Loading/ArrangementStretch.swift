@@ -113,9 +113,17 @@ struct ArrangementStretchReader {
         var index = start
         var reported = start
         while index < boundary {
-            let byte = bytes[index]
-            if byte == Self.lineFeed || byte == Self.carriageReturn {
-                index = consumeLineEnd(at: index)
+            // Blank lines, or lines of only spaces and tabs, are skipped as the careful reader skips them.
+            var afterBlanks = index
+            while afterBlanks < bytes.count && (bytes[afterBlanks] == Self.space || bytes[afterBlanks] == Self.tab) {
+                afterBlanks += 1
+            }
+            if afterBlanks == bytes.count && afterBlanks > index {
+                index = afterBlanks
+                break
+            }
+            if afterBlanks < bytes.count && (bytes[afterBlanks] == Self.lineFeed || bytes[afterBlanks] == Self.carriageReturn) {
+                index = consumeLineEnd(at: afterBlanks)
                 continue
             }
             let line = stretch.lineEnds

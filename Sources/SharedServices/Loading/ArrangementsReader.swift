@@ -8,10 +8,12 @@ enum ArrangementsReader {
         reading: RegisterLoader.ArrangementsReading, progress: ((Double) -> Void)?
     ) throws(LoadError) {
         let format = RegisterFormat.detect(path: file, bytes: bytes)
+        let firstDiagnostic = diagnostics.count
         if format == .csv, case .inStretches(let minimumBytes) = reading {
             try FastArrangementsReader.read(
                 bytes, pages: pages, file: file, organisationsFile: organisationsFile,
                 minimumStretchBytes: minimumBytes, into: &builder, diagnostics: &diagnostics, progress: progress)
+            ArrangementRows.putInLineOrder(&diagnostics, from: firstDiagnostic)
             return
         }
         var reader = try TableReader(bytes: Array(bytes), file: file, format: format)
@@ -29,6 +31,7 @@ enum ArrangementsReader {
             rows.read(tableRow, into: &builder, diagnostics: &diagnostics)
         }
         rows.finish(formatWarnings: reader.formatWarnings, builder: builder, diagnostics: &diagnostics)
+        ArrangementRows.putInLineOrder(&diagnostics, from: firstDiagnostic)
     }
 
     static func checkRequiredColumns(
@@ -232,9 +235,20 @@ struct ArrangementRows {
                 Diagnostic(
                     file: file, line: nil, severity: .warning,
                     message: "no organisations file was found beside it, so the sectors of "
-                        + "\(builder.organisations.count) partners were guessed from their names "
+                        + "\(builder.organisations.count) organisations were guessed from their names "
                         + "(name one with --organisations)"))
         }
+    }
+
+    /// Sorts the diagnostics from `start` on by line, keeping the order of those on one
+    /// line, and those about the whole file last: a file's problems read top to bottom.
+    static func putInLineOrder(_ diagnostics: inout [Diagnostic], from start: Int) {
+        let ordered = diagnostics[start...].enumerated().sorted { left, right in
+            let leftLine = left.element.line ?? Int.max
+            let rightLine = right.element.line ?? Int.max
+            return leftLine != rightLine ? leftLine < rightLine : left.offset < right.offset
+        }
+        diagnostics.replaceSubrange(start..., with: ordered.map(\.element))
     }
 
     static func baseName(_ path: String) -> String {

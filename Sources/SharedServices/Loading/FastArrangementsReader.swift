@@ -100,7 +100,9 @@ enum FastArrangementsReader {
     /// The index after the header record (and any blank lines before it).
     private static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
-        while index < bytes.count && (bytes[index] == 0x0A || bytes[index] == 0x0D) { index += 1 }
+        // Skip blank lines and lines of only spaces and tabs.
+        while index < bytes.count && [0x0A, 0x0D, 0x20, 0x09].contains(bytes[index]) { index += 1 }
+        while index > start && (bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09) { index -= 1 }
         return CSVSplitting.recordStart(bytes, from: index, end: bytes.count, insideQuotes: false)
     }
 

@@ -56,9 +56,11 @@ public struct CSVParser {
 
     /// The next non-blank record, or nil at the end of the file.
     public mutating func next() throws(LoadError) -> CSVRecord? {
-        // Blank lines carry no data; skip them rather than report empty records.
-        while index < bytes.count, isLineEnd(bytes[index]) {
-            consumeLineEnd()
+        // Blank lines (or lines of only spaces and tabs) carry no data; skip them rather
+        // than report empty records.
+        while let afterBlanks = Self.blankLineEnd(bytes, from: index) {
+            index = afterBlanks
+            if index < bytes.count { consumeLineEnd() }
         }
         guard index < bytes.count else { return nil }
         let recordLine = line
@@ -88,6 +90,15 @@ public struct CSVParser {
         var records: [CSVRecord] = []
         while let record = try next() { records.append(record) }
         return records
+    }
+
+    /// When the line starting at `start` holds nothing but spaces and tabs: where its
+    /// line end (or the end of the file) is.
+    static func blankLineEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+        guard index < bytes.count else { return index > start ? index : nil }
+        return bytes[index] == lineFeed || bytes[index] == carriageReturn ? index : nil
     }
 
     private func isLineEnd(_ byte: UInt8) -> Bool {

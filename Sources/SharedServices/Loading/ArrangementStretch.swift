@@ -80,6 +80,25 @@ struct ArrangementStretch: Sendable {
     var end = 0
 
     var ordinaryRowCount: Int { lines.count }
+
+    /// Room for `rows` rows, so the columns do not grow (and copy) as they fill.
+    mutating func reserveCapacity(_ rows: Int) {
+        ids.reserveCapacity(rows: rows, bytes: rows * 12)
+        idHashes.reserveCapacity(rows)
+        names.reserveCapacity(rows)
+        descriptions.reserveCapacity(rows)
+        for column in [\ArrangementStretch.serviceAreas, \.services, \.regions, \.sources, \.leads] {
+            self[keyPath: column].reserveCapacity(rows)
+        }
+        partnerStarts.reserveCapacity(rows + 1)
+        partners.reserveCapacity(rows * 5)
+        startYears.reserveCapacity(rows)
+        statusCodes.reserveCapacity(rows)
+        provenanceCodes.reserveCapacity(rows)
+        savingsToDate.reserveCapacity(rows)
+        savingsLatestYear.reserveCapacity(rows)
+        lines.reserveCapacity(rows)
+    }
 }
 
 /// Reads one stretch of a CSV arrangements file into an `ArrangementStretch`, scanning
@@ -112,6 +131,7 @@ struct ArrangementStretchReader {
     consuming func read(from start: Int, to boundary: Int, reportProgress: (Int) -> Void) -> ArrangementStretch {
         var index = start
         var reported = start
+        var reservedRoom = false
         while index < boundary {
             // Blank lines, or lines of only spaces and tabs, are skipped as the careful reader skips them.
             var afterBlanks = index
@@ -134,6 +154,12 @@ struct ArrangementStretchReader {
                         ordinaryRowsBefore: stretch.ordinaryRowCount, bytes: index..<end, line: line))
             }
             index = end
+            if stretch.ordinaryRowCount == 1_024 && !reservedRoom {
+                // Estimate the stretch's rows from its first thousand.
+                reservedRoom = true
+                let perRow = Double(index - start) / 1_024
+                stretch.reserveCapacity(Int(Double(boundary - start) / perRow * 1.05) + 1_024)
+            }
             if index - reported >= 1 << 20 {
                 reportProgress(index - reported)
                 reported = index
@@ -160,6 +186,8 @@ struct ArrangementStretchReader {
         fieldEnds.removeAll(keepingCapacity: true)
         fieldHasNonASCII.removeAll(keepingCapacity: true)
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return (start, false) }
+        let raw = UnsafeRawPointer(base)
         var index = start
         var ordinary = true
         while true {
@@ -171,6 +199,15 @@ struct ArrangementStretchReader {
                 fieldStart = index
                 while true {
                     guard index < count else { return (count, false) }
+                    if index + 8 <= count {
+                        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        let special = Self.specialBytes(in: word, insideQuotes: true)
+                        if special == 0 {
+                            index += 8
+                            continue
+                        }
+                        index += special.trailingZeroBitCount / 8
+                    }
                     let byte = bytes[index]
                     if byte == Self.quote {
                         if index + 1 < count && bytes[index + 1] == Self.quote {
@@ -200,6 +237,15 @@ struct ArrangementStretchReader {
                 }
             } else {
                 while index < count {
+                    // Skip eight ordinary bytes at a time; stop on the word holding the first other one.
+                    if index + 8 <= count {
+                        let special = Self.specialBytes(in: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        if special == 0 {
+                            index += 8
+                            continue
+                        }
+                        index += special.trailingZeroBitCount / 8
+                    }
                     let byte = bytes[index]
                     if byte >= 0x20 && byte < 0x7F && byte != Self.comma && byte != Self.quote {
                         index += 1
@@ -230,6 +276,21 @@ struct ArrangementStretchReader {
             break
         }
         return (index, ordinary)
+    }
+
+    /// 0x80 in each byte of `word` that is not ordinary text: a comma (outside quotes), a quote,
+    /// a control character (line ends included), DEL or a byte outside ASCII. Exact for
+    /// the lowest such byte, which is all the scan needs.
+    @inline(__always)
+    private static func specialBytes(in word: UInt64, insideQuotes: Bool = false) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Inside quotes a comma is text.
+        let comma = insideQuotes ? 0 : CSVSplitting.zeroBytes(word ^ (ones &* 0x2C))
+        let quote = CSVSplitting.zeroBytes(word ^ (ones &* 0x22))
+        let delete = CSVSplitting.zeroBytes(word ^ (ones &* 0x7F))
+        let control = CSVSplitting.zeroBytes(word & (ones &* 0xE0))  // bytes below 0x20
+        return comma | quote | delete | control | (word & high)
     }
 
     private func isFieldEnd(_ byte: UInt8) -> Bool {

@@ -136,21 +136,7 @@ private struct StretchMerger {
         _ stretch: ArrangementStretch, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic],
         formatWarnings: inout [Diagnostic]
     ) throws(LoadError) {
-        // Stretch-local numbers mapped to the register's, as each is first met in a kept row.
-        let unmapped = Int32.min
-        var serviceAreas = [Int32](repeating: unmapped, count: stretch.serviceAreaSpellings.count)
-        var services = [Int32](repeating: unmapped, count: stretch.serviceSpellings.count)
-        var regions = [Int32](repeating: unmapped, count: stretch.regionSpellings.count)
-        var sources = [Int32](repeating: unmapped, count: stretch.sourceSpellings.count)
-        var partners = [RegisterBuilder.PartnerMatch?](repeating: nil, count: stretch.partnerSpellings.count)
-
-        func partner(_ local: Int32, _ builder: inout RegisterBuilder) -> RegisterBuilder.PartnerMatch {
-            if let match = partners[Int(local)] { return match }
-            let match = builder.matchPartner(Substring(stretch.partnerSpellings[local]))
-            partners[Int(local)] = match
-            return match
-        }
-
+        var numbering = LocalNumbering(stretch)
         var unusual = stretch.unusualRows.makeIterator()
         var nextUnusual = unusual.next()
         var rowPartners: [Int32] = []
@@ -162,14 +148,14 @@ private struct StretchMerger {
             }
             guard row < stretch.ordinaryRowCount else { break }
             let line = firstLine + Int(stretch.lines[row])
-            // Most rows need no diagnostic: make the checker only for those that do.
+            // Most rows need no diagnostic: the checker is made only for those that do.
             var checker: CellChecker?
-            func cell() -> CellChecker { checker ?? CellChecker(file: file, line: line, columns: rows.columns) }
             let isNew = stretch.ids.withBytes(row) { builder.addID($0, hash: stretch.idHashes[row]) }
             guard isNew else {
                 let firstRow = stretch.ids.withBytes(row) { builder.row(withID: $0, hash: stretch.idHashes[row]) } ?? 0
+                let cell = CellChecker(file: file, line: line, columns: rows.columns)
                 diagnostics.append(
-                    cell().error(
+                    cell.error(
                         "\(rows.columns.title(.id)) \(CellReading.quoted(stretch.ids[row])) is already used on line "
                             + "\(builder.register.line(firstRow)); row left out"))
                 continue
@@ -177,55 +163,46 @@ private struct StretchMerger {
             rows.countRowRead()
 
             rowPartners.removeAll(keepingCapacity: true)
-            let partnerRange = Int(stretch.partnerStarts[row])..<Int(stretch.partnerStarts[row + 1])
-            for local in stretch.partners[partnerRange] {
-                let match = partner(local, &builder)
+            for index in Int(stretch.partnerStarts[row])..<Int(stretch.partnerStarts[row + 1]) {
+                let local = stretch.partners[index]
+                let match = numbering.partner(local, stretch, &builder)
+                var problem: String?
                 if rowPartners.contains(match.id) {
-                    checker = cell()
-                    checker?.warn(.partners, ArrangementRows.listedTwice(stretch.partnerSpellings[local]))
-                    continue
+                    problem = ArrangementRows.listedTwice(stretch.partnerSpellings[local])
+                } else {
+                    rowPartners.append(match.id)
+                    if !hasOrganisationsFile {
+                        if case .unlisted = match { rows.unlistedPartnerCount += 1 }
+                    } else if case .listed = match {
+                    } else {
+                        problem = rows.matchProblem(
+                            match, spelling: stretch.partnerSpellings[local], organisations: builder.organisations)
+                    }
                 }
-                rowPartners.append(match.id)
-                guard hasOrganisationsFile else {
-                    if case .unlisted = match { rows.unlistedPartnerCount += 1 }
-                    continue
-                }
-                if let problem = rows.matchProblem(
-                    match, spelling: stretch.partnerSpellings[local], organisations: builder.organisations)
-                {
-                    checker = cell()
+                if let problem {
+                    if checker == nil { checker = CellChecker(file: file, line: line, columns: rows.columns) }
                     checker?.warn(.partners, problem)
                 }
             }
             var lead: Int32 = -1
-            if stretch.leads[row] >= 0 {
-                lead = partner(stretch.leads[row], &builder).id
+            let localLead = stretch.leads[row]
+            if localLead >= 0 {
+                lead = numbering.partner(localLead, stretch, &builder).id
                 if !rowPartners.contains(lead) {
-                    checker = cell()
-                    checker?.warn(.lead, ArrangementRows.leadNotAPartner(stretch.partnerSpellings[stretch.leads[row]]))
+                    if checker == nil { checker = CellChecker(file: file, line: line, columns: rows.columns) }
+                    checker?.warn(.lead, ArrangementRows.leadNotAPartner(stretch.partnerSpellings[localLead]))
                 }
             }
-
-            let serviceArea = map(stretch.serviceAreas[row], &serviceAreas, stretch.serviceAreaSpellings) {
-                builder.internServiceArea($0)
-            }
-            let service = map(stretch.services[row], &services, stretch.serviceSpellings) { builder.internService($0) }
-            let region = map(stretch.regions[row], &regions, stretch.regionSpellings) { builder.internRegion($0) }
-            let source = map(stretch.sources[row], &sources, stretch.sourceSpellings) { builder.internSource($0) }
             builder.appendOrdinary(
-                row, of: stretch, in: bytes, serviceArea: serviceArea, service: service, region: region,
-                source: source, partners: rowPartners, lead: lead, line: line)
+                row, of: stretch, in: bytes,
+                serviceArea: numbering.serviceArea(stretch.serviceAreas[row], stretch, &builder),
+                service: numbering.service(stretch.services[row], stretch, &builder),
+                region: numbering.region(stretch.regions[row], stretch, &builder),
+                source: numbering.source(stretch.sources[row], stretch, &builder),
+                partners: rowPartners, lead: lead, line: line)
             if let checker { diagnostics.append(contentsOf: checker.diagnostics) }
         }
         firstLine += stretch.lineEnds
-    }
-
-    private func map(
-        _ local: Int32, _ table: inout [Int32], _ spellings: ByteInterner, _ intern: (String) -> Int32
-    ) -> Int32 {
-        guard local >= 0 else { return -1 }
-        if table[Int(local)] == Int32.min { table[Int(local)] = intern(spellings[local]) }
-        return table[Int(local)]
     }
 
     /// An unusual row, read by the row-at-a-time reader's own code.
@@ -237,6 +214,68 @@ private struct StretchMerger {
         guard let record = try parser.next() else { return }
         formatWarnings.append(contentsOf: parser.warnings)
         rows.read(TableRow(fields: record.fields, line: record.line), into: &builder, diagnostics: &diagnostics)
+    }
+}
+
+/// A stretch's own numbers for categories and partners mapped to the register's, each
+/// the first time a kept row uses it: the register then numbers them in the order the
+/// row-at-a-time reader would.
+private struct LocalNumbering {
+    private static let unmapped = Int32.min
+    private var serviceAreas: [Int32]
+    private var services: [Int32]
+    private var regions: [Int32]
+    private var sources: [Int32]
+    private var partners: [RegisterBuilder.PartnerMatch?]
+
+    init(_ stretch: ArrangementStretch) {
+        serviceAreas = Array(repeating: Self.unmapped, count: stretch.serviceAreaSpellings.count)
+        services = Array(repeating: Self.unmapped, count: stretch.serviceSpellings.count)
+        regions = Array(repeating: Self.unmapped, count: stretch.regionSpellings.count)
+        sources = Array(repeating: Self.unmapped, count: stretch.sourceSpellings.count)
+        partners = Array(repeating: nil, count: stretch.partnerSpellings.count)
+    }
+
+    mutating func partner(
+        _ local: Int32, _ stretch: ArrangementStretch, _ builder: inout RegisterBuilder
+    ) -> RegisterBuilder.PartnerMatch {
+        if let match = partners[Int(local)] { return match }
+        let match = builder.matchPartner(Substring(stretch.partnerSpellings[local]))
+        partners[Int(local)] = match
+        return match
+    }
+
+    mutating func serviceArea(_ local: Int32, _ stretch: ArrangementStretch, _ builder: inout RegisterBuilder) -> Int32 {
+        guard local >= 0 else { return -1 }
+        if serviceAreas[Int(local)] == Self.unmapped {
+            serviceAreas[Int(local)] = builder.internServiceArea(stretch.serviceAreaSpellings[local])
+        }
+        return serviceAreas[Int(local)]
+    }
+
+    mutating func service(_ local: Int32, _ stretch: ArrangementStretch, _ builder: inout RegisterBuilder) -> Int32 {
+        guard local >= 0 else { return -1 }
+        if services[Int(local)] == Self.unmapped {
+            services[Int(local)] = builder.internService(stretch.serviceSpellings[local])
+        }
+        return services[Int(local)]
+    }
+
+    mutating func region(_ local: Int32, _ stretch: ArrangementStretch, _ builder: inout RegisterBuilder) -> Int32 {
+        guard local >= 0 else { return -1 }
+        if regions[Int(local)] == Self.unmapped {
+            regions[Int(local)] = builder.internRegion(stretch.regionSpellings[local])
+        }
+        return regions[Int(local)]
+    }
+
+    /// Sources are never -1: an empty source is interned like any other, as the
+    /// row-at-a-time reader does.
+    mutating func source(_ local: Int32, _ stretch: ArrangementStretch, _ builder: inout RegisterBuilder) -> Int32 {
+        if sources[Int(local)] == Self.unmapped {
+            sources[Int(local)] = builder.internSource(stretch.sourceSpellings[local])
+        }
+        return sources[Int(local)]
     }
 }
 

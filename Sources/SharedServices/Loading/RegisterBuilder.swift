@@ -194,7 +194,7 @@ struct RegisterBuilder {
     consuming func finish() -> Register {
         register.ids = idIndex.spellings
         // Most registers are all ASCII: one scan of each column's bytes says so.
-        let allASCII = register.names.bytes.allSatisfy { $0 < 0x80 } && register.descriptions.bytes.allSatisfy { $0 < 0x80 }
+        let allASCII = register.names.isAllASCII && register.descriptions.isAllASCII
         for row in 0..<register.count where !allASCII && (!register.names.isASCII(row) || !register.descriptions.isASCII(row)) {
             register.foldedNonASCIIText[Int32(row)] = TextSearch.fold(
                 register.names[row] + "\n" + register.descriptions[row])

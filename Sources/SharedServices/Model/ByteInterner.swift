@@ -10,8 +10,9 @@ import Darwin
 struct ByteInterner: Sendable {
     private(set) var spellings = TextColumn()
     private var hashes: [UInt64] = []
-    /// Index into `spellings` + 1, or 0 for an empty slot; the count is a power of two.
-    private var slots: [Int32]
+    /// 0 for an empty slot, else the hash's top 32 bits above (index into `spellings` + 1),
+    /// so a probe rarely needs to look anywhere but the slot. The count is a power of two.
+    private var slots: [UInt64]
     private var mask: Int
 
     init(expectedCount: Int = 16) {
@@ -62,11 +63,14 @@ struct ByteInterner: Sendable {
     /// The id of `bytes` if already interned.
     func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
         var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash >> 32
         while true {
             let stored = slots[slot]
             if stored == 0 { return nil }
-            let id = Int(stored - 1)
-            if hashes[id] == hash && spellings.withBytes(id, { Self.equal($0, bytes) }) { return Int32(id) }
+            if stored >> 32 == tag {
+                let id = Int(stored & 0xFFFF_FFFF) - 1
+                if hashes[id] == hash && spellings.withBytes(id, { Self.equal($0, bytes) }) { return Int32(id) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -104,7 +108,7 @@ struct ByteInterner: Sendable {
     private mutating func place(_ id: Int32, hash: UInt64) {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = id + 1
+        slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
     }
 
     private mutating func grow() {

@@ -44,6 +44,22 @@ struct TextColumn: Sendable {
         }
     }
 
+    /// True when every row is ASCII; eight bytes at a time.
+    var isAllASCII: Bool {
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
     /// True when row `row` is all ASCII.
     func isASCII(_ row: Int) -> Bool {
         withBytes(row) { $0.allSatisfy { $0 < 0x80 } }

@@ -35,12 +35,10 @@ struct ArrangementLayout: Sendable {
 struct ArrangementStretch: Sendable {
     var ids = TextColumn()
     var idHashes: [UInt64] = []
-    /// Names and descriptions stay where they are in the file until the merge copies
-    /// them into the register: one copy, not two.
-    var names: [Range<Int>] = []
-    var descriptions: [Range<Int>] = []
-    var nameBytes = 0
-    var descriptionBytes = 0
+    /// Copied while their bytes are still in the cache, so that the file's pages can be
+    /// given back as soon as the stretch is read.
+    var names = TextColumn()
+    var descriptions = TextColumn()
     /// Stretch-local ids into the spellings below, or -1 for empty.
     var serviceAreas: [Int32] = []
     var services: [Int32] = []
@@ -85,8 +83,8 @@ struct ArrangementStretch: Sendable {
     mutating func reserveCapacity(_ rows: Int) {
         ids.reserveCapacity(rows: rows, bytes: rows * 12)
         idHashes.reserveCapacity(rows)
-        names.reserveCapacity(rows)
-        descriptions.reserveCapacity(rows)
+        names.reserveCapacity(rows: rows, bytes: rows * 64)
+        descriptions.reserveCapacity(rows: rows, bytes: rows * 128)
         for column in [\ArrangementStretch.serviceAreas, \.services, \.regions, \.sources, \.leads] {
             self[keyPath: column].reserveCapacity(rows)
         }
@@ -353,10 +351,8 @@ struct ArrangementStretchReader {
 
         stretch.ids.append(slice(id.lowerBound, id.upperBound))
         stretch.idHashes.append(ByteInterner.hash(slice(id.lowerBound, id.upperBound)))
-        stretch.names.append(name)
-        stretch.nameBytes += name.count
-        stretch.descriptions.append(description)
-        stretch.descriptionBytes += description.count
+        stretch.names.append(slice(name.lowerBound, name.upperBound))
+        stretch.descriptions.append(slice(description.lowerBound, description.upperBound))
         stretch.serviceAreas.append(intern(serviceArea, in: &stretch.serviceAreaSpellings))
         stretch.services.append(intern(service, in: &stretch.serviceSpellings))
         stretch.regions.append(intern(region, in: &stretch.regionSpellings))

@@ -82,8 +82,8 @@ enum FastArrangementsReader {
         var descriptionBytes = 0
         for stretch in stretches {
             rowCount += stretch.ordinaryRowCount + stretch.unusualRows.count
-            nameBytes += stretch.nameBytes
-            descriptionBytes += stretch.descriptionBytes
+            nameBytes += stretch.names.bytes.count
+            descriptionBytes += stretch.descriptions.bytes.count
         }
         builder.reserveCapacity(rows: rowCount, nameBytes: nameBytes, descriptionBytes: descriptionBytes)
         var merger = StretchMerger(bytes: bytes, file: file, rows: rows, firstLine: 1 + headerLineEnds)
@@ -194,7 +194,7 @@ private struct StretchMerger {
                 }
             }
             builder.appendOrdinary(
-                row, of: stretch, in: bytes,
+                row, of: stretch,
                 serviceArea: numbering.serviceArea(stretch.serviceAreas[row], stretch, &builder),
                 service: numbering.service(stretch.services[row], stretch, &builder),
                 region: numbering.region(stretch.regions[row], stretch, &builder),

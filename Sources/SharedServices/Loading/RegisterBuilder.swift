@@ -166,14 +166,14 @@ struct RegisterBuilder {
         idIndex.intern(id, hash: hash).isNew
     }
 
-    /// Appends ordinary row `row` of a stretch read by the fast reader from `file`,
+    /// Appends ordinary row `row` of a stretch read by the fast reader,
     /// with its categories and partners already numbered as the register numbers them;
     /// its id was added by `addID`.
     mutating func appendOrdinary(
-        _ row: Int, of stretch: ArrangementStretch, in file: UnsafeBufferPointer<UInt8>, serviceArea: Int32,
+        _ row: Int, of stretch: ArrangementStretch, serviceArea: Int32,
         service: Int32, region: Int32, source: Int32, partners: [Int32], lead: Int32, line: Int
     ) {
-        register.names.append(UnsafeBufferPointer(rebasing: file[stretch.names[row]]))
+        stretch.names.withBytes(row) { register.names.append($0) }
         register.serviceAreaIDs.append(serviceArea)
         register.serviceIDs.append(service)
         register.regionIDs.append(region)
@@ -184,7 +184,7 @@ struct RegisterBuilder {
         register.provenanceCodes.append(stretch.provenanceCodes[row])
         register.savingsToDate.append(stretch.savingsToDate[row])
         register.savingsLatestYear.append(stretch.savingsLatestYear[row])
-        register.descriptions.append(UnsafeBufferPointer(rebasing: file[stretch.descriptions[row]]))
+        stretch.descriptions.withBytes(row) { register.descriptions.append($0) }
         register.sourceIDs.append(source)
         register.lines.append(Int32(clamping: line))
         register.extraValues.append(stretch.extras.isEmpty ? [] : stretch.extras[row])

@@ -438,7 +438,7 @@ struct AggregationTests {
             let values = (0..<count).map { _ in Int64(generator.next() % UInt64(distinct)) - 10 }
             let sorted = values.sorted()
             for k in Set([0, count / 2, max(0, count / 2 - 1), count - 1]) {
-                var scratch = values
+                var scratch = values[...]
                 #expect(Selection.select(k, in: &scratch) == sorted[k])
                 #expect(scratch[..<k].allSatisfy { $0 <= sorted[k] } && scratch[k...].allSatisfy { $0 >= sorted[k] })
             }

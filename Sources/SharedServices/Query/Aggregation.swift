@@ -79,50 +79,25 @@ extension Register {
     /// Groups `rows` by `dimension`, largest first by `metric` (then by label), with a
     /// "not recorded" group for rows with no value.
     public func summarise(_ rows: [Int], by dimension: Dimension, metric: Metric = .total) -> [GroupSummary] {
-        // One pass into slots indexed by category id (the last slot: not recorded),
-        // collecting each group's count and reported figures; no per-row allocation.
+        // Slots indexed by category id (the last: not recorded). A first pass counts each
+        // slot's rows and figures; a second puts each slot's figures together in one shared
+        // buffer, where its median is then selected: no per-row allocation, no sorting.
         let slotCount = slots(for: dimension)
         let notRecorded = slotCount - 1
         var counts = [Int](repeating: 0, count: slotCount)
-        var figures = [[Int64]](repeating: [], count: slotCount)
-        // One loop per dimension, so the loop body is the slot's arithmetic alone.
-        @inline(__always) func tally(_ slotOf: (Int) -> Int) {
-            for row in rows {
-                let slot = slotOf(row)
-                counts[slot] += 1
-                let saved = savingsToDate[row]
-                if saved != Register.notReported { figures[slot].append(saved) }
-            }
+        var figureCounts = [Int](repeating: 0, count: slotCount)
+        forEachSlot(of: rows, by: dimension, notRecorded: notRecorded) { slot, saved in
+            counts[slot] += 1
+            if saved != Register.notReported { figureCounts[slot] += 1 }
         }
-        switch dimension {
-        case .serviceArea: tally { serviceAreaIDs[$0] >= 0 ? Int(serviceAreaIDs[$0]) : notRecorded }
-        case .service: tally { serviceIDs[$0] >= 0 ? Int(serviceIDs[$0]) : notRecorded }
-        case .region: tally { regionIDs[$0] >= 0 ? Int(regionIDs[$0]) : notRecorded }
-        case .year:
-            tally { row in
-                let year = Int(startYears[row])
-                return year != 0 && year >= Self.firstYear && year < Self.firstYear + notRecorded
-                    ? year - Self.firstYear : notRecorded
-            }
-        case .status: tally { statusCodes[$0] < UInt8(Status.allCases.count) ? Int(statusCodes[$0]) : notRecorded }
-        case .sector, .organisation:
-            // A row counts once in each of its sectors or partners.
-            for row in rows {
-                let saved = savingsToDate[row]
-                func add(_ slot: Int) {
-                    counts[slot] += 1
-                    if saved != Register.notReported { figures[slot].append(saved) }
-                }
-                if dimension == .sector {
-                    let mask = sectorMasks[row]
-                    if mask == 0 { add(notRecorded) }
-                    for sector in Sector.allCases where mask & sector.bit != 0 { add(Int(sector.rawValue)) }
-                } else {
-                    let start = Int(partnerStarts[row])
-                    let end = Int(partnerStarts[row + 1])
-                    if start == end { add(notRecorded) }
-                    for index in start..<end { add(Int(partnerIDs[index])) }
-                }
+        var starts = [Int](repeating: 0, count: slotCount + 1)
+        for slot in 0..<slotCount { starts[slot + 1] = starts[slot] + figureCounts[slot] }
+        var figures = [Int64](repeating: 0, count: starts[slotCount])
+        var next = starts
+        forEachSlot(of: rows, by: dimension, notRecorded: notRecorded) { slot, saved in
+            if saved != Register.notReported {
+                figures[next[slot]] = saved
+                next[slot] += 1
             }
         }
         let grandTotal = totalSavings(rows)
@@ -131,8 +106,8 @@ extension Register {
             let key = groupKey(slot: slot, notRecorded: notRecorded, dimension: dimension)
             groups.append(
                 Self.summary(
-                    count: counts[slot], figures: &figures[slot], label: label(of: key), key: key,
-                    grandTotal: grandTotal))
+                    count: counts[slot], figures: &figures[starts[slot]..<starts[slot + 1]], label: label(of: key),
+                    key: key, grandTotal: grandTotal))
         }
         groups.sort { left, right in
             let a = left.value(of: metric) ?? Int64.min
@@ -149,22 +124,66 @@ extension Register {
         var figures: [Int64] = []
         figures.reserveCapacity(rows.count)
         for row in rows where savingsToDate[row] != Register.notReported { figures.append(savingsToDate[row]) }
-        return Self.summary(count: rows.count, figures: &figures, label: label, key: key, grandTotal: grandTotal)
+        return Self.summary(
+            count: rows.count, figures: &figures[...], label: label, key: key, grandTotal: grandTotal)
     }
 
-    /// A group's summary from its size and reported figures (sorted here, for the median).
-    static func summary(count: Int, figures: inout [Int64], label: String, key: GroupKey, grandTotal: Int64) -> GroupSummary {
+    /// Calls `body` with the slot of each of `rows` (several for a multi-valued
+    /// dimension) and its savings to date; one loop per dimension, so each loop's body
+    /// is that dimension's arithmetic alone.
+    @inline(__always)
+    private func forEachSlot(
+        of rows: [Int], by dimension: Dimension, notRecorded: Int, _ body: (Int, Int64) -> Void
+    ) {
+        switch dimension {
+        case .serviceArea:
+            for row in rows { body(serviceAreaIDs[row] >= 0 ? Int(serviceAreaIDs[row]) : notRecorded, savingsToDate[row]) }
+        case .service:
+            for row in rows { body(serviceIDs[row] >= 0 ? Int(serviceIDs[row]) : notRecorded, savingsToDate[row]) }
+        case .region:
+            for row in rows { body(regionIDs[row] >= 0 ? Int(regionIDs[row]) : notRecorded, savingsToDate[row]) }
+        case .year:
+            for row in rows {
+                let year = Int(startYears[row])
+                let inRange = year != 0 && year >= Self.firstYear && year < Self.firstYear + notRecorded
+                body(inRange ? year - Self.firstYear : notRecorded, savingsToDate[row])
+            }
+        case .status:
+            let statusCount = UInt8(Status.allCases.count)
+            for row in rows { body(statusCodes[row] < statusCount ? Int(statusCodes[row]) : notRecorded, savingsToDate[row]) }
+        case .sector:
+            // A row counts once in each of its partners' sectors.
+            for row in rows {
+                let mask = sectorMasks[row]
+                if mask == 0 { body(notRecorded, savingsToDate[row]) }
+                for sector in Sector.allCases where mask & sector.bit != 0 { body(Int(sector.rawValue), savingsToDate[row]) }
+            }
+        case .organisation:
+            // A row counts once for each partner.
+            for row in rows {
+                let start = Int(partnerStarts[row])
+                let end = Int(partnerStarts[row + 1])
+                if start == end { body(notRecorded, savingsToDate[row]) }
+                for index in start..<end { body(Int(partnerIDs[index]), savingsToDate[row]) }
+            }
+        }
+    }
+
+    /// A group's summary from its size and reported figures (reordered here, to find the median).
+    static func summary(
+        count: Int, figures: inout ArraySlice<Int64>, label: String, key: GroupKey, grandTotal: Int64
+    ) -> GroupSummary {
         let total = figures.reduce(0, &+)
         var median: Int64?
         if !figures.isEmpty {
             // The middle found by selection, not by sorting: linear in the figures.
-            let middle = figures.count / 2
+            let middle = figures.startIndex + figures.count / 2
             let upper = Selection.select(middle, in: &figures)
             if figures.count % 2 == 1 {
                 median = upper
             } else {
                 // After selection every figure before `middle` is at most the middle one.
-                median = average(figures[..<middle].max() ?? upper, upper)
+                median = average(figures[figures.startIndex..<middle].max() ?? upper, upper)
             }
         }
         return GroupSummary(

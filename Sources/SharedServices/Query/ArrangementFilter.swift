@@ -55,17 +55,31 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         let needle = Array(TextSearch.fold(search.trimmingWhitespace()).utf8)
         let sectorBits = sectors.reduce(UInt8(0)) { $0 | $1.bits }
         let crossSector = sectors.contains(.crossSector)
-        let statusCodes = Set(statuses.map(\.rawValue))
+        // Sets become tables indexed by id: a row's test is a load, not a hash.
+        let serviceAreaWanted = Self.table(serviceAreas, count: register.serviceAreas.count)
+        let serviceWanted = Self.table(services, count: register.services.count)
+        let regionWanted = Self.table(regions, count: register.regions.count)
+        let organisationWanted = Self.table(organisations, count: register.organisations.count)
+        let statusWanted = Self.table(Set(statuses.map { Int32($0.rawValue) }), count: 256)
         var partnerMatchesSearch: [Bool] = []
         if !needle.isEmpty {
             partnerMatchesSearch = register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
         }
+        func anyPartner(of row: Int, in wanted: [Bool]) -> Bool {
+            for index in Int(register.partnerStarts[row])..<Int(register.partnerStarts[row + 1])
+            where wanted[Int(register.partnerIDs[index])] {
+                return true
+            }
+            return false
+        }
+        func wanted(_ id: Int32, in table: [Bool]) -> Bool { id >= 0 && Int(id) < table.count && table[Int(id)] }
+
         var result: [Int] = []
         for row in candidates {
-            if !serviceAreas.isEmpty && !serviceAreas.contains(register.serviceAreaIDs[row]) { continue }
-            if !services.isEmpty && !services.contains(register.serviceIDs[row]) { continue }
-            if !regions.isEmpty && !regions.contains(register.regionIDs[row]) { continue }
-            if !statusCodes.isEmpty && !statusCodes.contains(register.statusCodes[row]) { continue }
+            if !serviceAreas.isEmpty && !wanted(register.serviceAreaIDs[row], in: serviceAreaWanted) { continue }
+            if !services.isEmpty && !wanted(register.serviceIDs[row], in: serviceWanted) { continue }
+            if !regions.isEmpty && !wanted(register.regionIDs[row], in: regionWanted) { continue }
+            if !statuses.isEmpty && !statusWanted[Int(register.statusCodes[row])] { continue }
             if !sectors.isEmpty {
                 let mask = register.sectorMasks[row]
                 let crossMatches = crossSector && mask & ~Sector.council.bit != 0
@@ -83,17 +97,22 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                 if let minimumSavings, savings < minimumSavings { continue }
                 if let maximumSavings, savings > maximumSavings { continue }
             }
-            if !organisations.isEmpty {
-                if !register.partners(row).contains(where: organisations.contains) { continue }
-            }
+            if !organisations.isEmpty && !anyPartner(of: row, in: organisationWanted) { continue }
             if !needle.isEmpty {
-                let found = register.textContains(row, needle)
-                    || register.partners(row).contains { partnerMatchesSearch[Int($0)] }
+                let found = register.textContains(row, needle) || anyPartner(of: row, in: partnerMatchesSearch)
                 if !found { continue }
             }
             result.append(row)
         }
         return result
+    }
+
+    /// `ids` as a table of `count` flags (ids outside it are never wanted).
+    private static func table(_ ids: Set<Int32>, count: Int) -> [Bool] {
+        guard !ids.isEmpty else { return [] }
+        var table = [Bool](repeating: false, count: count)
+        for id in ids where id >= 0 && Int(id) < count { table[Int(id)] = true }
+        return table
     }
 }
 

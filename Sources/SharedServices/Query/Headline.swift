@@ -25,7 +25,8 @@ extension Register {
         var withFigure = 0
         var total: Int64 = 0
         for row in rows {
-            for partner in partners(row) { involved[Int(partner)] = true }
+            // Through the flat partner column, not a slice per row.
+            for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) { involved[Int(partnerIDs[index])] = true }
             if savingsToDate[row] != Register.notReported {
                 withFigure += 1
                 total &+= savingsToDate[row]

@@ -2,10 +2,10 @@
 enum Selection {
     /// Rearranges `values` so that `values[k]` is the value a sort would put there, every
     /// value before it is at most it and every value after at least it; returns it.
-    /// Expected time linear in the count; `k` must be a valid index.
-    static func select(_ k: Int, in values: inout [Int64]) -> Int64 {
-        var low = 0
-        var high = values.count - 1
+    /// Expected time linear in the count; `k` must be a valid index of the slice.
+    static func select(_ k: Int, in values: inout ArraySlice<Int64>) -> Int64 {
+        var low = values.startIndex
+        var high = values.endIndex - 1
         var generator = SplitMix64(seed: UInt64(values.count))
         while low < high {
             // A random pivot keeps sorted or repetitive input from making it quadratic.

@@ -444,4 +444,37 @@ struct AggregationTests {
             }
         }
     }
+
+    @Test("split across the cores, every dimension gives what one pass gives", arguments: Dimension.allCases)
+    func splittingGivesTheSameGroups(dimension: Dimension) throws {
+        let register = try SampleRegisterTests.sample().register
+        // A view in a shuffled order, with repeats, so pieces differ in what they hold.
+        var generator = SplitMix64(seed: 7)
+        let rows = (0..<3_000).map { _ in Int(generator.next() % UInt64(register.count)) }
+        let whole = register.summarise(rows, by: dimension, metric: .total, splittingFrom: Int.max)
+        let split = register.summarise(rows, by: dimension, metric: .total, splittingFrom: 1)
+        #expect(split == whole)
+        // And against medians taken by sorting.
+        for group in whole where group.countWithFigure > 0 && group.key != .notRecorded {
+            let figures = rows.filter { Self.row($0, of: register, isIn: group.key) }
+                .compactMap(register.savingsToDate).sorted()
+            let middle = figures.count / 2
+            let median = figures.count % 2 == 1 ? figures[middle] : Register.average(figures[middle - 1], figures[middle])
+            #expect(group.median == median, "\(group.label)")
+        }
+    }
+
+    /// Whether `row` belongs to the group `key`, worked out plainly from the accessors.
+    static func row(_ row: Int, of register: Register, isIn key: GroupKey) -> Bool {
+        switch key {
+        case .serviceArea(let id): return register.serviceArea(row) == register.serviceAreas[id]
+        case .service(let id): return register.service(row) == register.services[id]
+        case .region(let id): return register.region(row) == register.regions[id]
+        case .sector(let sector): return register.involves(row, sector: sector)
+        case .year(let year): return register.startYear(row) == year
+        case .organisation(let id): return register.partners(row).contains(id)
+        case .status(let status): return register.status(row) == status
+        case .notRecorded: return false
+        }
+    }
 }

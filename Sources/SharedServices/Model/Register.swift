@@ -74,12 +74,26 @@ public struct Register: Sendable {
 
     /// Whether the name or description contains `needle` (already folded), ignoring case and accents.
     func textContains(_ row: Int, _ needle: [UInt8]) -> Bool {
+        names.bytes.withUnsafeBufferPointer { names in
+            descriptions.bytes.withUnsafeBufferPointer { descriptions in
+                textContains(row, needle, names: names, descriptions: descriptions)
+            }
+        }
+    }
+
+    /// The same, given the name and description columns' bytes (so that a search of many
+    /// rows reaches them once, not once per row).
+    func textContains(
+        _ row: Int, _ needle: [UInt8], names: UnsafeBufferPointer<UInt8>, descriptions: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         if !foldedNonASCIIText.isEmpty, let folded = foldedNonASCIIText[Int32(row)] {
             return TextSearch.contains(folded, needle)
         }
-        return names.withBytes(row) { TextSearch.containsIgnoringASCIICase($0, needle) }
-            || descriptions.withBytes(row) { TextSearch.containsIgnoringASCIICase($0, needle) }
+        return TextSearch.containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: names[self.names.range(row)]), needle)
+            || TextSearch.containsIgnoringASCIICase(
+                UnsafeBufferPointer(rebasing: descriptions[self.descriptions.range(row)]), needle)
     }
+
     public func line(_ row: Int) -> Int { Int(lines[row]) }
     public func extraValues(_ row: Int) -> [String] { extraValues[row] }
     public func involves(_ row: Int, sector: Sector) -> Bool { sectorMasks[row] & sector.bit != 0 }

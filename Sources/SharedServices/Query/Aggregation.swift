@@ -79,35 +79,69 @@ extension Register {
     /// Groups `rows` by `dimension`, largest first by `metric` (then by label), with a
     /// "not recorded" group for rows with no value.
     public func summarise(_ rows: [Int], by dimension: Dimension, metric: Metric = .total) -> [GroupSummary] {
+        summarise(rows, by: dimension, metric: metric, splittingFrom: 65_536)
+    }
+
+    /// `splittingFrom`: the fewest rows worth splitting across the cores (tests lower it).
+    func summarise(_ rows: [Int], by dimension: Dimension, metric: Metric, splittingFrom: Int) -> [GroupSummary] {
         // Slots indexed by category id (the last: not recorded). A first pass counts each
         // slot's rows and figures; a second puts each slot's figures together in one shared
         // buffer, where its median is then selected: no per-row allocation, no sorting.
+        // Large views are split across the cores, by rows and then by groups.
         let slotCount = slots(for: dimension)
         let notRecorded = slotCount - 1
-        var counts = [Int](repeating: 0, count: slotCount)
-        var figureCounts = [Int](repeating: 0, count: slotCount)
-        forEachSlot(of: rows, by: dimension, notRecorded: notRecorded) { slot, saved in
-            counts[slot] += 1
-            if saved != Register.notReported { figureCounts[slot] += 1 }
+        let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
+        let pieces = (0..<pieceCount).map { rows.count * $0 / pieceCount..<rows.count * ($0 + 1) / pieceCount }
+        let tallies = Parallel.map(pieceCount) { piece in
+            var tally = SlotTally(slotCount: slotCount)
+            self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, saved in
+                tally.counts[slot] += 1
+                if saved != Register.notReported { tally.figureCounts[slot] += 1 }
+            }
+            return tally
         }
+        var counts = [Int](repeating: 0, count: slotCount)
         var starts = [Int](repeating: 0, count: slotCount + 1)
-        for slot in 0..<slotCount { starts[slot + 1] = starts[slot] + figureCounts[slot] }
-        var figures = [Int64](repeating: 0, count: starts[slotCount])
-        var next = starts
-        forEachSlot(of: rows, by: dimension, notRecorded: notRecorded) { slot, saved in
-            if saved != Register.notReported {
-                figures[next[slot]] = saved
-                next[slot] += 1
+        // Where each piece writes each slot's figures: after the earlier pieces' figures.
+        var pieceStarts = [[Int]](repeating: [], count: pieceCount)
+        for slot in 0..<slotCount {
+            var next = starts[slot]
+            for piece in 0..<pieceCount {
+                counts[slot] += tallies[piece].counts[slot]
+                pieceStarts[piece].append(next)
+                next += tallies[piece].figureCounts[slot]
+            }
+            starts[slot + 1] = next
+        }
+        let figures = FigureBuffer(count: starts[slotCount])
+        let writeStarts = pieceStarts
+        _ = Parallel.map(pieceCount) { piece in
+            var next = writeStarts[piece]
+            self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, saved in
+                if saved != Register.notReported {
+                    figures.values[next[slot]] = saved
+                    next[slot] += 1
+                }
+            }
+        }
+        // Medians and totals, the groups split between the cores by their figures.
+        let occupied = (0..<slotCount).filter { counts[$0] > 0 }
+        let groupPieces = Self.balanced(occupied, weights: { starts[$0 + 1] - starts[$0] }, into: pieceCount)
+        let slotStarts = starts
+        let figureSummaries = Parallel.map(groupPieces.count) { piece in
+            groupPieces[piece].map { slot in
+                var slice = UnsafeMutableBufferPointer(rebasing: figures.values[slotStarts[slot]..<slotStarts[slot + 1]])
+                return (slot: slot, figures: Self.figureSummary(&slice))
             }
         }
         let grandTotal = totalSavings(rows)
         var groups: [GroupSummary] = []
-        for slot in 0..<slotCount where counts[slot] > 0 {
+        for (slot, figureSummary) in figureSummaries.joined() {
             let key = groupKey(slot: slot, notRecorded: notRecorded, dimension: dimension)
             groups.append(
                 Self.summary(
-                    count: counts[slot], figures: &figures[starts[slot]..<starts[slot + 1]], label: label(of: key),
-                    key: key, grandTotal: grandTotal))
+                    count: counts[slot], figures: figureSummary, label: label(of: key), key: key,
+                    grandTotal: grandTotal))
         }
         groups.sort { left, right in
             let a = left.value(of: metric) ?? Int64.min
@@ -125,7 +159,22 @@ extension Register {
         figures.reserveCapacity(rows.count)
         for row in rows where savingsToDate[row] != Register.notReported { figures.append(savingsToDate[row]) }
         return Self.summary(
-            count: rows.count, figures: &figures[...], label: label, key: key, grandTotal: grandTotal)
+            count: rows.count, figures: Self.figureSummary(&figures), label: label, key: key, grandTotal: grandTotal)
+    }
+
+    /// `items` in at most `count` lists of about equal total weight, in order.
+    private static func balanced(_ items: [Int], weights: (Int) -> Int, into count: Int) -> [[Int]] {
+        let total = items.reduce(0) { $0 + weights($1) }
+        var lists: [[Int]] = [[]]
+        var weightSoFar = 0
+        for item in items {
+            if weightSoFar >= total * lists.count / count && lists.count < count && !lists[lists.count - 1].isEmpty {
+                lists.append([])
+            }
+            lists[lists.count - 1].append(item)
+            weightSoFar += weights(item)
+        }
+        return lists
     }
 
     /// Calls `body` with the slot of each of `rows` (several for a multi-valued
@@ -133,7 +182,7 @@ extension Register {
     /// is that dimension's arithmetic alone.
     @inline(__always)
     private func forEachSlot(
-        of rows: [Int], by dimension: Dimension, notRecorded: Int, _ body: (Int, Int64) -> Void
+        of rows: ArraySlice<Int>, by dimension: Dimension, notRecorded: Int, _ body: (Int, Int64) -> Void
     ) {
         switch dimension {
         case .serviceArea:
@@ -170,27 +219,38 @@ extension Register {
     }
 
     /// A group's summary from its size and reported figures (reordered here, to find the median).
-    static func summary(
-        count: Int, figures: inout ArraySlice<Int64>, label: String, key: GroupKey, grandTotal: Int64
-    ) -> GroupSummary {
-        let total = figures.reduce(0, &+)
+    /// The reported figures of a group, summed and their middle found.
+    struct FigureSummary: Sendable {
+        var count = 0
+        var total: Int64 = 0
         var median: Int64?
-        if !figures.isEmpty {
-            // The middle found by selection, not by sorting: linear in the figures.
-            let middle = figures.startIndex + figures.count / 2
-            let upper = Selection.select(middle, in: &figures)
-            if figures.count % 2 == 1 {
-                median = upper
-            } else {
-                // After selection every figure before `middle` is at most the middle one.
-                median = average(figures[figures.startIndex..<middle].max() ?? upper, upper)
-            }
+    }
+
+    /// Reorders `figures` (to select the middle one, linear in their number, not sorting).
+    static func figureSummary<Figures: MutableCollection & RandomAccessCollection>(
+        _ figures: inout Figures
+    ) -> FigureSummary where Figures.Element == Int64, Figures.Index == Int {
+        var summary = FigureSummary(count: figures.count, total: figures.reduce(0, &+))
+        guard !figures.isEmpty else { return summary }
+        let middle = figures.startIndex + figures.count / 2
+        let upper = Selection.select(middle, in: &figures)
+        if figures.count % 2 == 1 {
+            summary.median = upper
+        } else {
+            // After selection every figure before `middle` is at most the middle one.
+            summary.median = average(figures[figures.startIndex..<middle].max() ?? upper, upper)
         }
-        return GroupSummary(
-            label: label, key: key, count: count, countWithFigure: figures.count, total: total,
-            mean: figures.isEmpty ? nil : roundedQuotient(total, Int64(figures.count)),
-            median: median,
-            shareOfTotal: grandTotal > 0 ? Double(total) / Double(grandTotal) : 0)
+        return summary
+    }
+
+    static func summary(
+        count: Int, figures: FigureSummary, label: String, key: GroupKey, grandTotal: Int64
+    ) -> GroupSummary {
+        GroupSummary(
+            label: label, key: key, count: count, countWithFigure: figures.count, total: figures.total,
+            mean: figures.count == 0 ? nil : roundedQuotient(figures.total, Int64(figures.count)),
+            median: figures.median,
+            shareOfTotal: grandTotal > 0 ? Double(figures.total) / Double(grandTotal) : 0)
     }
 
     /// Start years the summary can group: the plausible range the loader accepts.
@@ -258,4 +318,29 @@ extension Register {
         }
         return quotient
     }
+}
+
+/// One piece's counts per slot.
+private struct SlotTally: Sendable {
+    var counts: [Int]
+    var figureCounts: [Int]
+
+    init(slotCount: Int) {
+        counts = Array(repeating: 0, count: slotCount)
+        figureCounts = Array(repeating: 0, count: slotCount)
+    }
+}
+
+/// The figures of every group, end to end. Shared by the threads that fill it and select
+/// in it: safe, because each writes only its own disjoint ranges and all are done before
+/// anyone reads another's.
+private final class FigureBuffer: @unchecked Sendable {
+    let values: UnsafeMutableBufferPointer<Int64>
+
+    init(count: Int) {
+        values = .allocate(capacity: count)
+        values.initialize(repeating: 0)
+    }
+
+    deinit { values.deallocate() }
 }

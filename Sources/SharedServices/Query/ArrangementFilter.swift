@@ -74,37 +74,44 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         }
         func wanted(_ id: Int32, in table: [Bool]) -> Bool { id >= 0 && Int(id) < table.count && table[Int(id)] }
 
-        var result: [Int] = []
-        for row in candidates {
-            if !serviceAreas.isEmpty && !wanted(register.serviceAreaIDs[row], in: serviceAreaWanted) { continue }
-            if !services.isEmpty && !wanted(register.serviceIDs[row], in: serviceWanted) { continue }
-            if !regions.isEmpty && !wanted(register.regionIDs[row], in: regionWanted) { continue }
-            if !statuses.isEmpty && !statusWanted[Int(register.statusCodes[row])] { continue }
-            if !sectors.isEmpty {
-                let mask = register.sectorMasks[row]
-                let crossMatches = crossSector && mask & ~Sector.council.bit != 0
-                if mask & sectorBits == 0 && !crossMatches { continue }
+        // The text columns' bytes, reached directly for every row rather than through a
+        // closure per row.
+        return register.names.bytes.withUnsafeBufferPointer { names in
+            register.descriptions.bytes.withUnsafeBufferPointer { descriptions in
+                var result: [Int] = []
+                for row in candidates {
+                    if !serviceAreas.isEmpty && !wanted(register.serviceAreaIDs[row], in: serviceAreaWanted) { continue }
+                    if !services.isEmpty && !wanted(register.serviceIDs[row], in: serviceWanted) { continue }
+                    if !regions.isEmpty && !wanted(register.regionIDs[row], in: regionWanted) { continue }
+                    if !statuses.isEmpty && !statusWanted[Int(register.statusCodes[row])] { continue }
+                    if !sectors.isEmpty {
+                        let mask = register.sectorMasks[row]
+                        let crossMatches = crossSector && mask & ~Sector.council.bit != 0
+                        if mask & sectorBits == 0 && !crossMatches { continue }
+                    }
+                    if sinceYear != nil || untilYear != nil {
+                        let year = Int(register.startYears[row])
+                        if year == 0 { continue }
+                        if let sinceYear, year < sinceYear { continue }
+                        if let untilYear, year > untilYear { continue }
+                    }
+                    if minimumSavings != nil || maximumSavings != nil {
+                        let savings = register.savingsToDate[row]
+                        if savings == Register.notReported { continue }
+                        if let minimumSavings, savings < minimumSavings { continue }
+                        if let maximumSavings, savings > maximumSavings { continue }
+                    }
+                    if !organisations.isEmpty && !anyPartner(of: row, in: organisationWanted) { continue }
+                    if !needle.isEmpty {
+                        let found = register.textContains(row, needle, names: names, descriptions: descriptions)
+                            || anyPartner(of: row, in: partnerMatchesSearch)
+                        if !found { continue }
+                    }
+                    result.append(row)
+                }
+                return result
             }
-            if sinceYear != nil || untilYear != nil {
-                let year = Int(register.startYears[row])
-                if year == 0 { continue }
-                if let sinceYear, year < sinceYear { continue }
-                if let untilYear, year > untilYear { continue }
-            }
-            if minimumSavings != nil || maximumSavings != nil {
-                let savings = register.savingsToDate[row]
-                if savings == Register.notReported { continue }
-                if let minimumSavings, savings < minimumSavings { continue }
-                if let maximumSavings, savings > maximumSavings { continue }
-            }
-            if !organisations.isEmpty && !anyPartner(of: row, in: organisationWanted) { continue }
-            if !needle.isEmpty {
-                let found = register.textContains(row, needle) || anyPartner(of: row, in: partnerMatchesSearch)
-                if !found { continue }
-            }
-            result.append(row)
         }
-        return result
     }
 
     /// `ids` as a table of `count` flags (ids outside it are never wanted).

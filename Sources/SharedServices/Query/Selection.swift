@@ -3,7 +3,9 @@ enum Selection {
     /// Rearranges `values` so that `values[k]` is the value a sort would put there, every
     /// value before it is at most it and every value after at least it; returns it.
     /// Expected time linear in the count; `k` must be a valid index of the slice.
-    static func select(_ k: Int, in values: inout ArraySlice<Int64>) -> Int64 {
+    static func select<Values: MutableCollection & RandomAccessCollection>(
+        _ k: Int, in values: inout Values
+    ) -> Int64 where Values.Element == Int64, Values.Index == Int {
         var low = values.startIndex
         var high = values.endIndex - 1
         var generator = SplitMix64(seed: UInt64(values.count))

@@ -42,9 +42,10 @@ public enum Effects {
         case .quit:
             state.wantsToQuit = true
         case .export(let path, let format, let overwrite):
-            let text = RegisterWriter.write(state.register, rows: state.rows, as: format)
+            let text = RegisterWriter.write(
+                state.register, rows: state.rows, as: format, neutralisingFormulas: !state.data.rawExports)
             do {
-                try SafeFileWriter.write(text, to: path, overwrite: overwrite)
+                try SafeFileWriter.write(text, to: path, overwrite: overwrite, inputs: state.data.inputFiles)
                 state.message = "Wrote \(state.rows.count) arrangements to \(path) (\(format.rawValue))"
             } catch .exists {
                 state.overlay = .confirmOverwrite(path: path)

@@ -7,11 +7,21 @@ public struct DashboardData: Sendable {
     public var diagnostics: [Diagnostic]
     /// The register's name for the status bar: a file name, or "the 2017 sample".
     public var sourceName: String
+    /// The files the register was read from: exports never write over them.
+    public var inputFiles: [String]
+    /// Whether CSV exports keep cells that look like spreadsheet formulas as they are
+    /// (`--raw`), rather than guarding them with an apostrophe.
+    public var rawExports: Bool
 
-    public init(register: Register, diagnostics: [Diagnostic], sourceName: String) {
+    public init(
+        register: Register, diagnostics: [Diagnostic], sourceName: String, inputFiles: [String] = [],
+        rawExports: Bool = false
+    ) {
         self.register = register
         self.diagnostics = diagnostics
         self.sourceName = sourceName
+        self.inputFiles = inputFiles
+        self.rawExports = rawExports
     }
 }
 

@@ -41,6 +41,9 @@ struct Open: ParsableCommand {
     @Flag(help: "Draw with ASCII only (GBP, # bars), whatever the locale.")
     var ascii = false
 
+    @Flag(help: "Export CSV exactly as the data is, without guarding cells that look like spreadsheet formulas.")
+    var raw = false
+
     func run() throws {
         guard TerminalOutput.isTerminal && isatty(STDIN_FILENO) != 0 else {
             try Summary.report(source: source, filters: filters, by: .serviceArea, metric: .total, top: nil)
@@ -58,7 +61,8 @@ struct Open: ParsableCommand {
             let glyphs = ascii ? Glyphs.ascii : driver.glyphs
             let theme = driver.colourSupport == .none ? Theme.monochrome : Theme.colour
             let data = DashboardData(
-                register: loaded.register, diagnostics: loaded.diagnostics, sourceName: sourceName(loaded))
+                register: loaded.register, diagnostics: loaded.diagnostics, sourceName: sourceName(loaded),
+                inputFiles: [loaded.arrangementsFile] + (loaded.organisationsFile.map { [$0] } ?? []), rawExports: raw)
             let app = DashboardApp(data: data, driver: driver, glyphs: glyphs, theme: theme, filter: filter)
             app.run()
             driver.shutdown()
@@ -138,6 +142,15 @@ struct List: ParsableCommand {
     @Option(help: "Output format: table, csv, json or markdown. CSV and JSON load back into ssmap.")
     var format: Format = .table
 
+    @Option(name: .shortAndLong, help: "Write to this file instead of the terminal (never over an existing file unless --force).")
+    var output: String?
+
+    @Flag(help: "Replace the --output file if it exists.")
+    var force = false
+
+    @Flag(help: "CSV exactly as the data is, without guarding cells that look like spreadsheet formulas with an apostrophe.")
+    var raw = false
+
     func run() throws {
         try reportingFailures {
             let loaded = try RegisterSession.load(source)
@@ -155,15 +168,25 @@ struct List: ParsableCommand {
             } else if desc {
                 rows.reverse()
             }
+            let text: String
             switch format {
-            case .table:
-                TerminalOutput.write(ListReport(register: register, rows: rows, width: TerminalOutput.width()).render())
-            case .csv:
-                TerminalOutput.write(SafeText.visible(RegisterWriter.csv(register, rows: rows), keepingLineBreaks: true))
-            case .json:
-                TerminalOutput.write(RegisterWriter.json(register, rows: rows))
-            case .markdown:
-                TerminalOutput.write(SafeText.visible(RegisterWriter.markdown(register, rows: rows), keepingLineBreaks: true))
+            case .table: text = ListReport(register: register, rows: rows, width: TerminalOutput.width()).render()
+            case .csv: text = RegisterWriter.csv(register, rows: rows, neutralisingFormulas: !raw)
+            case .json: text = RegisterWriter.json(register, rows: rows)
+            case .markdown: text = RegisterWriter.markdown(register, rows: rows)
+            }
+            if let output {
+                try ExportFile.write(
+                    text, to: output, force: force,
+                    inputs: [loaded.arrangementsFile] + (loaded.organisationsFile.map { [$0] } ?? []))
+                TerminalOutput.note("Wrote \(rows.count) arrangement\(rows.count == 1 ? "" : "s") to \(output)")
+            } else if format == .json {
+                TerminalOutput.write(text)  // JSON escapes control characters itself
+            } else {
+                // Standard output often ends up on a terminal even when piped (| head, | less),
+                // so control characters from the data are shown as symbols; --output writes
+                // the data exactly.
+                TerminalOutput.write(SafeText.visible(text, keepingLineBreaks: true))
             }
         }
     }

@@ -20,12 +20,8 @@ enum GenerateOutput {
         }
         let generator = RegisterGenerator(reported: register, seed: seed)
         let csv = generator.arrangementsCSV(count: count)
-        do {
-            try SafeFileWriter.write(csv, to: arrangementsPath, overwrite: force)
-            try SafeFileWriter.write(String(decoding: organisationBytes, as: UTF8.self), to: organisationsPath, overwrite: force)
-        } catch {
-            throw CommandError.failed(error.description)
-        }
+        try ExportFile.write(csv, to: arrangementsPath, force: force)
+        try ExportFile.write(String(decoding: organisationBytes, as: UTF8.self), to: organisationsPath, force: force)
         TerminalOutput.note("ssmap: wrote \(count) arrangements to \(arrangementsPath) and the organisations to \(organisationsPath)")
     }
 }

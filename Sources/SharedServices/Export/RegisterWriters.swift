@@ -21,19 +21,30 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
 /// Writes rows of a register as CSV, JSON or Markdown text.
 public enum RegisterWriter {
-    public static func write(_ register: Register, rows: [Int], as format: ExportFormat) -> String {
+    /// `neutralisingFormulas`: see `SpreadsheetSafety` (CSV only; JSON and Markdown are
+    /// not opened by spreadsheets as cells).
+    public static func write(
+        _ register: Register, rows: [Int], as format: ExportFormat, neutralisingFormulas: Bool = true
+    ) -> String {
         switch format {
-        case .csv: return csv(register, rows: rows)
+        case .csv: return csv(register, rows: rows, neutralisingFormulas: neutralisingFormulas)
         case .json: return json(register, rows: rows)
         case .markdown: return markdown(register, rows: rows)
         }
     }
 
     /// RFC 4180 CSV with the register's column names; loads back into ssmap unchanged.
-    public static func csv(_ register: Register, rows: [Int]) -> String {
-        var output = CSVWriter.line(register.exportColumnNames)
+    /// Text that a spreadsheet would run as a formula gets a leading apostrophe unless
+    /// `neutralisingFormulas` is false; numbers, negative ones included, never do.
+    public static func csv(_ register: Register, rows: [Int], neutralisingFormulas: Bool = true) -> String {
+        func cell(_ text: String) -> String { neutralisingFormulas ? SpreadsheetSafety.neutralised(text) : text }
+        var output = CSVWriter.line(register.exportColumnNames.map(cell))
         for row in rows {
-            output += CSVWriter.line(register.exportValues(row).map(\.plainText))
+            output += CSVWriter.line(
+                register.exportValues(row).map { value in
+                    if case .number = value { return value.plainText }
+                    return cell(value.plainText)
+                })
         }
         return output
     }

@@ -11,22 +11,30 @@ import Glibc
 public enum SafeFileWriter {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case exists(String)
+        case isInput(String)
         case cannotWrite(String, reason: String)
 
         public var description: String {
             switch self {
             case .exists(let path): return "\(path) already exists; give --force to replace it"
-            case .cannotWrite(let path, let reason): return "could not write \(path): \(reason)"
+            case .isInput(let path):
+                return "\(path) is a file ssmap is reading; it never writes over its input, so choose another name"
+            case .cannotWrite(let path, let reason): return "could not write \(path): \(reason); nothing was written"
             }
         }
     }
 
-    public static func write(_ text: String, to path: String, overwrite: Bool) throws(Failure) {
+    /// Writes `text` to `path`. `inputs` are the files being read: never written over,
+    /// even with `overwrite`, whatever name they are given by.
+    public static func write(
+        _ text: String, to path: String, overwrite: Bool, inputs: [String] = []
+    ) throws(Failure) {
+        if inputs.contains(where: { FileSystem.isSameFile($0, path) }) { throw .isInput(path) }
         if !overwrite && FileSystem.exists(path) { throw .exists(path) }
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw .cannotWrite(path, reason: reason(errno)) }
         var failure: String?
         var text = text
         text.withUTF8 { bytes in
@@ -36,17 +44,17 @@ public enum SafeFileWriter {
                 let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 if written <= 0 {
-                    failure = String(cString: strerror(errno))
+                    failure = reason(errno)
                     return
                 }
                 offset += written
             }
         }
-        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil && fsync(descriptor) != 0 { failure = reason(errno) }
+        if close(descriptor) != 0 && failure == nil { failure = reason(errno) }
         if failure == nil {
             if overwrite {
-                if rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+                if rename(temporary, path) != 0 { failure = reason(errno) }
             } else if link(temporary, path) != 0 {
                 // link() never replaces a file: if one appeared meanwhile, it is left alone.
                 // Else (a file system without hard links) check, then rename.
@@ -54,10 +62,23 @@ public enum SafeFileWriter {
                     unlink(temporary)
                     throw .exists(path)
                 }
-                if rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+                if rename(temporary, path) != 0 { failure = reason(errno) }
             }
         }
         unlink(temporary)
         if let failure { throw .cannotWrite(path, reason: failure) }
+    }
+
+    /// The usual failures in words a user acts on; the system's own for the rest.
+    private static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: return "the disk is full"
+        case EDQUOT: return "the disk quota is used up"
+        case EACCES, EPERM: return "permission denied (choose a folder you can write to)"
+        case EROFS: return "the disk is read-only"
+        case ENOENT, ENOTDIR: return "its folder does not exist"
+        case EISDIR: return "it is a folder"
+        default: return String(cString: strerror(code))
+        }
     }
 }

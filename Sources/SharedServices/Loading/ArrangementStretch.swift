@@ -260,6 +260,8 @@ struct ArrangementStretchReader {
                 fieldEnd = index
             }
             appendField(fieldStart, fieldEnd, nonASCII)
+            // A cell guarded against spreadsheet formulas is unguarded by the careful reader.
+            if fieldStart < fieldEnd && SpreadsheetSafety.mayBeGuarded(bytes[fieldStart]) { ordinary = false }
             guard index < count else { break }
             if bytes[index] == Self.comma {
                 index += 1

@@ -98,7 +98,8 @@ struct ArrangementRows {
                         + "\(header.count); row left out (a missing quote or an extra comma?)"))
             return
         }
-        let fields = tableRow.fields
+        // Cells ssmap wrote with an apostrophe against spreadsheet formulas read back as they were.
+        let fields = tableRow.fields.map(SpreadsheetSafety.withoutGuard)
         let id = columns.value(.id, in: fields).trimmingWhitespace()
         guard !id.isEmpty else {
             diagnostics.append(cell.error("has no \(columns.title(.id)); row left out"))

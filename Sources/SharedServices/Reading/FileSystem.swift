@@ -20,4 +20,13 @@ public enum FileSystem {
         var info = stat()
         return lstat(path, &info) == 0
     }
+
+    /// Whether two paths name the same existing file (same device and inode), however
+    /// they are spelt: through links, `..` or a different working directory.
+    public static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat()
+        var b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
 }

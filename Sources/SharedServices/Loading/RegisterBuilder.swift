@@ -201,6 +201,7 @@ struct RegisterBuilder {
         }
         register.foldedOrganisationNames = register.organisations.names.map(TextSearch.fold)
         register.sortOrders = SortOrders()
+        register.textPresence = TextPresence()
         return register
     }
 }

@@ -46,6 +46,8 @@ public struct Register: Sendable {
     var foldedOrganisationNames: [String] = []
     /// Sort orders of the whole register, made when first needed.
     var sortOrders = SortOrders()
+    /// Which letters each row's text holds, made on the first search.
+    var textPresence = TextPresence()
 
     public init() {}
 

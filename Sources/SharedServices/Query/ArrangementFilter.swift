@@ -62,9 +62,14 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         let organisationWanted = Self.table(organisations, count: register.organisations.count)
         let statusWanted = Self.table(Set(statuses.map { Int32($0.rawValue) }), count: 256)
         var partnerMatchesSearch: [Bool] = []
+        var presence: [UInt64] = []
+        let needleLetters = TextPresence.mask(of: needle)
         if !needle.isEmpty {
             partnerMatchesSearch = register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
+            presence = register.textPresence.masks(for: register)
         }
+        // A one-letter (or one-digit) search is answered by the presence bits alone.
+        let answeredByPresence = needle.count == 1 && needleLetters != 0
         func anyPartner(of row: Int, in wanted: [Bool]) -> Bool {
             for index in Int(register.partnerStarts[row])..<Int(register.partnerStarts[row + 1])
             where wanted[Int(register.partnerIDs[index])] {
@@ -103,8 +108,16 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                     }
                     if !organisations.isEmpty && !anyPartner(of: row, in: organisationWanted) { continue }
                     if !needle.isEmpty {
-                        let found = register.textContains(row, needle, names: names, descriptions: descriptions)
-                            || anyPartner(of: row, in: partnerMatchesSearch)
+                        let letters = presence[row]
+                        let textFound: Bool
+                        if needleLetters & ~letters != 0 {
+                            textFound = false  // the text lacks a letter of the search
+                        } else if answeredByPresence && letters != TextPresence.unknown {
+                            textFound = true
+                        } else {
+                            textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
+                        }
+                        let found = textFound || anyPartner(of: row, in: partnerMatchesSearch)
                         if !found { continue }
                     }
                     result.append(row)

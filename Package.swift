@@ -45,11 +45,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ssmap", dependencies: ["SSMapCommands"]),
-        .testTarget(name: "SharedServicesTests", dependencies: ["SharedServices"]),
+        .testTarget(name: "SharedServicesTests", dependencies: ["SharedServices", "TextCells"]),
         .testTarget(name: "TextCellsTests", dependencies: ["TextCells"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextCells"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SharedServices", "TerminalUI"], exclude: ["Golden"]),
-        .testTarget(name: "SSMapCommandsTests", dependencies: ["SSMapCommands", "SharedServices"]),
+        // Corpus: hostile input files the tests find beside their source (#filePath).
+        .testTarget(name: "SSMapCommandsTests", dependencies: ["SSMapCommands", "SharedServices"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -61,6 +61,7 @@ public enum DashboardText {
             case "—", "–", "─": result += "-"
             case "…": result += "..."
             case "≥": result += ">="
+            case "×": result += "x"
             case "✓": result += "x"
             case "▲": result += "^"
             case "▼": result += "v"

@@ -1,3 +1,4 @@
+import Foundation
 import TextCells
 
 /// Every key, by screen: what `?` shows and what the README's key table lists.
@@ -58,8 +59,41 @@ public enum Help {
         }
     }
 
+    public typealias Line = (text: String, heading: Bool)
+
     /// The help text for a screen, as lines at most `width` columns wide.
-    public static func lines(for screen: Screen, width: Int = 80) -> [(text: String, heading: Bool)] {
+    public static func lines(for screen: Screen, width: Int = 80) -> [Line] {
+        guard (0...Layout.overlayMaximumWidth).contains(width) else { return wrap(for: screen, width: width) }
+        return wrapped.lines(for: screen, width: width) { wrap(for: screen, width: width) }
+    }
+
+    /// Help as the overlay shows it, wrapped once for each screen and width: the overlay
+    /// draws it on every frame and scrolls it on every key. At most one entry per screen
+    /// for each width the overlay can have.
+    private static let wrapped = WrappedHelp()
+
+    private final class WrappedHelp: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byScreenAndWidth: [Int: [Line]] = [:]
+
+        func lines(for screen: Screen, width: Int, wrap: () -> [Line]) -> [Line] {
+            let key = screen.rawValue * (Layout.overlayMaximumWidth + 1) + width
+            if let lines = stored(key) { return lines }
+            let lines = wrap()
+            lock.lock()
+            byScreenAndWidth[key] = lines
+            lock.unlock()
+            return lines
+        }
+
+        private func stored(_ key: Int) -> [Line]? {
+            lock.lock()
+            defer { lock.unlock() }
+            return byScreenAndWidth[key]
+        }
+    }
+
+    private static func wrap(for screen: Screen, width: Int) -> [Line] {
         var lines: [(String, Bool)] = [("\(screen.title) screen", true)]
         for binding in bindings(for: screen) { lines += format(binding, width: width).map { ($0, false) } }
         lines.append(("", false))

@@ -6,6 +6,8 @@ import TerminalUI
 public struct Layout: Sendable {
     /// Below this the dashboard asks for a bigger terminal.
     public static let minimumSize = TerminalSize(width: 40, height: 10)
+    /// The widest the overlay box for pickers, help and prompts gets.
+    public static let overlayMaximumWidth = 72
 
     public let size: TerminalSize
     public let tabs: Rect
@@ -41,7 +43,7 @@ public struct Layout: Sendable {
 
     /// The overlay box for pickers, help and prompts.
     public var overlay: Rect {
-        content.centred(width: min(size.width - 4, 72), height: max(3, min(size.height - 4, 24)))
+        content.centred(width: min(size.width - 4, Self.overlayMaximumWidth), height: max(3, min(size.height - 4, 24)))
     }
 
     /// Each screen's tab: its x range in the tab bar.

@@ -49,6 +49,7 @@ public enum Reducer {
             if state.screen == .arrangements {
                 if !state.searchText.isEmpty {
                     state.searchText = ""
+                    state.searchMatches = []
                     state.message = "Search cleared"
                 }
             } else {

@@ -40,14 +40,18 @@ public enum Render {
         let minimum = Layout.minimumSize
         let message = "ssmap needs a terminal of at least \(minimum.width)×\(minimum.height); this one is "
             + "\(state.size.width)×\(state.size.height). Make the window bigger, or press q to quit."
-        for (index, line) in ColumnFit.wrap(text(message, state), to: max(1, state.size.width)).enumerated() {
+        guard canvas.width > 0 else { return }
+        // As many lines as the terminal has; on the smallest, only the start shows.
+        let lines = ColumnFit.wrap(text(message, state), to: canvas.width).prefix(canvas.height)
+        for (index, line) in lines.enumerated() {
             canvas.draw(line, x: 0, y: index, style: state.theme.warning)
         }
     }
 
     private static func drawTabs(state: AppState, layout: Layout, canvas: inout Canvas) {
         canvas.fill(layout.tabs, style: state.theme.tabInactive)
-        for tab in layout.tabRanges() {
+        // Tabs that start past the right edge are not drawn (nor can they be clicked).
+        for tab in layout.tabRanges() where tab.x < layout.tabs.maxX {
             var label = DashboardText.tabLabel(tab.screen)
             if tab.screen == .issues && !state.data.diagnostics.isEmpty {
                 label = " 5 Data issues (\(state.data.diagnostics.count)) "
@@ -70,10 +74,13 @@ public enum Render {
         }
         canvas.draw("Filters:", x: x, y: layout.chips.y, style: state.theme.dim, clip: layout.chips)
         x += 9
-        for chip in chips {
+        // Chips run off the right edge when there are many: stop at the edge.
+        for chip in chips where x < layout.chips.maxX {
             x += canvas.draw(" \(text(chip, state)) ", x: x, y: layout.chips.y, style: state.theme.chip, clip: layout.chips) + 1
         }
-        canvas.draw(text("c clears", state), x: x, y: layout.chips.y, style: state.theme.dim, clip: layout.chips)
+        if x < layout.chips.maxX {
+            canvas.draw(text("c clears", state), x: x, y: layout.chips.y, style: state.theme.dim, clip: layout.chips)
+        }
     }
 
     // MARK: Arrangements
@@ -273,8 +280,10 @@ public enum Render {
         hints += [("c", "Clear"), ("e", "Export"), ("Tab", "Screens"), ("q", "Quit")]
         var x = 0
         for (key, label) in hints {
-            guard x < layout.hints.width else { break }
+            guard x < layout.hints.maxX else { break }
             x += canvas.draw(text(key, state), x: x, y: layout.hints.y, style: state.theme.hintKey, clip: layout.hints)
+            // A key can end exactly at the edge, leaving no room for its label.
+            guard x < layout.hints.maxX else { break }
             x += canvas.draw(label + " ", x: x, y: layout.hints.y, style: state.theme.hintLabel, clip: layout.hints)
         }
     }
@@ -289,7 +298,10 @@ public enum Render {
             let lines = Help.lines(for: state.screen, width: inner.width).map { line in
                 (text: text(line.text, state), style: line.heading ? state.theme.header : state.theme.normal)
             }
-            ScrollingText.draw(lines, top: top, in: inner, canvas: &canvas)
+            // Help scrolled further than its end at this size (the terminal grew, and wider
+            // lines wrap into fewer): show its last screenful rather than an empty box.
+            let shownTop = min(top, max(0, lines.count - inner.height))
+            ScrollingText.draw(lines, top: shownTop, in: inner, canvas: &canvas)
         case .picker(_, let picker):
             var shown = picker
             shown.options = picker.options.map {

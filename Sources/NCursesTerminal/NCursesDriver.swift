@@ -51,6 +51,7 @@ public final class NCursesDriver: TerminalDriver {
         set_escdelay(25)
         curs_set(0)
         intrflush(window, false)
+        Self.turnOffFlowControl()
         mousemask(ssmap_all_mouse_events(), nil)
         mouseinterval(0)
         if options.colour && has_colors() {
@@ -68,6 +69,20 @@ public final class NCursesDriver: TerminalDriver {
     public func shutdown() {
         TerminalRestorer.restore()
         TerminalRestorer.removeHandlers()
+    }
+
+    /// Ctrl-S and Ctrl-Q are keys here, not XON/XOFF: with flow control on, Ctrl-S stops
+    /// the terminal's output and the screen freezes until Ctrl-Q. cbreak leaves it on (only
+    /// raw turns it off, and raw would turn Ctrl-C into a key). The settings saved before
+    /// ncurses started put it back on exit.
+    private static func turnOffFlowControl() {
+        var settings = termios()
+        guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
+        settings.c_iflag &= ~tcflag_t(IXON)
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &settings) == 0 else { return }
+        // ncurses keeps its own copy of the program's settings and puts it back after an
+        // endwin (as on resume from a stop): that copy must have flow control off too.
+        def_prog_mode()
     }
 
     /// True when the locale can show UTF-8, after trying the user's and then C.UTF-8.

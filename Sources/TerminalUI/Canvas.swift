@@ -24,6 +24,16 @@ public struct Cell: Hashable, Sendable {
 public struct Canvas: Sendable, Equatable {
     public let size: TerminalSize
     public private(set) var cells: [Cell]
+    /// How many drawing requests reached outside the canvas. The canvas clips them safely,
+    /// but a renderer that makes them has lost track of the screen, so tests expect none.
+    /// Counted: a `draw` that starts on a row or column the canvas does not have; a `draw`
+    /// whose text runs on past the right edge when the caller set no `maxWidth` or `clip`
+    /// that stops it there; a `fill` or `restyle` of a rectangle not wholly inside.
+    /// Not counted, because it is clipping by design: text cut short by the caller's own
+    /// limit inside the canvas (a column's width, a clip rectangle, even one as wide as the
+    /// canvas), a row outside the clip rectangle but inside the canvas, and empty rectangles,
+    /// which ask for nothing.
+    public private(set) var requestsOutside = 0
 
     public init(size: TerminalSize) {
         self.size = size
@@ -39,12 +49,20 @@ public struct Canvas: Sendable, Equatable {
         return cells[y * width + x]
     }
 
+    /// Two canvases are equal when they show the same: how they were drawn does not count.
+    public static func == (left: Canvas, right: Canvas) -> Bool {
+        left.size == right.size && left.cells == right.cells
+    }
+
     /// Fills a rectangle with spaces in `style`.
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        noteIfOutside(rect)
         let clipped = clip(rect)
+        let blank = Cell(character: " ", style: style)
+        let width = self.width
         for y in clipped.y..<clipped.maxY {
             for x in clipped.x..<clipped.maxX {
-                cells[y * width + x] = Cell(character: " ", style: style)
+                cells[y * width + x] = blank
             }
         }
     }
@@ -56,28 +74,78 @@ public struct Canvas: Sendable, Equatable {
     public mutating func draw(
         _ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil, clip clipRect: Rect? = nil
     ) -> Int {
-        guard y >= 0, y < height else { return 0 }
-        var limit = min(width, x + (maxWidth ?? width))
+        guard y >= 0, y < height else {
+            requestsOutside += 1
+            return 0
+        }
+        var outside = x < 0 || x >= width
+        defer { if outside { requestsOutside += 1 } }
+        // The caller's own limit; the canvas's edge should only ever cut what runs on past it.
+        var callersLimit = maxWidth.map { x + $0 } ?? Int.max
         if let clipRect {
             guard y >= clipRect.y && y < clipRect.maxY else { return 0 }
-            limit = min(limit, clipRect.maxX)
+            callersLimit = min(callersLimit, clipRect.maxX)
         }
-        let start = max(x, clipRect?.x ?? 0)
+        let limit = min(width, callersLimit)
+        // Never left of the canvas, even for a clip rectangle that reaches past it.
+        let start = max(x, clipRect?.x ?? 0, 0)
+        let end: Int
+        if let columns = text.narrowColumns {
+            end = min(limit, x + columns)
+            if x + columns > limit && callersLimit > width { outside = true }
+            drawNarrow(text.unicodeScalars, x: x, start: start, end: end, y: y, style: style)
+        } else {
+            let measured = drawMeasured(text, x: x, start: start, limit: limit, y: y, style: style)
+            end = measured.end
+            if measured.cut && callersLimit > width { outside = true }
+        }
+        return max(0, end - x)
+    }
+
+    /// Text whose every scalar is a character one column wide (most of what is drawn) into
+    /// columns `x..<end`, those left of `start` clipped: nothing to clean or measure.
+    private mutating func drawNarrow(
+        _ scalars: String.UnicodeScalarView, x: Int, start: Int, end: Int, y: Int, style: Style
+    ) {
+        let first = max(x, start)
+        guard first < end else { return }
+        let row = y * width
+        // Only the ends of the run can split a wide character; inside it both halves are overwritten.
+        if cells[row + first].isContinuation && first > 0 {
+            cells[row + first - 1] = Cell(character: " ", style: cells[row + first - 1].style)
+        }
+        if end < width && cells[row + end].isContinuation {
+            cells[row + end] = Cell(character: " ", style: cells[row + end].style)
+        }
+        var column = x
+        for scalar in scalars {
+            guard column < end else { break }
+            if column >= first { cells[row + column] = Cell(character: Character(scalar), style: style) }
+            column += 1
+        }
+    }
+
+    /// Any other text, cleaned and measured character by character; returns the column after
+    /// the last drawn and whether the text was cut short at `limit`.
+    private mutating func drawMeasured(
+        _ text: String, x: Int, start: Int, limit: Int, y: Int, style: Style
+    ) -> (end: Int, cut: Bool) {
         var column = x
         for character in SafeText.visible(text) {
             let characterWidth = DisplayWidth.of(character)
             if characterWidth == 0 { continue }
-            if column + characterWidth > limit { break }
+            if column + characterWidth > limit { return (column, true) }
             if column >= start {
                 set(character, x: column, y: y, style: style, width: characterWidth)
             }
             column += characterWidth
         }
-        return max(0, column - x)
+        return (column, false)
     }
 
     /// Sets the style of cells already drawn, keeping their characters.
     public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
+        noteIfOutside(rect)
         let clipped = clip(rect)
         for y in clipped.y..<clipped.maxY {
             for x in clipped.x..<clipped.maxX {
@@ -99,6 +167,12 @@ public struct Canvas: Sendable, Equatable {
         cells[index] = Cell(character: character, style: style)
         if characterWidth == 2 && x + 1 < width {
             cells[index + 1] = Cell(character: " ", style: style, isContinuation: true)
+        }
+    }
+
+    private mutating func noteIfOutside(_ rect: Rect) {
+        if !rect.isEmpty && (rect.x < 0 || rect.y < 0 || rect.maxX > width || rect.maxY > height) {
+            requestsOutside += 1
         }
     }
 

@@ -90,8 +90,7 @@ public struct TableView {
         for (index, column) in columns.enumerated() where layout[index].width > 0 {
             var title = column.title
             if sortColumn == index { title += sortDescending ? glyphs.sortDescending : glyphs.sortAscending }
-            let text = ColumnFit.pad(title, to: layout[index].width, alignment: column.alignment)
-            canvas.draw(text, x: rect.x + layout[index].x, y: rect.y, style: theme.header, clip: rect)
+            drawCell(title, column: column, at: layout[index], in: rect, y: rect.y, style: theme.header, canvas: &canvas)
         }
         let visible = Self.visibleRows(in: rect)
         for line in 0..<visible {
@@ -102,10 +101,30 @@ public struct TableView {
             let style = isSelected ? theme.selected : (rowStyle(row) ?? theme.normal)
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             for (index, column) in columns.enumerated() where layout[index].width > 0 {
-                let text = ColumnFit.pad(cell(row, index), to: layout[index].width, alignment: column.alignment)
-                canvas.draw(text, x: rect.x + layout[index].x, y: y, style: style, clip: rect)
+                drawCell(cell(row, index), column: column, at: layout[index], in: rect, y: y, style: style, canvas: &canvas)
             }
             decorate(row, y, layout.map { (rect.x + $0.x, $0.width) }, &canvas)
         }
+    }
+
+    /// A cell's text cut to its column and aligned in it. The row is already filled with
+    /// spaces in `style`, so the padding is not drawn again: on a wide terminal most of a
+    /// table is padding, and drawing it was most of the cost of a frame.
+    private func drawCell(
+        _ text: String, column: TableColumn, at position: (x: Int, width: Int), in rect: Rect, y: Int, style: Style,
+        canvas: inout Canvas
+    ) {
+        let fitted: String
+        let fittedWidth: Int
+        if let columns = text.narrowColumns {
+            // Most cells: no measuring needed.
+            fitted = text.truncatedNarrow(columns: columns, to: position.width)
+            fittedWidth = min(columns, position.width)
+        } else {
+            fitted = ColumnFit.truncate(text, to: position.width)
+            fittedWidth = DisplayWidth.of(fitted)
+        }
+        let offset = column.alignment == .right ? max(0, position.width - fittedWidth) : 0
+        canvas.draw(fitted, x: rect.x + position.x + offset, y: y, style: style, clip: rect)
     }
 }

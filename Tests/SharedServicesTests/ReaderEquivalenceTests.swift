@@ -165,6 +165,7 @@ struct ReaderEquivalenceTests {
     static let plainRows = [row("A1"), row("A2", name: "Legal", service: "Legal"), row("A3", name: "Audit", year: "2011")]
 
     static let hardCases: [HardCase] = quotingCases + lineCases + encodingCases + rowCases + cellCases + headerCases
+        + hostileInputCases
 
     static let quotingCases: [HardCase] = [
         HardCase(
@@ -478,6 +479,49 @@ struct ReaderEquivalenceTests {
         HardCase("required columns missing", text(["A1,HR,Back office"], header: "id,name,service_area"), throwsError: true),
         HardCase("not a CSV register", "These are my notes\nabout shared services\n", throwsError: true),
         HardCase("a file name without .csv", text(plainRows + [row("A4", year: "abc")]), file: "arrangements"),
+    ]
+
+    /// Cases from the hostile-input corpus (Tests/SSMapCommandsTests/Corpus), at sizes that
+    /// let every stretch split be tried.
+    static let hostileInputCases: [HardCase] = [
+        HardCase(
+            "a row of 10,000 fields",
+            text([row("A1"), "A2" + String(repeating: ",", count: 9_999), row("A3", year: "abc")])),
+        HardCase(
+            "lines of 100,000 characters, one ending in a stray quote",
+            text([
+                row("A1", name: String(repeating: "y", count: 100_000), toDate: "about £2m"),
+                row("A2", name: String(repeating: "z", count: 100_000) + "\""), row("A3", year: "abc"),
+            ])),
+        HardCase(
+            "an unterminated quote after a 100,000-character field",
+            text([row("A1", description: String(repeating: "d", count: 100_000)), row("A2", description: "\"open")]),
+            throwsError: true),
+        // Enough partners that a row's are looked up in a set rather than searched.
+        HardCase(
+            "1,000 partners with one repeated",
+            text([
+                row("A1", partners: (["Brent"] + (1...999).map { "Council \($0)" } + ["Council 7"]).joined(separator: "; "),
+                    lead: "Brent"),
+                row("A2", partners: (1...40).map { "Council \($0 % 20)" }.joined(separator: "; ")),
+            ])),
+        HardCase(
+            "10,000 blank lines of every kind before the header",
+            String(repeating: "\n\r\n\r \t \n", count: 2_500) + text([row("A1", year: "abc"), row("A2")])),
+        HardCase("a header of only commas", ",,,,\n,,,,\n", throwsError: true),
+        HardCase(
+            "column names longer than messages show, and with escape codes",
+            text(
+                [row("A1", toDate: "about £2m") + ",\u{1B}[31mred", row("A2", latest: "x") + ",plain"],
+                header: header.replacingOccurrences(of: "savings_to_date", with: "Savings to date" + String(repeating: "!", count: 200))
+                    + ",Notes\u{1B}[31m")),
+        HardCase(
+            "formulas, guarded with an apostrophe and not",
+            text([
+                row("G1", name: "'=1+1", status: "'-2+3", toDate: "'=1000", description: "'+SUM(A1)"),
+                row("G2", name: "=1+1", service: "@cmd", description: quoted("=HYPERLINK(\"http://example.com\")")),
+                row("G3", name: "'plain apostrophe", description: "'@'"),
+            ])),
     ]
 
     // MARK: Many hard rows, so odd rows land in different chunks of the fast reader

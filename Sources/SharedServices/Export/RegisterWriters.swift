@@ -130,7 +130,11 @@ public enum JSONWriter {
             case "\t": output += "\\t"
             default:
                 let value = scalar.value
-                if value < 0x20 || (0x7F..<0xA0).contains(value) || value == 0x2028 || value == 0x2029 {
+                // Controls, line separators and bidirectional overrides are escaped, so that
+                // JSON shown on a terminal carries none of them (and still reads back the same).
+                if value < 0x20 || (0x7F..<0xA0).contains(value) || value == 0x2028 || value == 0x2029
+                    || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+                {
                     let hex = String(value, radix: 16, uppercase: false)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -109,7 +109,7 @@ struct ArrangementStretchReader {
     private var fieldStarts: [Int] = []
     private var fieldEnds: [Int] = []
     private var fieldHasNonASCII: [Bool] = []
-    private var rowPartners: [Int32] = []
+    private var rowPartners = RowPartners()
 
     private static let quote: UInt8 = 0x22
     private static let comma: UInt8 = 0x2C
@@ -360,7 +360,7 @@ struct ArrangementStretchReader {
         stretch.regions.append(intern(region, in: &stretch.regionSpellings))
         // Sources are interned even when empty, as the careful reader does.
         stretch.sources.append(stretch.sourceSpellings.intern(slice(source.lowerBound, source.upperBound)))
-        stretch.partners.append(contentsOf: rowPartners)
+        stretch.partners.append(contentsOf: rowPartners.ids)
         stretch.partnerStarts.append(Int32(stretch.partners.count))
         stretch.leads.append(intern(lead, in: &stretch.partnerSpellings))
         stretch.startYears.append(startYear)
@@ -382,7 +382,7 @@ struct ArrangementStretchReader {
     /// Splits the partners cell on ";" into `rowPartners`; false when a name is listed
     /// twice or none is given (both need a warning).
     private mutating func readPartners(_ range: Range<Int>) -> Bool {
-        rowPartners.removeAll(keepingCapacity: true)
+        rowPartners.removeAll()
         var start = range.lowerBound
         while start <= range.upperBound {
             var end = start
@@ -390,8 +390,7 @@ struct ArrangementStretchReader {
             guard let name = trimmed(start..<end) else { return false }
             if !name.isEmpty {
                 let id = stretch.partnerSpellings.intern(slice(name.lowerBound, name.upperBound))
-                if rowPartners.contains(id) { return false }
-                rowPartners.append(id)
+                if !rowPartners.insert(id) { return false }
             }
             start = end + 1
         }

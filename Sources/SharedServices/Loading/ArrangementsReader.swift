@@ -1,5 +1,3 @@
-import TextCells
-
 /// Reads the arrangements file row by row into the builder, checking every cell.
 enum ArrangementsReader {
     static func read(
@@ -17,6 +15,13 @@ enum ArrangementsReader {
             return
         }
         var reader = try TableReader(bytes: Array(bytes), file: file, format: format)
+        if reader.isEmptyArray {
+            // What a JSON export of no rows is: a register with no arrangements, as a CSV
+            // header alone is, rather than a file missing every column.
+            diagnostics.append(
+                Diagnostic(file: file, line: nil, severity: .warning, message: "is an empty array: it holds no arrangements"))
+            return
+        }
         var rows = try ArrangementRows(
             file: file, header: reader.header, headerLine: reader.headerLine, format: format,
             organisationsFile: organisationsFile)
@@ -50,10 +55,20 @@ enum ArrangementsReader {
         }
         let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
         let plural = missing.count > 1
+        let verb = plural ? "are" : "is"
+        guard format == .json else {
+            throw LoadError(
+                file: file, line: headerLine,
+                message: "the required column\(plural ? "s" : "") \(list) \(verb) missing; "
+                    + "the header has: \(CellReading.listed(columns.header))")
+        }
+        // A JSON register has no header: its columns are the keys of its objects.
         throw LoadError(
             file: file, line: headerLine,
-            message: "the required column\(plural ? "s" : "") \(list) \(plural ? "are" : "is") missing; "
-                + "the header has: \(columns.header.map { SafeText.visible($0) }.joined(separator: ", "))")
+            message: "the required key\(plural ? "s" : "") \(list) \(verb) in no object of the array; "
+                + (columns.header.isEmpty
+                    ? "no item of the array is an object with keys"
+                    : "the objects' keys are: \(CellReading.listed(columns.header))"))
     }
 }
 
@@ -122,18 +137,17 @@ struct ArrangementRows {
         }
 
         // Partners, each matched to an organisation once.
-        var partners: [Int32] = []
+        var partners = RowPartners()
         let partnersText = columns.value(.partners, in: fields)
         // Split on the bytes of ";" and line feeds: no Character walking per row.
         for raw in partnersText.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x0A }) {
             let partnerName = Substring(raw).trimmedWhitespace()
             if partnerName.isEmpty { continue }
             let match = builder.matchPartner(partnerName)
-            if partners.contains(match.id) {
+            guard partners.insert(match.id) else {
                 cell.warn(.partners, Self.listedTwice(partnerName))
                 continue
             }
-            partners.append(match.id)
             guard organisationsFile != nil else {
                 if case .unlisted = match { unlistedPartnerCount += 1 }
                 continue
@@ -182,13 +196,13 @@ struct ArrangementRows {
         where CellReading.containsControlCharacters(value) {
             cell.warnRaw(
                 field: header[position],
-                "\(header[position]) contains control characters (escape codes or similar); "
+                "\(CellReading.columnName(header[position])) contains control characters (escape codes or similar); "
                     + "they are shown as symbols")
         }
 
         builder.append(
             RegisterBuilder.Row(
-                id: id, name: name, serviceArea: serviceArea, service: service, partners: partners, lead: lead,
+                id: id, name: name, serviceArea: serviceArea, service: service, partners: partners.ids, lead: lead,
                 region: columns.value(.region, in: fields).trimmingWhitespace(), startYear: startYear,
                 status: status, provenance: provenance, savingsToDate: savingsToDate,
                 savingsLatestYear: savingsLatestYear,
@@ -236,8 +250,8 @@ struct ArrangementRows {
                 Diagnostic(
                     file: file, line: nil, severity: .warning,
                     message: "no organisations file was found beside it, so the sectors of "
-                        + "\(builder.organisations.count) organisations were guessed from their names "
-                        + "(name one with --organisations)"))
+                        + "\(builder.organisations.count) organisation\(builder.organisations.count == 1 ? "" : "s") "
+                        + "were guessed from their names (name one with --organisations)"))
         }
     }
 

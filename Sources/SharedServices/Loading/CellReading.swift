@@ -50,10 +50,30 @@ enum CellReading {
 
     /// A value as it appears in a message: quoted, shortened, with control characters shown.
     static func quoted(_ value: String) -> String {
-        var shown = value
-        if shown.count > 60 { shown = String(shown.prefix(57)) + "…" }
         // Control characters shown as symbols (ESC as ␛): no message carries an escape sequence.
-        return "\"" + SafeText.visible(shown) + "\""
+        "\"" + SafeText.visible(shortened(value)) + "\""
+    }
+
+    /// At most 60 characters, the last of them "…" when cut: a message never carries a
+    /// whole megabyte cell or column name.
+    static func shortened(_ value: String) -> String {
+        // Counting a huge value's characters would walk all of it; its bytes bound them.
+        guard value.utf8.count > 60, value.count > 60 else { return value }
+        return String(value.prefix(57)) + "…"
+    }
+
+    /// A column name as a message shows it: shortened, control characters as symbols,
+    /// and "(blank)" for a name left empty (a header of only commas has nothing else to show).
+    static func columnName(_ name: String) -> String {
+        name.isEmpty ? "(blank)" : SafeText.visible(shortened(name))
+    }
+
+    /// A header as a message lists it: the first 20 names, then how many more there are.
+    static func listed(_ header: [String]) -> String {
+        let shownCount = 20
+        let names = header.prefix(shownCount).map(columnName).joined(separator: ", ")
+        guard header.count > shownCount else { return names }
+        return names + " and \(header.count - shownCount) more"
     }
 
     /// True when the text holds control characters (C0, C1, DEL) or bidirectional

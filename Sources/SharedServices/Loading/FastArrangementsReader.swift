@@ -103,7 +103,7 @@ enum FastArrangementsReader {
         // Skip blank lines and lines of only spaces and tabs.
         while index < bytes.count && [0x0A, 0x0D, 0x20, 0x09].contains(bytes[index]) { index += 1 }
         while index > start && (bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09) { index -= 1 }
-        return CSVSplitting.recordStart(bytes, from: index, end: bytes.count, insideQuotes: false)
+        return CSVSplitting.recordEnd(bytes, from: index, end: bytes.count)
     }
 
     /// Line ends in `range`, counted as the CSV parser counts them (CRLF is one).
@@ -139,7 +139,7 @@ private struct StretchMerger {
         var numbering = LocalNumbering(stretch)
         var unusual = stretch.unusualRows.makeIterator()
         var nextUnusual = unusual.next()
-        var rowPartners: [Int32] = []
+        var rowPartners = RowPartners()
         let hasOrganisationsFile = rows.organisationsFile != nil
         for row in 0...stretch.ordinaryRowCount {
             while let pending = nextUnusual, pending.ordinaryRowsBefore == row {
@@ -162,15 +162,14 @@ private struct StretchMerger {
             }
             rows.countRowRead()
 
-            rowPartners.removeAll(keepingCapacity: true)
+            rowPartners.removeAll()
             for index in Int(stretch.partnerStarts[row])..<Int(stretch.partnerStarts[row + 1]) {
                 let local = stretch.partners[index]
                 let match = numbering.partner(local, stretch, &builder)
                 var problem: String?
-                if rowPartners.contains(match.id) {
+                if !rowPartners.insert(match.id) {
                     problem = ArrangementRows.listedTwice(stretch.partnerSpellings[local])
                 } else {
-                    rowPartners.append(match.id)
                     if !hasOrganisationsFile {
                         if case .unlisted = match { rows.unlistedPartnerCount += 1 }
                     } else if case .listed = match {
@@ -199,7 +198,7 @@ private struct StretchMerger {
                 service: numbering.service(stretch.services[row], stretch, &builder),
                 region: numbering.region(stretch.regions[row], stretch, &builder),
                 source: numbering.source(stretch.sources[row], stretch, &builder),
-                partners: rowPartners, lead: lead, line: line)
+                partners: rowPartners.ids, lead: lead, line: line)
             if let checker { diagnostics.append(contentsOf: checker.diagnostics) }
         }
         firstLine += stretch.lineEnds

@@ -1,5 +1,3 @@
-import TextCells
-
 /// Reads the organisations file: the councils and other bodies partners resolve against.
 enum OrganisationsReader {
     static func read(
@@ -12,8 +10,7 @@ enum OrganisationsReader {
         guard columns.columnOf[.name] != nil else {
             throw LoadError(
                 file: file, line: reader.headerLine,
-                message: "the required column \"name\" is missing; the header has: "
-                    + reader.header.map { SafeText.visible($0) }.joined(separator: ", "))
+                message: "the required column \"name\" is missing; the header has: " + CellReading.listed(reader.header))
         }
         builder.setOrganisationExtraColumns(columns.extraColumns.map { reader.header[$0] })
 
@@ -61,7 +58,12 @@ enum OrganisationsReader {
             let longitude = coordinate(.long, in: row.fields, columns: columns, range: -180...180, report: report)
             for (position, value) in row.fields.enumerated()
             where CellReading.containsControlCharacters(value) {
-                report(.warning, nil, "\(reader.header[position]) contains control characters; they are shown as symbols")
+                // About a column, which may be one the schema does not know: named as the header spells it.
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: row.line, field: reader.header[position], severity: .warning,
+                        message: "\(CellReading.columnName(reader.header[position])) contains control characters "
+                            + "(escape codes or similar); they are shown as symbols"))
             }
             builder.addListedOrganisation(
                 name: name, sector: sector ?? .other, type: columns.value(.type, in: row.fields).trimmingWhitespace(),

@@ -96,7 +96,8 @@ struct HeaderMatching<Field: Hashable & RawRepresentable & CaseIterable> where F
             if let earlier = columnOf[field] {
                 throw LoadError(
                     file: file, line: headerLine,
-                    message: "columns \(earlier + 1) (\"\(header[earlier])\") and \(position + 1) (\"\(title)\") "
+                    message: "columns \(earlier + 1) (\"\(CellReading.columnName(header[earlier]))\") and "
+                        + "\(position + 1) (\"\(CellReading.columnName(title))\") "
                         + "both give \(field.rawValue); rename or remove one")
             }
             columnOf[field] = position
@@ -104,9 +105,10 @@ struct HeaderMatching<Field: Hashable & RawRepresentable & CaseIterable> where F
         positions = Field.allCases.map { columnOf[$0] ?? -1 }
     }
 
-    /// The field's column title as the file spells it, for messages.
+    /// The field's column title as the file spells it, for messages (shortened, should
+    /// the file spell it at great length).
     func title(_ field: Field) -> String {
-        columnOf[field].map { header[$0] } ?? field.rawValue
+        columnOf[field].map { CellReading.columnName(header[$0]) } ?? field.rawValue
     }
 
     func value(_ field: Field, in fields: [String]) -> String {

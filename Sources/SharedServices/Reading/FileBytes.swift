@@ -9,6 +9,7 @@ import Darwin
 public enum FileBytes {
     public static func read(_ path: String) throws(LoadError) -> [UInt8] {
         let name = path
+        try refuseDevice(path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw LoadError(file: name, message: openFailure(errno)) }
         defer { close(descriptor) }
@@ -18,6 +19,7 @@ public enum FileBytes {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw LoadError(file: name, message: "is a directory, not a register file")
         }
+        if isDevice(info) { throw LoadError(file: name, message: deviceMessage) }
         // Read straight into one buffer of the file's size (growing it only if the file
         // grows meanwhile, or is a pipe): no chunk copied into it afterwards.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
@@ -45,6 +47,7 @@ public enum FileBytes {
     public static func withContents<Result>(
         _ path: String, _ body: (UnsafeBufferPointer<UInt8>, PageReleaser) throws(LoadError) -> Result
     ) throws(LoadError) -> Result {
+        try refuseDevice(path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw LoadError(file: path, message: openFailure(errno)) }
         var info = stat()
@@ -64,6 +67,20 @@ public enum FileBytes {
         return try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
             try body(buffer, PageReleaser(base: nil, count: 0))
         }
+    }
+
+    private static let deviceMessage = "is a device, not a register file"
+
+    /// A device such as /dev/zero never ends, and opening a terminal or a tape can wait
+    /// or have effects: devices are refused before they are opened. Pipes are read.
+    private static func refuseDevice(_ path: String) throws(LoadError) {
+        var info = stat()
+        if stat(path, &info) == 0 && isDevice(info) { throw LoadError(file: path, message: deviceMessage) }
+    }
+
+    private static func isDevice(_ info: stat) -> Bool {
+        let kind = info.st_mode & S_IFMT
+        return kind == S_IFCHR || kind == S_IFBLK
     }
 
     private static func openFailure(_ code: Int32) -> String {

@@ -73,6 +73,12 @@ struct TableReader {
         }
     }
 
+    /// Whether the file is a JSON array with nothing in it.
+    var isEmptyArray: Bool {
+        if case .json(let rows, _) = source { return rows.isEmpty }
+        return false
+    }
+
     /// How far through the rows reading has got, 0...1.
     var fractionRead: Double {
         switch source {
@@ -118,15 +124,26 @@ struct TableReader {
                 continue
             }
             var fields = Array(repeating: "", count: header.count)
+            var given = Array(repeating: false, count: header.count)
             for member in members {
                 guard let column = position[member.key] else { continue }
-                switch cellText(member.value) {
-                case .some(let text): fields[column] = text
-                case .none:
+                let key = CellReading.columnName(member.key)
+                // JSON leaves a repeated key's meaning open; the last value is used, and said so.
+                if given[column] {
                     warnings.append(
                         Diagnostic(
                             file: file, line: line, field: member.key, severity: .warning,
-                            message: "\(member.key) is \(member.value.kindName), not text or a number; left empty"))
+                            message: "\(key) is given more than once in this object; the last value was kept"))
+                }
+                given[column] = true
+                switch cellText(member.value) {
+                case .some(let text): fields[column] = text
+                case .none:
+                    fields[column] = ""
+                    warnings.append(
+                        Diagnostic(
+                            file: file, line: line, field: member.key, severity: .warning,
+                            message: "\(key) is \(member.value.kindName), not text or a number; left empty"))
                 }
             }
             rows.append(TableRow(fields: fields, line: line))

@@ -1,0 +1,129 @@
+@testable import Dashboard
+import TerminalUI
+
+/// What must hold after every event, whatever came before: every selection inside its list
+/// and on screen, overlays in a state their keys can work from, and a frame of exactly the
+/// terminal's size with nothing asked to be drawn outside it. Returns what is wrong, as
+/// plain checks rather than expectations, so that 100,000 steps stay cheap.
+enum MonkeyInvariants {
+    static func problems(state: AppState, frame: Canvas) -> [String] {
+        var problems: [String] = []
+        let layout = Layout(size: state.size)
+        let tableRows = TableView.visibleRows(in: layout.content)
+        let lists: [(String, ScrollState, Int, Int)] = [
+            ("arrangements table", state.table, state.rows.count, tableRows),
+            ("summary chart", state.chart, state.groups.count, layout.chartRows),
+            ("organisations table", state.organisationsTable, state.organisationRows.count, tableRows),
+            ("data issues table", state.issuesTable, state.data.diagnostics.count, tableRows),
+        ]
+        for (name, scroll, count, visible) in lists {
+            if let problem = scrollProblem(scroll, count: count, visible: visible) { problems.append("\(name): \(problem)") }
+        }
+        if !ArrangementColumns.all.indices.contains(state.focusedColumn) {
+            problems.append("focused column \(state.focusedColumn) is not a column")
+        }
+        if state.detailTop < 0 { problems.append("detail scrolled to \(state.detailTop)") }
+        problems += searchProblems(state)
+        problems += overlayProblems(state, layout: layout)
+        problems += frameProblems(frame, state: state, layout: layout)
+        return problems
+    }
+
+    /// A list's selection: inside the rows (0 when there are none), on screen, and the
+    /// view scrolled no further than the last screenful. `visible` below 1 counts as 1, as
+    /// `ScrollState` counts it: a list squeezed to nothing still has a selected row.
+    static func scrollProblem(_ scroll: ScrollState, count: Int, visible: Int) -> String? {
+        guard count > 0 else {
+            return scroll.selected == 0 && scroll.top == 0 ? nil : "empty but selected \(scroll.selected), top \(scroll.top)"
+        }
+        let rows = max(visible, 1)
+        if !(0..<count).contains(scroll.selected) { return "selected \(scroll.selected) of \(count) rows" }
+        if scroll.top < 0 || scroll.top > max(0, count - rows) {
+            return "top \(scroll.top) outside 0...\(max(0, count - rows)) (\(count) rows, \(rows) visible)"
+        }
+        if scroll.selected < scroll.top || scroll.selected >= scroll.top + rows {
+            return "selected \(scroll.selected) off screen (top \(scroll.top), \(rows) visible)"
+        }
+        return nil
+    }
+
+    /// Search matches are positions in the rows, in order. Walking them all is kept to short
+    /// lists: a search of 100,000 rows can match them all, and this runs every step.
+    private static func searchProblems(_ state: AppState) -> [String] {
+        let matches = state.searchMatches
+        if state.searchText.isEmpty && !matches.isEmpty { return ["\(matches.count) matches for an empty search"] }
+        guard let first = matches.first, let last = matches.last else { return [] }
+        if first < 0 || last >= state.rows.count || matches.count > state.rows.count {
+            return ["search matches \(first)...\(last) (\(matches.count)) outside \(state.rows.count) rows"]
+        }
+        if matches.count <= 1_000 && zip(matches, matches.dropFirst()).contains(where: { $0 >= $1 }) {
+            return ["search matches out of order"]
+        }
+        return []
+    }
+
+    private static func overlayProblems(_ state: AppState, layout: Layout) -> [String] {
+        switch state.overlay {
+        case nil:
+            return []
+        case .help(let top):
+            return top >= 0 ? [] : ["help scrolled to \(top)"]
+        case .picker(let kind, let picker):
+            var problems: [String] = []
+            let organisationKind = PickerKind.organisationKinds.contains(kind)
+            if organisationKind != (state.screen == .organisations) {
+                problems.append("\(kind.title) picker open on the \(state.screen.title) screen")
+            }
+            let count = picker.visibleOptions.count
+            let scroll = picker.scroll
+            if count == 0 ? scroll.selected != 0 : !(0..<count).contains(scroll.selected) {
+                problems.append("picker selects \(scroll.selected) of \(count) options")
+            }
+            if scroll.top < 0 || scroll.top > scroll.selected {
+                problems.append("picker top \(scroll.top) with \(scroll.selected) selected")
+            }
+            if let problem = cursorProblem(picker.query) { problems.append("picker query: \(problem)") }
+            return problems
+        case .search(let input):
+            var problems: [String] = []
+            if state.screen != .arrangements { problems.append("search open on the \(state.screen.title) screen") }
+            if let problem = cursorProblem(input) { problems.append("search: \(problem)") }
+            return problems
+        case .export(let input):
+            return cursorProblem(input).map { ["export prompt: \($0)"] } ?? []
+        case .confirmOverwrite(let path):
+            return path.isEmpty ? ["asked to replace a file with no name"] : []
+        }
+    }
+
+    private static func cursorProblem(_ input: TextInput) -> String? {
+        (0...input.text.count).contains(input.cursor) ? nil : "cursor \(input.cursor) in \(input.text.count) characters"
+    }
+
+    /// The frame is the terminal's size, nothing was asked to be drawn outside it, and it
+    /// shows either the dashboard (its tabs) or the start of the too-small message.
+    private static func frameProblems(_ frame: Canvas, state: AppState, layout: Layout) -> [String] {
+        var problems: [String] = []
+        if frame.size != state.size || frame.cells.count != state.size.width * state.size.height {
+            problems.append("frame \(frame.width)×\(frame.height) for a \(state.size.width)×\(state.size.height) terminal")
+        }
+        if frame.requestsOutside > 0 {
+            problems.append("\(frame.requestsOutside) drawing requests outside the \(frame.width)×\(frame.height) canvas")
+        }
+        guard frame.width > 0 && frame.height > 0 else { return problems }
+        if layout.isTooSmall {
+            if frame[0, 0].character != "s" { problems.append("too small, but the message is not shown") }
+        } else if !frame.line(0).dropFirst().hasPrefix(DashboardText.tabLabel(.arrangements)) {
+            problems.append("no tabs on the top line")
+        }
+        if case .help = state.overlay, !layout.isTooSmall {
+            // Inside the help box's border (lines of help can be blank, but not all of them).
+            let box = layout.overlay
+            let shown = (box.y + 1..<box.maxY - 1).contains { y in
+                (box.x + 2..<box.maxX - 2).contains { frame[$0, y].character != " " }
+            }
+            if !shown { problems.append("help open but its box is empty") }
+        }
+        return problems
+    }
+}

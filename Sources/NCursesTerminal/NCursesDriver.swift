@@ -133,16 +133,27 @@ public final class NCursesDriver: TerminalDriver {
         previous = canvas
     }
 
-    /// The next key, mouse event or resize; nil after `timeoutMilliseconds` with none.
+    /// How long one wait for input lasts. ncurses notices a resize signal that came
+    /// between its last look and the start of a wait only when a wait ends empty-handed:
+    /// a wait without end would miss it until the next resize, leaving the screen drawn
+    /// for the old size.
+    static let resizeCheckMilliseconds = 100
+
+    /// The next key, mouse event or resize; nil after `timeoutMilliseconds` with none
+    /// (a negative timeout waits for ever).
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        wtimeout(window, Int32(timeoutMilliseconds))
-        var character: wint_t = 0
-        let result = wget_wch(window, &character)
-        if result == ERR { return nil }
-        if result == KEY_CODE_YES {
-            return functionKey(Int32(character))
+        var waited = 0
+        while true {
+            let slice = timeoutMilliseconds < 0
+                ? Self.resizeCheckMilliseconds : min(Self.resizeCheckMilliseconds, timeoutMilliseconds - waited)
+            wtimeout(window, Int32(slice))
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == KEY_CODE_YES { return functionKey(Int32(character)) }
+            if result != ERR { return .key(Self.key(forCharacter: UInt32(character))) }
+            waited += slice
+            if timeoutMilliseconds >= 0 && waited >= timeoutMilliseconds { return nil }
         }
-        return .key(Self.key(forCharacter: UInt32(character)))
     }
 
     static func key(forCharacter value: UInt32) -> Key {

@@ -71,23 +71,27 @@ import Testing
     }
 
     /// Waits for a frame that suits the size: the too-small message below 40×10 (nothing
-    /// at 1×1, whose one cell no program can write), else the dashboard's tab bar on top
+    /// at 1×1, whose one cell ncurses cannot write), else the dashboard's tab bar on top
     /// and its key hints at the bottom.
     private func expectDrawing(_ session: TmuxSession, width: Int, height: Int, _ context: String) throws {
         let isTooSmall = width < 40 || height < 10
+        let suitsTheSize = { (screen: String) -> Bool in
+            if isTooSmall {
+                return TerminalChecks.showsTooSmallMessage(screen, width: width, height: height)
+                    || (width == 1 && height == 1 && TerminalChecks.isBlank(screen))
+            }
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.first?.hasPrefix("  1 Arrangements") == true && lines.dropLast().last?.hasPrefix("?") == true
+        }
         do {
             // Keys may still be queued: wait while the screen keeps changing, not for ever.
-            try session.waitUntil("a frame at \(width)×\(height)", seconds: 20, atMost: 180) { screen in
-                if isTooSmall {
-                    return TerminalChecks.showsTooSmallMessage(screen, width: width, height: height)
-                        || (width == 1 && height == 1 && TerminalChecks.isBlank(screen))
-                }
-                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-                return lines.first?.hasPrefix("  1 Arrangements") == true
-                    && lines.dropLast().last?.hasPrefix("?") == true
-            }
+            try session.waitUntil("a frame at \(width)×\(height)", seconds: 20, atMost: 180, suitsTheSize)
         } catch {
-            Issue.record("\(context): \(error)")
+            // A missed resize, or a program that no longer draws: one more resize tells which.
+            try session.resize(width: width + 1, height: height)
+            try session.resize(width: width, height: height)
+            let missedResize = (try? session.waitUntil("a frame after one more resize", seconds: 20, suitsTheSize)) != nil
+            Issue.record("\(context): \(error)\n\(missedResize ? "It drew after one more resize: a resize was missed." : "")")
         }
     }
 

@@ -30,12 +30,6 @@ struct TextColumn: Sendable {
         ends.append(bytes.count)
     }
 
-    /// Appends row `row` of `other`.
-    mutating func append(row: Int, of other: TextColumn) {
-        bytes.append(contentsOf: other.bytes[other.range(row)])
-        ends.append(bytes.count)
-    }
-
     /// Calls `body` with the UTF-8 bytes of row `row`, without making a String.
     func withBytes<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let range = range(row)

@@ -22,7 +22,7 @@ struct SpreadsheetSafetyTests {
     }
 
     @Test func ordinaryTextIsLeftAlone() {
-        for text in ["Plain", "", " =not first", "'quoted", "£5m", "x=y", "1-2"] {
+        for text in ["Plain", "", " =not first", "'quoted", "£5m", "x=y", "1-2", "'", "' =x"] {
             #expect(!SpreadsheetSafety.looksLikeFormula(text), "\(text)")
             #expect(SpreadsheetSafety.neutralised(text) == text)
             #expect(SpreadsheetSafety.withoutGuard(text) == text)
@@ -75,6 +75,29 @@ struct SpreadsheetSafetyTests {
             #expect(reloaded.register.name(0).hasPrefix("=HYPERLINK"))
             // An apostrophe the data really starts with, before ordinary text, stays.
             #expect(reloaded.register.extraValues(2) == ["'already quoted"])
+        }
+    }
+
+    /// A carriage return can start a value only in JSON, and is kept only in an extra
+    /// column (names and descriptions are trimmed). The guarded export reads back as the
+    /// raw one does: the CR as a line break (as any line break in a CSV cell), no apostrophe.
+    @Test func aGuardedCarriageReturnLoadsBackAsTheRawExportDoes() throws {
+        let json = #"[{"id": "R1", "name": "Shared ICT", "service": "ICT", "#
+            + #""partners": "Adur District Council; Worthing Borough Council", "contact": "\r=1+1"}]"#
+        let original = try RegisterLoader.load(arrangementBytes: Array(json.utf8), file: "cr.json")
+        #expect(original.register.extraValues(0) == ["\r=1+1"])
+        let guarded = RegisterWriter.csv(original.register, rows: [0])
+        let raw = RegisterWriter.csv(original.register, rows: [0], neutralisingFormulas: false)
+        #expect(guarded.contains("\"'\r=1+1\""))
+        for reading in [RegisterLoader.ArrangementsReading.fast, .rowAtATime] {
+            func extraValues(_ csv: String) throws -> [String] {
+                try RegisterLoader.load(
+                    arrangementBytes: Array(csv.utf8), file: "again.csv", organisationBytes: nil, organisationsFile: nil,
+                    reading: reading
+                ).register.extraValues(0)
+            }
+            #expect(try extraValues(guarded) == ["\n=1+1"])
+            #expect(try extraValues(guarded) == extraValues(raw))
         }
     }
 }

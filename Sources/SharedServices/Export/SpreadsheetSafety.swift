@@ -6,6 +6,7 @@
 public enum SpreadsheetSafety {
     private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]  // = + - @ tab CR
     private static let apostrophe: UInt8 = 0x27
+    private static let lineFeed: UInt8 = 0x0A
 
     /// Whether a spreadsheet would read `text` as the start of a formula.
     public static func looksLikeFormula(_ text: String) -> Bool {
@@ -17,10 +18,13 @@ public enum SpreadsheetSafety {
         looksLikeFormula(text) ? "'" + text : text
     }
 
-    /// A cell as read back: without the apostrophe `neutralised` added.
+    /// A cell as read back: without the apostrophe `neutralised` added. A guarded carriage
+    /// return reads back as a line feed (line breaks inside a cell are read as LF), so an
+    /// apostrophe before a line feed is taken for a guard too.
     static func withoutGuard(_ text: String) -> String {
         var bytes = text.utf8.makeIterator()
-        guard bytes.next() == apostrophe, let second = bytes.next(), formulaStarts.contains(second) else { return text }
+        guard bytes.next() == apostrophe, let second = bytes.next(), formulaStarts.contains(second) || second == lineFeed
+        else { return text }
         return String(text.dropFirst())
     }
 

@@ -34,29 +34,15 @@ struct BinaryRunner {
         env["COLUMNS"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        // Files rather than pipes: nothing can block however much the binary prints.
-        let scratch = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outputURL = scratch.appendingPathComponent("stdout")
-        let errorURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputURL)
-        let error = try FileHandle(forWritingTo: errorURL)
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let captured = try CapturedOutput(for: process)
         try process.run()
         process.waitUntilExit()
-        try output.close()
-        try error.close()
-        let outputData = try Data(contentsOf: outputURL)
-        let errorData = try Data(contentsOf: errorURL)
+        let (output, error) = try captured.collect()
         return Result(
             status: process.terminationStatus,
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self),
-            outputBytes: Array(outputData))
+            standardOutput: String(decoding: output, as: UTF8.self),
+            standardError: String(decoding: error, as: UTF8.self),
+            outputBytes: Array(output))
     }
 
     /// The sample register loaded in-process, to check the binary's figures against.

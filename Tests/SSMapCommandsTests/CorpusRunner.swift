@@ -39,19 +39,7 @@ enum CorpusRunner {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = nil
         process.environment = environment
-
-        // Files rather than pipes: nothing can block however much the binary prints.
-        let scratch = try BinaryRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outputURL = scratch.appendingPathComponent("stdout")
-        let errorURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputURL)
-        let error = try FileHandle(forWritingTo: errorURL)
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let captured = try CapturedOutput(for: process)
 
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
@@ -68,14 +56,13 @@ enum CorpusRunner {
             }
         }
         let elapsed = clock.now - start
-        try output.close()
-        try error.close()
+        let (output, error) = try captured.collect()
         return Outcome(
             status: process.terminationStatus,
             exitedNormally: process.terminationReason == .exit,
             timedOut: timedOut,
-            standardOutput: Array(try Data(contentsOf: outputURL)),
-            standardError: Array(try Data(contentsOf: errorURL)),
+            standardOutput: Array(output),
+            standardError: Array(error),
             elapsed: elapsed)
     }
 }

@@ -194,10 +194,12 @@ private struct StretchMerger {
             }
             builder.appendOrdinary(
                 row, of: stretch,
-                serviceArea: numbering.serviceArea(stretch.serviceAreas[row], stretch, &builder),
-                service: numbering.service(stretch.services[row], stretch, &builder),
-                region: numbering.region(stretch.regions[row], stretch, &builder),
-                source: numbering.source(stretch.sources[row], stretch, &builder),
+                serviceArea: numbering.serviceAreas.id(stretch.serviceAreas[row]) {
+                    builder.internServiceArea(stretch.serviceAreaSpellings[$0])
+                },
+                service: numbering.services.id(stretch.services[row]) { builder.internService(stretch.serviceSpellings[$0]) },
+                region: numbering.regions.id(stretch.regions[row]) { builder.internRegion(stretch.regionSpellings[$0]) },
+                source: numbering.sources.id(stretch.sources[row]) { builder.internSource(stretch.sourceSpellings[$0]) },
                 partners: rowPartners.ids, lead: lead, line: line)
             if let checker { diagnostics.append(contentsOf: checker.diagnostics) }
         }
@@ -220,18 +222,18 @@ private struct StretchMerger {
 /// the first time a kept row uses it: the register then numbers them in the order the
 /// row-at-a-time reader would.
 private struct LocalNumbering {
-    private static let unmapped = Int32.min
-    private var serviceAreas: [Int32]
-    private var services: [Int32]
-    private var regions: [Int32]
-    private var sources: [Int32]
+    var serviceAreas: CategoryNumbers
+    var services: CategoryNumbers
+    var regions: CategoryNumbers
+    /// An empty source is a spelling like any other, as the row-at-a-time reader has it.
+    var sources: CategoryNumbers
     private var partners: [RegisterBuilder.PartnerMatch?]
 
     init(_ stretch: ArrangementStretch) {
-        serviceAreas = Array(repeating: Self.unmapped, count: stretch.serviceAreaSpellings.count)
-        services = Array(repeating: Self.unmapped, count: stretch.serviceSpellings.count)
-        regions = Array(repeating: Self.unmapped, count: stretch.regionSpellings.count)
-        sources = Array(repeating: Self.unmapped, count: stretch.sourceSpellings.count)
+        serviceAreas = CategoryNumbers(count: stretch.serviceAreaSpellings.count)
+        services = CategoryNumbers(count: stretch.serviceSpellings.count)
+        regions = CategoryNumbers(count: stretch.regionSpellings.count)
+        sources = CategoryNumbers(count: stretch.sourceSpellings.count)
         partners = Array(repeating: nil, count: stretch.partnerSpellings.count)
     }
 
@@ -243,38 +245,22 @@ private struct LocalNumbering {
         partners[Int(local)] = match
         return match
     }
+}
 
-    mutating func serviceArea(_ local: Int32, _ stretch: ArrangementStretch, _ builder: inout RegisterBuilder) -> Int32 {
-        guard local >= 0 else { return -1 }
-        if serviceAreas[Int(local)] == Self.unmapped {
-            serviceAreas[Int(local)] = builder.internServiceArea(stretch.serviceAreaSpellings[local])
-        }
-        return serviceAreas[Int(local)]
+/// One category's numbers: the register's for each of the stretch's, looked up once.
+private struct CategoryNumbers {
+    private static let unmapped = Int32.min
+    private var registerIDs: [Int32]
+
+    init(count: Int) {
+        registerIDs = Array(repeating: Self.unmapped, count: count)
     }
 
-    mutating func service(_ local: Int32, _ stretch: ArrangementStretch, _ builder: inout RegisterBuilder) -> Int32 {
+    /// The register's number for `local`, from `intern` the first time; -1 (no value) stays -1.
+    mutating func id(_ local: Int32, intern: (Int32) -> Int32) -> Int32 {
         guard local >= 0 else { return -1 }
-        if services[Int(local)] == Self.unmapped {
-            services[Int(local)] = builder.internService(stretch.serviceSpellings[local])
-        }
-        return services[Int(local)]
-    }
-
-    mutating func region(_ local: Int32, _ stretch: ArrangementStretch, _ builder: inout RegisterBuilder) -> Int32 {
-        guard local >= 0 else { return -1 }
-        if regions[Int(local)] == Self.unmapped {
-            regions[Int(local)] = builder.internRegion(stretch.regionSpellings[local])
-        }
-        return regions[Int(local)]
-    }
-
-    /// Sources are never -1: an empty source is interned like any other, as the
-    /// row-at-a-time reader does.
-    mutating func source(_ local: Int32, _ stretch: ArrangementStretch, _ builder: inout RegisterBuilder) -> Int32 {
-        if sources[Int(local)] == Self.unmapped {
-            sources[Int(local)] = builder.internSource(stretch.sourceSpellings[local])
-        }
-        return sources[Int(local)]
+        if registerIDs[Int(local)] == Self.unmapped { registerIDs[Int(local)] = intern(local) }
+        return registerIDs[Int(local)]
     }
 }
 

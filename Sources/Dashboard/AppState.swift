@@ -3,14 +3,16 @@ import TerminalUI
 
 /// Everything the dashboard shows, as a value: the reducer makes a new one for each
 /// event, and the renderer draws one. Derived lists (the filtered, sorted rows and the
-/// groups of the summary) are recomputed only when what they depend on changes.
+/// groups of the summary) are recomputed only when what they depend on changes, and the
+/// summary's and organisations' only while their screen is shown.
 public struct AppState: Sendable {
     public let data: DashboardData
     public var size: TerminalSize
     public var glyphs: Glyphs
     public var theme: Theme
 
-    public var screen: Screen = .arrangements
+    /// Changed through `show(_:)`, which brings the new screen's lists up to date.
+    public private(set) var screen: Screen = .arrangements
     public var overlay: Overlay?
     /// A one-off message for the status bar, cleared by the next key.
     public var message: String?
@@ -22,6 +24,9 @@ public struct AppState: Sendable {
     public private(set) var sortDescending = false
     /// The arrangements shown: filtered, then sorted.
     public private(set) var rows: [Int] = []
+    /// The arrangements the filter lets through, in register order: re-sorting and the
+    /// pickers' counts start from these rather than filtering the register again.
+    public private(set) var filteredRows: [Int] = []
     public private(set) var headline: Headline
     public var table = ScrollState()
     /// The table column the arrow keys have reached, for `s` to sort by.
@@ -39,13 +44,19 @@ public struct AppState: Sendable {
     // Summary.
     public var dimension: Dimension = .serviceArea
     public var metric: Metric = .total
+    /// The summary's bars: worked out while the summary is shown, and left empty by a filter
+    /// changed on another screen until the summary is shown again. At 10^6 rows each
+    /// takes milliseconds, not worth spending on every filter change made elsewhere.
     public private(set) var groups: [GroupSummary] = []
+    private var groupsAreCurrent = false
     public var chart = ScrollState()
 
     // Organisations.
     public private(set) var organisationTypes: Set<String> = []
     public private(set) var organisationRegions: Set<Int32> = []
+    /// Worked out while the organisations screen is shown, as `groups` are for the summary.
     public private(set) var organisationRows: [OrganisationSummary] = []
+    private var organisationRowsAreCurrent = false
     public var organisationsTable = ScrollState()
 
     // Data issues.
@@ -102,17 +113,19 @@ public struct AppState: Sendable {
         let previous = selectedRow
         sortColumn = column
         sortDescending = descending
-        rows = sortedRows(filter.matchingRows(in: register))
+        let unsorted = rows
+        rows = sortedRows(filteredRows)
         if let previous, let index = rows.firstIndex(of: previous) { table.selected = index }
-        Search.refreshMatches(state: &self)
+        Search.carryMatches(from: unsorted, state: &self)
         clampAll()
     }
 
     public mutating func setOrganisationFilters(types: Set<String>, regions: Set<Int32>) {
+        guard types != organisationTypes || regions != organisationRegions else { return }
         organisationTypes = types
         organisationRegions = regions
-        organisationRows = OrganisationSummary.rows(
-            register: register, arrangements: rows, types: types, regions: regions)
+        forgetOrganisationRows()
+        bringShownScreenUpToDate()
         organisationsTable = ScrollState()
         clampAll()
     }
@@ -120,7 +133,8 @@ public struct AppState: Sendable {
     public mutating func setDimension(_ dimension: Dimension, metric: Metric) {
         self.dimension = dimension
         self.metric = metric
-        groups = register.summarise(rows, by: dimension, metric: metric)
+        forgetGroups()
+        bringShownScreenUpToDate()
         chart = ScrollState()
         clampAll()
     }
@@ -132,11 +146,42 @@ public struct AppState: Sendable {
 
     /// Recomputes everything derived from the filter.
     private mutating func refresh() {
-        rows = sortedRows(filter.matchingRows(in: register))
+        filteredRows = filter.matchingRows(in: register)
+        rows = sortedRows(filteredRows)
         headline = register.headline(rows)
-        groups = register.summarise(rows, by: dimension, metric: metric)
-        organisationRows = OrganisationSummary.rows(
-            register: register, arrangements: rows, types: organisationTypes, regions: organisationRegions)
+        forgetGroups()
+        forgetOrganisationRows()
+        bringShownScreenUpToDate()
+    }
+
+    /// Nothing stale is kept for another screen to read: empty until worked out again.
+    private mutating func forgetGroups() {
+        groups = []
+        groupsAreCurrent = false
+    }
+
+    private mutating func forgetOrganisationRows() {
+        organisationRows = []
+        organisationRowsAreCurrent = false
+    }
+
+    /// Shows `screen`, its lists worked out if a change made elsewhere left them behind.
+    public mutating func show(_ screen: Screen) {
+        self.screen = screen
+        bringShownScreenUpToDate()
+        clampAll()
+    }
+
+    private mutating func bringShownScreenUpToDate() {
+        if screen == .summary && !groupsAreCurrent {
+            groups = register.summarise(rows, by: dimension, metric: metric)
+            groupsAreCurrent = true
+        }
+        if screen == .organisations && !organisationRowsAreCurrent {
+            organisationRows = OrganisationSummary.rows(
+                register: register, arrangements: rows, types: organisationTypes, regions: organisationRegions)
+            organisationRowsAreCurrent = true
+        }
     }
 
     private func sortedRows(_ rows: [Int]) -> [Int] {
@@ -152,7 +197,8 @@ public struct AppState: Sendable {
         organisationsTable.clamp(count: organisationRows.count, visible: TableView.visibleRows(in: layout.content))
         issuesTable.clamp(count: data.diagnostics.count, visible: TableView.visibleRows(in: layout.content))
         focusedColumn = min(max(focusedColumn, 0), ArrangementColumns.all.count - 1)
-        detailTop = max(0, detailTop)
+        detailTop = DetailScreen.clampedTop(detailTop, state: self)
+        if case .help(let top) = overlay { overlay = .help(top: min(top, Help.lastTop(for: screen, in: layout.overlay))) }
     }
 }
 

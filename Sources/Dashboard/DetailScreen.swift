@@ -35,9 +35,20 @@ enum DetailScreen {
     }
 
     static func draw(state: AppState, rect: Rect, canvas: inout Canvas) {
-        let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
+        let inner = textRect(in: rect)
         let all = lines(state: state, width: inner.width)
-        let top = min(state.detailTop, max(0, all.count - inner.height))
+        let top = min(state.detailTop, ScrollingText.lastTop(count: all.count, height: inner.height))
         ScrollingText.draw(all, top: top, in: inner, canvas: &canvas)
+    }
+
+    /// `top` kept between the first line and the last screenful at the state's size.
+    static func clampedTop(_ top: Int, state: AppState) -> Int {
+        guard top > 0 else { return 0 }
+        let inner = textRect(in: Layout(size: state.size).content)
+        return min(top, ScrollingText.lastTop(count: lines(state: state, width: inner.width).count, height: inner.height))
+    }
+
+    private static func textRect(in rect: Rect) -> Rect {
+        Rect(x: rect.x + 1, y: rect.y, width: max(0, rect.width - 2), height: rect.height)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import TextCells
 
 /// Every key, by screen: what `?` shows and what the README's key table lists.
@@ -40,6 +41,8 @@ public enum Help {
         case .detail:
             return [
                 .init(keys: "↑ ↓  k j", action: "scroll"),
+                .init(keys: "PgUp PgDn", action: "a page up / down"),
+                .init(keys: "Home End  g G", action: "top / bottom"),
                 .init(keys: "← →  h l", action: "previous / next arrangement"),
                 .init(keys: "Esc", action: "back to the arrangements"),
             ]
@@ -62,6 +65,12 @@ public enum Help {
     public typealias Line = (text: String, heading: Bool)
 
     /// The help text for a screen, as lines at most `width` columns wide.
+    /// How far the help for `screen` scrolls in an overlay `box`.
+    static func lastTop(for screen: Screen, in box: Rect) -> Int {
+        let inner = Modal.inner(of: box)
+        return ScrollingText.lastTop(count: lines(for: screen, width: max(1, inner.width)).count, height: inner.height)
+    }
+
     public static func lines(for screen: Screen, width: Int = 80) -> [Line] {
         guard (0...Layout.overlayMaximumWidth).contains(width) else { return wrap(for: screen, width: width) }
         return wrapped.lines(for: screen, width: width) { wrap(for: screen, width: width) }

@@ -9,9 +9,8 @@ enum OverlayHandling {
         let layout = Layout(size: state.size)
         switch overlay {
         case .help(let top):
-            let visible = max(1, layout.overlay.height - 2)
-            let count = Help.lines(for: state.screen, width: max(1, layout.overlay.width - 4)).count
-            let maxTop = max(0, count - visible)
+            let visible = max(1, Modal.inner(of: layout.overlay).height)
+            let maxTop = Help.lastTop(for: state.screen, in: layout.overlay)
             switch key {
             case .escape, .character("?"), .character("q"), .function(1), .enter: state.overlay = nil
             case .up, .character("k"): state.overlay = .help(top: max(0, top - 1))
@@ -117,7 +116,7 @@ enum MouseHandling {
             case .organisations:
                 state.organisationsTable.scroll(by: delta, count: state.organisationRows.count, visible: visible)
             case .issues: state.issuesTable.scroll(by: delta, count: state.data.diagnostics.count, visible: visible)
-            case .detail: state.detailTop = max(0, state.detailTop + delta)
+            case .detail: state.detailTop = DetailScreen.clampedTop(state.detailTop + delta, state: state)
             }
             return []
         case .press(.left), .doubleClick:

@@ -34,7 +34,8 @@ enum Pickers {
                 base.statuses = []
                 dimension = .status
             }
-            let rows = base.matchingRows(in: register)
+            // Unfiltered by this dimension, the base is the state's own filter.
+            let rows = base == state.filter ? state.filteredRows : base.matchingRows(in: register)
             var groups = register.summarise(rows, by: dimension, metric: .count)
             groups.removeAll { $0.key == .notRecorded }
             var made: [PickerOption] = groups.compactMap { group in

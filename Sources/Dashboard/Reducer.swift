@@ -53,7 +53,7 @@ public enum Reducer {
                     state.message = "Search cleared"
                 }
             } else {
-                state.screen = .arrangements
+                switchScreen(to: .arrangements, state: &state)
             }
         default:
             ScreenKeys.handle(key, state: &state)
@@ -62,12 +62,11 @@ public enum Reducer {
     }
 
     static func switchScreen(to screen: Screen, state: inout AppState) {
-        state.screen = screen
         state.detailTop = 0
+        state.show(screen)
         if screen == .detail && state.selectedRow == nil {
             state.message = "No arrangement selected: the current view is empty"
         }
-        state.clampAll()
     }
 }
 
@@ -103,12 +102,12 @@ enum ScreenKeys {
             default: break
             }
         case .detail:
+            if let delta = movement(key, page: page) {
+                // Clamped as it moves, so that a key past the end is not a key to undo.
+                state.detailTop = DetailScreen.clampedTop(state.detailTop + delta, state: state)
+                return
+            }
             switch key {
-            case .up, .character("k"): state.detailTop = max(0, state.detailTop - 1)
-            case .down, .character("j"): state.detailTop += 1
-            case .pageUp: state.detailTop = max(0, state.detailTop - page)
-            case .pageDown: state.detailTop += page
-            case .home, .character("g"): state.detailTop = 0
             case .left, .character("h"):
                 state.table.move(by: -1, count: state.rows.count, visible: TableView.visibleRows(in: layout.content))
                 state.detailTop = 0

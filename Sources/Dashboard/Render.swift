@@ -300,7 +300,7 @@ public enum Render {
             }
             // Help scrolled further than its end at this size (the terminal grew, and wider
             // lines wrap into fewer): show its last screenful rather than an empty box.
-            let shownTop = min(top, max(0, lines.count - inner.height))
+            let shownTop = min(top, ScrollingText.lastTop(count: lines.count, height: inner.height))
             ScrollingText.draw(lines, top: shownTop, in: inner, canvas: &canvas)
         case .picker(_, let picker):
             var shown = picker

@@ -18,17 +18,37 @@ enum Search {
         }
         var filter = ArrangementFilter()
         filter.search = state.searchText
-        let positions = candidates ?? Array(state.rows.indices)
         let rows = state.rows
         // Matches come back in the order asked, so one walk pairs them with their positions.
-        let matched = filter.matchingRows(in: state.register, among: positions.map { rows[$0] })
+        let matched = filter.matchingRows(in: state.register, among: candidates.map { $0.map { rows[$0] } } ?? rows)
         var result: [Int] = []
         result.reserveCapacity(matched.count)
         var next = 0
-        for position in positions where next < matched.count && rows[position] == matched[next] {
-            result.append(position)
-            next += 1
+        var index = 0
+        let count = candidates?.count ?? rows.count
+        // A plain loop, as the view can hold a million rows.
+        while index < count && next < matched.count {
+            let position = candidates?[index] ?? index
+            if rows[position] == matched[next] {
+                result.append(position)
+                next += 1
+            }
+            index += 1
         }
+        state.searchMatches = result
+    }
+
+    /// After a re-sort: the same arrangements match, at their new positions. Marking them
+    /// is a pass over the rows, where searching again would test every row's text.
+    static func carryMatches(from previousRows: [Int], state: inout AppState) {
+        guard !state.searchMatches.isEmpty else { return }
+        var matched = [Bool](repeating: false, count: state.register.count)
+        for position in state.searchMatches where previousRows.indices.contains(position) {
+            matched[previousRows[position]] = true
+        }
+        var result: [Int] = []
+        result.reserveCapacity(state.searchMatches.count)
+        for (position, row) in state.rows.enumerated() where matched[row] { result.append(position) }
         state.searchMatches = result
     }
 

@@ -22,7 +22,9 @@ enum MonkeyInvariants {
         if !ArrangementColumns.all.indices.contains(state.focusedColumn) {
             problems.append("focused column \(state.focusedColumn) is not a column")
         }
-        if state.detailTop < 0 { problems.append("detail scrolled to \(state.detailTop)") }
+        if state.detailTop != DetailScreen.clampedTop(state.detailTop, state: state) {
+            problems.append("detail scrolled to \(state.detailTop), past its first or last screenful")
+        }
         problems += searchProblems(state)
         problems += overlayProblems(state, layout: layout)
         problems += frameProblems(frame, state: state, layout: layout)
@@ -67,7 +69,8 @@ enum MonkeyInvariants {
         case nil:
             return []
         case .help(let top):
-            return top >= 0 ? [] : ["help scrolled to \(top)"]
+            let lastTop = Help.lastTop(for: state.screen, in: layout.overlay)
+            return (0...lastTop).contains(top) ? [] : ["help scrolled to \(top), outside 0...\(lastTop)"]
         case .picker(let kind, let picker):
             var problems: [String] = []
             let organisationKind = PickerKind.organisationKinds.contains(kind)

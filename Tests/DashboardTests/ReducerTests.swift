@@ -202,6 +202,63 @@ import TerminalUI
         #expect(state.wantsToQuit)
     }
 
+    @Test func theSummaryAndOrganisationsFollowAFilterChangedOnAnotherScreen() {
+        var state = Sample.state()
+        Keys.run("3", on: &state)
+        let unfiltered = state.groups
+        Keys.run("1ftrading<Enter>", on: &state)
+        #expect(state.rows.count == 4)
+        Keys.run("3", on: &state)
+        #expect(state.groups == state.register.summarise(state.rows, by: state.dimension, metric: state.metric))
+        #expect(state.groups != unfiltered)
+        Keys.run("4", on: &state)
+        let organisations = Set(state.rows.flatMap { state.register.partners($0) })
+        let inSome = state.organisationRows.filter { $0.arrangements > 0 }.map(\.organisation)
+        #expect(Set(inSome) == organisations)
+        // Cleared from the organisations screen: every organisation in some arrangement again.
+        Keys.run("c3", on: &state)
+        #expect(state.groups == unfiltered)
+    }
+
+    @Test func theDetailScrollsToItsLastScreenfulAndNoFurther() {
+        var state = Sample.state(width: 80, height: 14)
+        Keys.run("<Enter>", on: &state)
+        let lastTop = DetailScreen.clampedTop(.max, state: state)
+        #expect(lastTop > 0, "the detail must be longer than the screen for this test")
+        Keys.run(String(repeating: "j", count: lastTop + 20), on: &state)
+        #expect(state.detailTop == lastTop)
+        Keys.run("k", on: &state)
+        #expect(state.detailTop == lastTop - 1, "one key up moves up at once")
+        Keys.run("G", on: &state)
+        #expect(state.detailTop == lastTop)
+        Keys.run("g", on: &state)
+        #expect(state.detailTop == 0)
+        // A taller terminal shows more of it, so it scrolls less far.
+        Keys.run("G", on: &state)
+        _ = Reducer.handle(.resize(TerminalSize(width: 80, height: 60)), state: &state)
+        #expect(state.detailTop == DetailScreen.clampedTop(.max, state: state))
+        #expect(state.detailTop < lastTop)
+    }
+
+    @Test func helpScrolledToItsEndStaysAtItsEndWhenTheTerminalGrows() {
+        var state = Sample.state(width: 60, height: 14)
+        Keys.run("?G", on: &state)
+        guard case .help(let bottom) = state.overlay else {
+            Issue.record("help did not open")
+            return
+        }
+        #expect(bottom > 0)
+        _ = Reducer.handle(.resize(TerminalSize(width: 120, height: 50)), state: &state)
+        guard case .help(let top) = state.overlay else {
+            Issue.record("help closed on a resize")
+            return
+        }
+        #expect(top == Help.lastTop(for: state.screen, in: Layout(size: state.size).overlay))
+        #expect(top < bottom)
+        Keys.run("k", on: &state)
+        #expect(state.overlay == .help(top: max(0, top - 1)))
+    }
+
     @Test func exportWritesThroughAConfirmationNeverOverwritingUnasked() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ssmap-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -141,7 +141,11 @@ public struct RegisterGenerator {
         _ toCover: inout [Int32], covered: Set<Int32>, leftOut: Set<Int32>, upperTierOnly: Bool,
         rng: inout SplitMix64
     ) -> Int32 {
-        if let index = toCover.lastIndex(where: { !covered.contains($0) && (!upperTierOnly || network.isUpperTier($0)) }) {
+        // Covered councils stay covered: dropping them keeps this search short once most
+        // are, without changing which council it finds.
+        toCover.removeAll(where: covered.contains)
+        let network = self.network  // a local, so a debug build does not copy the generator per council
+        if let index = toCover.lastIndex(where: { !upperTierOnly || network.isUpperTier($0) }) {
             return toCover.remove(at: index)
         }
         let pool = upperTierOnly ? network.upperTier : network.councils

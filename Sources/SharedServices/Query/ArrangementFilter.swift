@@ -29,13 +29,14 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
 
     /// The rows of `register` that match, in register order.
     public func matchingRows(in register: Register) -> [Int] {
-        inPieces(register.count) { matchingRows(in: register, among: $0) }
+        if isEmpty { return register.allRows }
+        return inPieces(register.count) { matching(in: register, positions: $0, of: nil) }
     }
 
     /// The rows among `candidates` that match, in the order given; a large list is
     /// split across the cores.
     public func matchingRows(in register: Register, among candidates: [Int]) -> [Int] {
-        inPieces(candidates.count) { matchingRows(in: register, among: candidates[$0]) }
+        inPieces(candidates.count) { matching(in: register, positions: $0, of: candidates) }
     }
 
     /// `match` over pieces of `0..<count`, on every core when there are enough rows to
@@ -49,9 +50,10 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         return Array(pieces.joined())
     }
 
-    /// The rows among `candidates` that match, in the order given. Narrowing a previous
-    /// result (as a search does when the user types one more letter) passes it here.
-    public func matchingRows<Rows: Sequence<Int>>(in register: Register, among candidates: Rows) -> [Int] {
+    /// The rows at `positions` of `candidates` (of the register when nil) that match, in
+    /// order. Not generic over the candidates, and walked with a plain counter: in a debug
+    /// build a generic sequence's iterator costs more than the test of a row.
+    private func matching(in register: Register, positions: Range<Int>, of candidates: [Int]?) -> [Int] {
         let needle = Array(TextSearch.fold(search.trimmingWhitespace()).utf8)
         let sectorBits = sectors.reduce(UInt8(0)) { $0 | $1.bits }
         let crossSector = sectors.contains(.crossSector)
@@ -70,9 +72,14 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         }
         // A one-letter (or one-digit) search is answered by the presence bits alone.
         let answeredByPresence = needle.count == 1 && needleLetters != 0
+        // The columns as locals: reaching them through `register` in the loop costs a copy
+        // of the whole register per row in a debug build.
+        let (serviceAreaIDs, serviceIDs, regionIDs) = (register.serviceAreaIDs, register.serviceIDs, register.regionIDs)
+        let (statusCodes, sectorMasks, startYears) = (register.statusCodes, register.sectorMasks, register.startYears)
+        let (savingsToDate, partnerStarts, partnerIDs) = (register.savingsToDate, register.partnerStarts, register.partnerIDs)
         func anyPartner(of row: Int, in wanted: [Bool]) -> Bool {
-            for index in Int(register.partnerStarts[row])..<Int(register.partnerStarts[row + 1])
-            where wanted[Int(register.partnerIDs[index])] {
+            for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1])
+            where wanted[Int(partnerIDs[index])] {
                 return true
             }
             return false
@@ -84,24 +91,27 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         return register.names.bytes.withUnsafeBufferPointer { names in
             register.descriptions.bytes.withUnsafeBufferPointer { descriptions in
                 var result: [Int] = []
-                for row in candidates {
-                    if !serviceAreas.isEmpty && !wanted(register.serviceAreaIDs[row], in: serviceAreaWanted) { continue }
-                    if !services.isEmpty && !wanted(register.serviceIDs[row], in: serviceWanted) { continue }
-                    if !regions.isEmpty && !wanted(register.regionIDs[row], in: regionWanted) { continue }
-                    if !statuses.isEmpty && !statusWanted[Int(register.statusCodes[row])] { continue }
+                var position = positions.lowerBound - 1
+                while position + 1 < positions.upperBound {
+                    position += 1
+                    let row = candidates?[position] ?? position
+                    if !serviceAreas.isEmpty && !wanted(serviceAreaIDs[row], in: serviceAreaWanted) { continue }
+                    if !services.isEmpty && !wanted(serviceIDs[row], in: serviceWanted) { continue }
+                    if !regions.isEmpty && !wanted(regionIDs[row], in: regionWanted) { continue }
+                    if !statuses.isEmpty && !statusWanted[Int(statusCodes[row])] { continue }
                     if !sectors.isEmpty {
-                        let mask = register.sectorMasks[row]
+                        let mask = sectorMasks[row]
                         let crossMatches = crossSector && mask & ~Sector.council.bit != 0
                         if mask & sectorBits == 0 && !crossMatches { continue }
                     }
                     if sinceYear != nil || untilYear != nil {
-                        let year = Int(register.startYears[row])
+                        let year = Int(startYears[row])
                         if year == 0 { continue }
                         if let sinceYear, year < sinceYear { continue }
                         if let untilYear, year > untilYear { continue }
                     }
                     if minimumSavings != nil || maximumSavings != nil {
-                        let savings = register.savingsToDate[row]
+                        let savings = savingsToDate[row]
                         if savings == Register.notReported { continue }
                         if let minimumSavings, savings < minimumSavings { continue }
                         if let maximumSavings, savings > maximumSavings { continue }

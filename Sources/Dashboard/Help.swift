@@ -64,13 +64,13 @@ public enum Help {
 
     public typealias Line = (text: String, heading: Bool)
 
-    /// The help text for a screen, as lines at most `width` columns wide.
     /// How far the help for `screen` scrolls in an overlay `box`.
     static func lastTop(for screen: Screen, in box: Rect) -> Int {
         let inner = Modal.inner(of: box)
         return ScrollingText.lastTop(count: lines(for: screen, width: max(1, inner.width)).count, height: inner.height)
     }
 
+    /// The help text for a screen, as lines at most `width` columns wide.
     public static func lines(for screen: Screen, width: Int = 80) -> [Line] {
         guard (0...Layout.overlayMaximumWidth).contains(width) else { return wrap(for: screen, width: width) }
         return wrapped.lines(for: screen, width: width) { wrap(for: screen, width: width) }

@@ -298,8 +298,8 @@ public enum Render {
             let lines = Help.lines(for: state.screen, width: inner.width).map { line in
                 (text: text(line.text, state), style: line.heading ? state.theme.header : state.theme.normal)
             }
-            // Help scrolled further than its end at this size (the terminal grew, and wider
-            // lines wrap into fewer): show its last screenful rather than an empty box.
+            // The state keeps help within its end at every size; clamped here as well, so
+            // that no state can draw an empty box.
             let shownTop = min(top, ScrollingText.lastTop(count: lines.count, height: inner.height))
             ScrollingText.draw(lines, top: shownTop, in: inner, canvas: &canvas)
         case .picker(_, let picker):

@@ -3,7 +3,9 @@
 # seconds (default 600): builds .build-fuzz/loader-fuzzer from the SharedServices and
 # TextCells sources and the checks in Tests/SharedServicesTests/FuzzChecks.swift, seeds
 # .build-fuzz/corpus, runs, and reports. Exits 0 when nothing was found, 1 when something
-# was (the inputs are in .build-fuzz/findings/).
+# was (the inputs are in .build-fuzz/findings/). FUZZ_CORPUS=DIR keeps the working corpus
+# in DIR instead: the test suite's short run starts from the seeds alone, in a directory
+# of its own, rather than replaying every input earlier runs kept.
 #
 #     bash scripts/fuzz.sh [SECONDS]
 set -euo pipefail
@@ -17,7 +19,7 @@ fi
 
 out=.build-fuzz
 fuzzer=$out/loader-fuzzer
-corpus=$out/corpus
+corpus=${FUZZ_CORPUS:-$out/corpus}
 findings=$out/findings
 mkdir -p "$out/modules" "$corpus" "$findings"
 

@@ -63,12 +63,15 @@ enum CorpusInput: Sendable {
     case missing(named: String)
     /// A committed file copied where the user running ssmap may not read it.
     case unreadable(copyOf: String)
+    /// An input the fuzzer found, kept in Fuzz/findings/ (its name there).
+    case fuzzFinding(String)
 
     /// What is passed to `ssmap validate`.
     var argument: String {
         switch self {
         case .committed(let path), .unreadable(copyOf: let path): return URL(fileURLWithPath: path).lastPathComponent
-        case .generated(let name, _), .directory(named: let name), .missing(named: let name): return name
+        case .generated(let name, _), .directory(named: let name), .missing(named: let name), .fuzzFinding(let name):
+            return name
         case .systemPath(let path): return path
         }
     }

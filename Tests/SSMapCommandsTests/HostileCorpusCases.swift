@@ -3,7 +3,7 @@
 /// Corpus/README.md says the same in words.
 enum HostileCorpus {
     static let cases: [HostileCase] = encodingCases + quotingAndLineCases + rowCases + headerCases + valueCases
-        + controlCases + jsonCases + listedCases + generatedCases + pathCases
+        + controlCases + jsonCases + listedCases + generatedCases + pathCases + fuzzFindingCases
 
     static let encodingCases: [HostileCase] = [
         HostileCase("an empty file", .committed("alone/empty.csv"), exit: 2, [.cannotLoad("is empty")]),
@@ -316,6 +316,20 @@ enum HostileCorpus {
                     "the required column \"name\" is missing; the header has: id, \(String(repeating: "n", count: 57))…, "
                         + "service, partners")
             ]),
+    ]
+
+    /// Every input the fuzzer found (Fuzz/findings), once fixed: what the command says of it.
+    static let fuzzFindingCases: [HostileCase] = [
+        HostileCase(
+            "fuzz finding: a stray quote in the header", .fuzzFinding("stray-quote-in-header.csv"), exit: 2,
+            [
+                .cannotLoad(
+                    line: 1, "the required columns \"id\", \"name\", \"partners\", \"service_area or service\" are missing",
+                    "the header has: a\", (blank)")
+            ]),
+        HostileCase(
+            "fuzz finding: a UTF-8 continuation byte first", .fuzzFinding("continuation-byte-first.csv"), exit: 2,
+            [.cannotLoad(line: 1, column: 1, "is not valid UTF-8 (byte 0xA0)")]),
     ]
 
     static let pathCases: [HostileCase] = [

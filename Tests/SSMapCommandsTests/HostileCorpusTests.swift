@@ -13,6 +13,8 @@ import Glibc
 struct HostileCorpusTests {
     static let corpusDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Corpus")
+    static let fuzzFindingsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/findings")
 
     /// Longest line a message may be: long enough for any honest message, far shorter than
     /// the megabyte cells and column names some cases hold.
@@ -62,6 +64,16 @@ struct HostileCorpusTests {
         for path in files where !notCases.contains(URL(fileURLWithPath: path).lastPathComponent) {
             #expect(used.contains(path), "Corpus/\(path) is in no case of the manifest")
         }
+
+        // Whatever the fuzzer ever found is a case too.
+        let findings = try FileManager.default.contentsOfDirectory(atPath: Self.fuzzFindingsDirectory.path)
+            .filter { $0 != "README.md" }
+        #expect(!findings.isEmpty)
+        let findingCases = Set(HostileCorpus.cases.compactMap { hostile -> String? in
+            if case .fuzzFinding(let name) = hostile.input { return name }
+            return nil
+        })
+        #expect(Set(findings) == findingCases, "Fuzz/findings and the manifest's fuzz finding cases differ")
 
         let readme = try String(contentsOf: Self.corpusDirectory.appendingPathComponent("README.md"), encoding: .utf8)
         for hostile in HostileCorpus.cases {
@@ -141,6 +153,8 @@ struct HostileCorpusTests {
             try files.createDirectory(at: scratch.appendingPathComponent(name), withIntermediateDirectories: false)
         case .missing, .systemPath:
             break
+        case .fuzzFinding(let name):
+            try files.copyItem(at: fuzzFindingsDirectory.appendingPathComponent(name), to: scratch.appendingPathComponent(name))
         case .unreadable(copyOf: let path):
             let copy = scratch.appendingPathComponent(input.argument)
             try files.copyItem(at: corpusDirectory.appendingPathComponent(path), to: copy)

@@ -5,12 +5,15 @@ import TerminalUI
 /// wheel anywhere (off the screen too), and resizes from 1×1 to 300×100, tiny sizes and the
 /// 40×10 minimum's neighbours among them. The keys the dashboard binds come up often, so
 /// that sessions get into every screen, picker and prompt; common terminal sizes come up
-/// often, so that much of a session is spent where people use it. The input type has no
-/// mouse release: the terminal driver drops releases before the dashboard sees them.
+/// often, so that much of a session is spent where people use it. Words that registers
+/// hold are typed now and then, a character a step, so that searches and picker queries
+/// find something. The input type has no mouse release: the terminal driver drops
+/// releases before the dashboard sees them.
 struct MonkeyEvents {
     /// What each event was, for the run's tally.
     enum Kind: String, CaseIterable, Comparable {
         case boundKey = "bound key"
+        case wordCharacter = "character of a word"
         case specialKey = "special key"
         case asciiCharacter = "ASCII character"
         case nonASCIICharacter = "non-ASCII character"
@@ -32,6 +35,8 @@ struct MonkeyEvents {
     }
 
     static let boundKeys: [Character] = Array("jkhlgGsfce/nNdmq?12345 yY")
+    /// Words common in registers' names, descriptions and partners.
+    static let words = ["council", "shared", "service", "trading", "waste", "legal", "east", "it", "hr", "count"]
     static let specialKeys: [Key] = [
         .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab, .backspace,
         .delete,
@@ -56,7 +61,7 @@ struct MonkeyEvents {
 
     /// Kinds by weight, in thousandths.
     private static let weights: [(Kind, Int)] = [
-        (.boundKey, 400), (.specialKey, 200), (.asciiCharacter, 100), (.nonASCIICharacter, 50), (.wideCharacter, 40),
+        (.boundKey, 380), (.wordCharacter, 20), (.specialKey, 200), (.asciiCharacter, 100), (.nonASCIICharacter, 50), (.wideCharacter, 40),
         (.controlCharacter, 20), (.controlKey, 40), (.functionKey, 20), (.mouseOnScreen, 80), (.mouseJustOff, 12),
         (.mouseFarOff, 8), (.resizeTiny, 3), (.resizeNearMinimum, 5), (.resizeCommon, 10), (.resizeAny, 12),
     ]
@@ -64,6 +69,8 @@ struct MonkeyEvents {
     private static let kindWeights = weights.map(\.1)
 
     private var random: SplitMix64
+    /// The rest of a word being typed.
+    private var pendingCharacters: [Character] = []
 
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -71,6 +78,7 @@ struct MonkeyEvents {
 
     /// The next event for a screen of `size`, and what kind it is.
     mutating func next(size: TerminalSize) -> (InputEvent, Kind) {
+        if !pendingCharacters.isEmpty { return (.key(.character(pendingCharacters.removeFirst())), .wordCharacter) }
         let kind = Self.kinds[random.weightedIndex(Self.kindWeights)]
         return (event(of: kind, size: size), kind)
     }
@@ -78,6 +86,9 @@ struct MonkeyEvents {
     private mutating func event(of kind: Kind, size: TerminalSize) -> InputEvent {
         switch kind {
         case .boundKey: return .key(.character(pick(Self.boundKeys)))
+        case .wordCharacter:
+            pendingCharacters = Array(pick(Self.words))
+            return .key(.character(pendingCharacters.removeFirst()))
         case .specialKey: return .key(pick(Self.specialKeys))
         case .asciiCharacter: return .key(.character(Character(Unicode.Scalar(UInt8(random.inRange(0x20...0x7E))))))
         case .nonASCIICharacter: return .key(.character(pick(Self.nonASCII)))

@@ -1,4 +1,5 @@
 @testable import Dashboard
+import SharedServices
 import TerminalUI
 
 /// What must hold after every event, whatever came before: every selection inside its list
@@ -47,6 +48,66 @@ enum MonkeyInvariants {
             return "selected \(scroll.selected) off screen (top \(scroll.top), \(rows) visible)"
         }
         return nil
+    }
+
+    /// Registers up to this size have their derived lists worked out afresh to compare
+    /// (on a larger one that would cost more than the step).
+    static let derivedCheckLimit = 5_000
+
+    /// What the derived lists depend on: when none of it changes, neither may they.
+    struct DerivedInputs: Equatable {
+        var filter: ArrangementFilter
+        var sortColumn: SortColumn?
+        var sortDescending: Bool
+        var searchText: String
+        var screen: Screen
+        var dimension: Dimension
+        var metric: Metric
+        var organisationTypes: Set<String>
+        var organisationRegions: Set<Int32>
+
+        init(_ state: AppState) {
+            filter = state.filter
+            sortColumn = state.sortColumn
+            sortDescending = state.sortDescending
+            searchText = state.searchText
+            screen = state.screen
+            dimension = state.dimension
+            metric = state.metric
+            organisationTypes = state.organisationTypes
+            organisationRegions = state.organisationRegions
+        }
+    }
+
+    /// What the state keeps rather than recomputes (the filtered and sorted rows, the
+    /// headline, search matches carried across a re-sort, the summary and organisations
+    /// worked out only on their screens) must equal what recomputing gives.
+    static func derivedProblems(_ state: AppState) -> [String] {
+        var problems: [String] = []
+        let register = state.register
+        let filtered = state.filter.matchingRows(in: register)
+        if state.filteredRows != filtered { problems.append("filtered rows kept differ from the filter's") }
+        let sorted = state.sortColumn.map { register.sorted(filtered, by: $0, descending: state.sortDescending) } ?? filtered
+        if state.rows != sorted { problems.append("rows shown differ from the filtered rows sorted afresh") }
+        if state.headline != register.headline(state.rows) { problems.append("headline differs from the rows'") }
+        if !state.searchText.isEmpty {
+            var search = ArrangementFilter()
+            search.search = state.searchText
+            let matching = Set(search.matchingRows(in: register, among: state.rows))
+            let expected = state.rows.indices.filter { matching.contains(state.rows[$0]) }
+            if state.searchMatches != expected { problems.append("search matches differ from searching afresh") }
+        }
+        if state.screen == .summary,
+            state.groups != register.summarise(state.rows, by: state.dimension, metric: state.metric) {
+            problems.append("summary shown differs from summarising afresh")
+        }
+        if state.screen == .organisations {
+            let expected = OrganisationSummary.rows(
+                register: register, arrangements: state.rows, types: state.organisationTypes,
+                regions: state.organisationRegions)
+            if state.organisationRows != expected { problems.append("organisations shown differ from counting afresh") }
+        }
+        return problems
     }
 
     /// Search matches are positions in the rows, in order. Walking them all is kept to short

@@ -22,6 +22,8 @@ struct MonkeySession {
         var stepsByScreen: [Screen: Int] = [:]
         var stepsByOverlay: [String: Int] = [:]
         var quits = 0
+        /// Steps after which the derived lists were recomputed and compared.
+        var derivedChecks = 0
         var exportsWritten = 0
         var exportsSkipped = 0
         var total: Duration = .zero
@@ -44,6 +46,7 @@ struct MonkeySession {
         var events = MonkeyEvents(seed: seed)
         let effects = try SandboxedEffects(largestWritten: largestExportWritten)
         var state = AppState(data: data, size: startSize, glyphs: .unicode, theme: .colour)
+        let checksDerived = data.register.count <= MonkeyInvariants.derivedCheckLimit
         // The last few events, described only if a problem needs them.
         var recent: [(step: Int, event: InputEvent)] = []
         let clock = ContinuousClock()
@@ -53,6 +56,7 @@ struct MonkeySession {
             report.events[kind, default: 0] += 1
             let overlayBefore = state.overlay
             let (screenBefore, sizeBefore) = (state.screen, state.size)
+            let derivedInputsBefore = checksDerived ? MonkeyInvariants.DerivedInputs(state) : nil
             let started = clock.now
             var problems: [String] = []
             for effect in Reducer.handle(event, state: &state) {
@@ -80,6 +84,11 @@ struct MonkeySession {
                 state.wantsToQuit = false
             }
             problems += MonkeyInvariants.problems(state: state, frame: frame)
+            // After each step that changed what they depend on, and every hundredth.
+            if let derivedInputsBefore, derivedInputsBefore != MonkeyInvariants.DerivedInputs(state) || step % 100 == 0 {
+                problems += MonkeyInvariants.derivedProblems(state)
+                report.derivedChecks += 1
+            }
             if !problems.isEmpty {
                 report.problemCount += 1
                 let byKind = Dictionary(problems.map { (Self.kind(of: $0), $0) }) { first, _ in first }
@@ -145,6 +154,7 @@ extension MonkeySession.Report {
               steps by overlay: \(byOverlay)
               quits: \(quits); exports written \(exportsWritten), checked but not written \(exportsSkipped)
               steps over 100 ms: \(slowSteps); slowest \(milliseconds(slowest)) ms (\(slowestStep))
+              derived lists recomputed and compared after \(derivedChecks) steps
               steps with problems: \(problemCount)\(kinds)
             """
     }

@@ -51,8 +51,9 @@ enum MonkeyInvariants {
     }
 
     /// Registers up to this size have their derived lists worked out afresh to compare
-    /// (on a larger one that would cost more than the step).
-    static let derivedCheckLimit = 5_000
+    /// (on a larger one that would cost more than the step in a debug build);
+    /// SSMAP_REDUCER_MONKEY_DERIVED_ROWS=<rows> sets another limit, for a release run.
+    static let derivedCheckLimit = MonkeyTests.environmentNumber("SSMAP_REDUCER_MONKEY_DERIVED_ROWS") ?? 5_000
 
     /// What the derived lists depend on: when none of it changes, neither may they.
     struct DerivedInputs: Equatable {

@@ -20,7 +20,8 @@ enum Search {
         filter.search = state.searchText
         let rows = state.rows
         // Matches come back in the order asked, so one walk pairs them with their positions.
-        let matched = filter.matchingRows(in: state.register, among: candidates.map { $0.map { rows[$0] } } ?? rows)
+        let candidateRows = candidates.map { positions in positions.map { rows[$0] } } ?? rows
+        let matched = filter.matchingRows(in: state.register, among: candidateRows)
         var result: [Int] = []
         result.reserveCapacity(matched.count)
         var next = 0

@@ -62,7 +62,7 @@ struct Open: ParsableCommand {
             let theme = driver.colourSupport == .none ? Theme.monochrome : Theme.colour
             let data = DashboardData(
                 register: loaded.register, diagnostics: loaded.diagnostics, sourceName: sourceName(loaded),
-                inputFiles: [loaded.arrangementsFile] + (loaded.organisationsFile.map { [$0] } ?? []), rawExports: raw)
+                inputFiles: loaded.inputFiles, rawExports: raw)
             let app = DashboardApp(data: data, driver: driver, glyphs: glyphs, theme: theme, filter: filter)
             app.run()
             driver.shutdown()
@@ -178,7 +178,7 @@ struct List: ParsableCommand {
             if let output {
                 try ExportFile.write(
                     text, to: output, force: force,
-                    inputs: [loaded.arrangementsFile] + (loaded.organisationsFile.map { [$0] } ?? []))
+                    inputs: loaded.inputFiles)
                 TerminalOutput.note("Wrote \(rows.count) arrangement\(rows.count == 1 ? "" : "s") to \(output)")
             } else if format == .json {
                 TerminalOutput.write(text)  // JSON escapes control characters itself

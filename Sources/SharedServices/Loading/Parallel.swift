@@ -10,6 +10,15 @@ import Darwin
 enum Parallel {
     static let coreCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
+    /// The fewest rows worth splitting across the cores: below it, starting the pieces
+    /// costs more than they save.
+    static let worthSplitting = 65_536
+
+    /// `0..<count` cut into `pieceCount` consecutive ranges differing in size by at most one.
+    static func ranges(splitting count: Int, into pieceCount: Int) -> [Range<Int>] {
+        (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
+    }
+
     /// `work(0) … work(count - 1)`, run on all cores, in order. `waiting`, if given, is
     /// called on this thread every 50 ms until they are done (to draw progress), while
     /// this thread only waits: give it only on a thread of its own, such as the main one.

@@ -5,6 +5,8 @@ public struct LoadedRegister: Sendable {
     /// The files read, as the user named them (or as found beside the register).
     public var arrangementsFile: String
     public var organisationsFile: String?
+    /// Both files read: what an export must never write over.
+    public var inputFiles: [String] { [arrangementsFile] + (organisationsFile.map { [$0] } ?? []) }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

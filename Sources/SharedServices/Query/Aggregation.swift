@@ -79,7 +79,7 @@ extension Register {
     /// Groups `rows` by `dimension`, largest first by `metric` (then by label), with a
     /// "not recorded" group for rows with no value.
     public func summarise(_ rows: [Int], by dimension: Dimension, metric: Metric = .total) -> [GroupSummary] {
-        summarise(rows, by: dimension, metric: metric, splittingFrom: 65_536)
+        summarise(rows, by: dimension, metric: metric, splittingFrom: Parallel.worthSplitting)
     }
 
     /// `splittingFrom`: the fewest rows worth splitting across the cores (tests lower it).
@@ -91,7 +91,7 @@ extension Register {
         let slotCount = slots(for: dimension)
         let notRecorded = slotCount - 1
         let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
-        let pieces = (0..<pieceCount).map { rows.count * $0 / pieceCount..<rows.count * ($0 + 1) / pieceCount }
+        let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
         let tallies = Parallel.map(pieceCount) { piece in
             var tally = SlotTally(slotCount: slotCount)
             self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, saved in
@@ -218,7 +218,6 @@ extension Register {
         }
     }
 
-    /// A group's summary from its size and reported figures (reordered here, to find the median).
     /// The reported figures of a group, summed and their middle found.
     struct FigureSummary: Sendable {
         var count = 0
@@ -243,6 +242,7 @@ extension Register {
         return summary
     }
 
+    /// A group's summary from its size and its reported figures' summary.
     static func summary(
         count: Int, figures: FigureSummary, label: String, key: GroupKey, grandTotal: Int64
     ) -> GroupSummary {

@@ -42,11 +42,10 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// `match` over pieces of `0..<count`, on every core when there are enough rows to
     /// be worth it (a search of a million rows takes two cores' scan, not one).
     private func inPieces(_ count: Int, _ match: @escaping @Sendable (Range<Int>) -> [Int]) -> [Int] {
-        let pieceCount = count >= 65_536 ? Parallel.coreCount * 2 : 1
+        let pieceCount = count >= Parallel.worthSplitting ? Parallel.coreCount * 2 : 1
         guard pieceCount > 1 else { return match(0..<count) }
-        let pieces = Parallel.map(pieceCount) { piece in
-            match(count * piece / pieceCount..<count * (piece + 1) / pieceCount)
-        }
+        let ranges = Parallel.ranges(splitting: count, into: pieceCount)
+        let pieces = Parallel.map(pieceCount) { match(ranges[$0]) }
         return Array(pieces.joined())
     }
 

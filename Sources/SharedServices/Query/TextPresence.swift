@@ -36,9 +36,10 @@ final class TextPresence: @unchecked Sendable {
 
     private static func build(_ register: Register) -> [UInt64] {
         let count = register.count
-        let pieceCount = count >= 65_536 ? Parallel.coreCount * 2 : 1
+        let pieceCount = count >= Parallel.worthSplitting ? Parallel.coreCount * 2 : 1
+        let ranges = Parallel.ranges(splitting: count, into: pieceCount)
         let pieces = Parallel.map(pieceCount) { piece in
-            let rows = count * piece / pieceCount..<count * (piece + 1) / pieceCount
+            let rows = ranges[piece]
             return register.names.bytes.withUnsafeBufferPointer { names in
                 register.descriptions.bytes.withUnsafeBufferPointer { descriptions in
                     rows.map { row -> UInt64 in

@@ -26,6 +26,7 @@ mkdir -p "$out/modules" "$corpus" "$findings"
 mapfile -t shared_sources < <(find Sources/SharedServices -name '*.swift' | sort)
 text_cells_sources=(Sources/TextCells/*.swift)
 fuzz_sources=(
+    Tests/SharedServicesTests/ReferenceCSVParser.swift
     Tests/SharedServicesTests/FuzzLoadOutcome.swift
     Tests/SharedServicesTests/FuzzChecks.swift
     Fuzz/LoaderFuzzer.swift

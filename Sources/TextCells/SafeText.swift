@@ -3,14 +3,17 @@
 public enum SafeText {
     /// C0 controls become their visible Control Pictures (ESC as ␛, CR as ␍), DEL becomes
     /// ␡, C1 controls and bidirectional overrides become U+FFFD. Tab becomes a space; line
-    /// breaks are kept only when `keepingLineBreaks`.
+    /// breaks are kept only when `keepingLineBreaks`, each (LF, CRLF or a lone CR) as one LF.
     public static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
         guard needsCleaning(text, keepingLineBreaks: keepingLineBreaks) else { return text }
         var result = String.UnicodeScalarView()
+        var afterCarriageReturn = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            defer { afterCarriageReturn = value == 0x0D }
             switch value {
-            case 0x0A where keepingLineBreaks: result.append(scalar)
+            case 0x0A where keepingLineBreaks: if !afterCarriageReturn { result.append(scalar) }
+            case 0x0D where keepingLineBreaks: result.append("\n")
             case 0x09: result.append(" ")
             case 0x00..<0x20: result.append(Unicode.Scalar(0x2400 + value) ?? "\u{FFFD}")
             case 0x7F: result.append("\u{2421}")
@@ -24,6 +27,18 @@ public enum SafeText {
     /// Whether `visible` would change the text; with `ignoringTabs`, whether anything but a
     /// tab would (a tab in data is ordinary text, shown as a space).
     public static func needsCleaning(_ text: String, keepingLineBreaks: Bool = false, ignoringTabs: Bool = false) -> Bool {
+        hasControls(text) { value in
+            (value == 0x0A && keepingLineBreaks) || (value == 0x09 && ignoringTabs)
+        }
+    }
+
+    /// Whether the text holds a control character, a C1 control or a bidirectional override
+    /// other than a tab or a line break (LF or CR): what no cell holds as ordinary text.
+    public static func hasControlsBesidesTabsAndLineBreaks(_ text: String) -> Bool {
+        hasControls(text) { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
+    private static func hasControls(_ text: String, except isAllowed: (UInt32) -> Bool) -> Bool {
         // Every character in question starts with a byte below 0x20, 0x7F, 0xC2 (C1) or
         // 0xE2 (the bidirectional controls): text without those is clean, found by bytes.
         let mayNeedCleaning = text.utf8.contains { byte in
@@ -32,8 +47,7 @@ public enum SafeText {
         guard mayNeedCleaning else { return false }
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value == 0x0A && keepingLineBreaks { continue }
-            if value == 0x09 && ignoringTabs { continue }
+            if isAllowed(value) { continue }
             if value < 0x20 || (0x7F..<0xA0).contains(value) || (0x202A...0x202E).contains(value)
                 || (0x2066...0x2069).contains(value)
             {

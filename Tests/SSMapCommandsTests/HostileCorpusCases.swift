@@ -54,16 +54,16 @@ enum HostileCorpus {
         HostileCase(
             "CR-only line endings", .committed("alone/cr-only-endings.csv"), exit: 1, read: 3,
             [
-                .warning(line: 3, "start_year \"20x\" is not a year; left blank"),
-                .warning(line: 4, "status \"gone\" is not operational, planned or ended; left blank"),
+                .warning(line: 3, column: 110, "start_year \"20x\" is not a year; left blank"),
+                .warning(line: 4, column: 115, "status \"gone\" is not operational, planned or ended; left blank"),
                 .guessedSectors(2),
             ]),
         HostileCase(
             "mixed LF, CRLF and CR line endings", .committed("alone/mixed-endings.csv"), exit: 1, read: 4,
             [
-                .warning(line: 3, "start_year \"20x\" is not a year"),
-                .warning(line: 4, "savings_to_date \"lots\" is not an amount of money; taken as not reported"),
-                .warning(line: 5, "status \"gone\" is not operational, planned or ended"),
+                .warning(line: 3, column: 110, "start_year \"20x\" is not a year"),
+                .warning(line: 4, column: 127, "savings_to_date \"lots\" is not an amount of money; taken as not reported"),
+                .warning(line: 5, column: 115, "status \"gone\" is not operational, planned or ended"),
                 .guessedSectors(2),
             ]),
     ]
@@ -91,7 +91,7 @@ enum HostileCorpus {
             ]),
         HostileCase(
             "partners of only semicolons and spaces", .committed("alone/semicolons-only-partners.csv"), exit: 1, read: 1,
-            [.warning(line: 2, "partners is empty")]),
+            [.warning(line: 2, column: 29, "partners is empty")]),
     ]
 
     static let headerCases: [HostileCase] = [
@@ -126,26 +126,26 @@ enum HostileCorpus {
             "negative, absurd and fractional savings", .committed("alone/savings-negative-absurd-fractional.csv"),
             exit: 1, read: 6,
             [
-                .warning(line: 2, "savings_to_date \"-5000\" is negative (a net cost)"),
+                .warning(line: 2, column: 127, "savings_to_date \"-5000\" is negative (a net cost)"),
                 .warning(
-                    line: 3,
+                    line: 3, column: 127,
                     "savings_to_date \"999999999999999\" is more than £100bn, too large to be a saving; taken as not reported"),
-                .warning(line: 4, "savings_to_date \"1234.56\" has pence; rounded to £1,235"),
-                .warning(line: 5, "savings_to_date \"£100000000001\" is more than £100bn"),
-                .warning(line: 6, "savings_to_date \"-£1,250.50\" has pence; rounded to £1,251 and is negative (a net cost)"),
-                .warning(line: 7, "savings_to_date \"about £2m\" is not an amount of money"),
-                .warning(line: 7, "savings_latest_year \"1e400\" is not an amount of money"),
+                .warning(line: 4, column: 127, "savings_to_date \"1234.56\" has pence; rounded to £1,235"),
+                .warning(line: 5, column: 127, "savings_to_date \"£100000000001\" is more than £100bn"),
+                .warning(line: 6, column: 127, "savings_to_date \"-£1,250.50\" has pence; rounded to £1,251 and is negative (a net cost)"),
+                .warning(line: 7, column: 127, "savings_to_date \"about £2m\" is not an amount of money"),
+                .warning(line: 7, column: 137, "savings_latest_year \"1e400\" is not an amount of money"),
                 .guessedSectors(2),
             ]),
         // "2015/16" on line 6 is read as 2015 without a word.
         HostileCase(
             "non-numeric, future and past years", .committed("alone/years-odd.csv"), exit: 1, read: 6,
             [
-                .warning(line: 2, "start_year \"soon\" is not a year; left blank"),
-                .warning(line: 3, "start_year \"2150\" is not a plausible start year (1945–2100); left blank"),
-                .warning(line: 4, "start_year \"1066\" is not a plausible start year (1945–2100); left blank"),
-                .warning(line: 5, "start_year \"MMXV\" is not a year"),
-                .warning(line: 7, "start_year \"-2015\" is not a year"),
+                .warning(line: 2, column: 110, "start_year \"soon\" is not a year; left blank"),
+                .warning(line: 3, column: 110, "start_year \"2150\" is not a plausible start year (1945–2100); left blank"),
+                .warning(line: 4, column: 110, "start_year \"1066\" is not a plausible start year (1945–2100); left blank"),
+                .warning(line: 5, column: 110, "start_year \"MMXV\" is not a year"),
+                .warning(line: 7, column: 110, "start_year \"-2015\" is not a year"),
                 .guessedSectors(2),
             ]),
     ]
@@ -155,35 +155,35 @@ enum HostileCorpus {
             "ANSI escape sequences in names, partners, statuses and descriptions", .committed("alone/ansi-escapes.csv"),
             exit: 1, read: 2,
             [
-                .warning(line: 2, "name contains control characters (escape codes or similar); they are shown as symbols"),
-                .warning(line: 2, "partners contains control characters"),
-                .warning(line: 2, "description contains control characters"),
-                .warning(line: 3, "status \"␛[5mblinking\" is not operational, planned or ended"),
-                .warning(line: 3, "status contains control characters"),
-                .warning(line: 3, "description contains control characters"),
+                .warning(line: 2, column: 4, "name contains control characters (escape codes or similar); they are shown as symbols"),
+                .warning(line: 2, column: 35, "partners contains control characters"),
+                .warning(line: 2, column: 150, "description contains control characters"),
+                .warning(line: 3, column: 115, "status \"␛[5mblinking\" is not operational, planned or ended"),
+                .warning(line: 3, column: 115, "status contains control characters"),
+                .warning(line: 3, column: 141, "description contains control characters"),
                 .guessedSectors(3),
             ]),
         HostileCase(
             "BEL, backspace, DEL, C1 controls and bidirectional overrides", .committed("alone/control-characters.csv"),
             exit: 1, read: 3,
             [
-                .warning(line: 2, "name contains control characters"),
-                .warning(line: 2, "description contains control characters"),
-                .warning(line: 3, "status \"\u{FFFD}delnne\" is not operational, planned or ended"),
-                .warning(line: 3, "name contains control characters"),
-                .warning(line: 3, "partners contains control characters"),
-                .warning(line: 3, "status contains control characters"),
-                .warning(line: 4, "region contains control characters"),
-                .warning(line: 4, "description contains control characters"),
+                .warning(line: 2, column: 4, "name contains control characters"),
+                .warning(line: 2, column: 151, "description contains control characters"),
+                .warning(line: 3, column: 120, "status \"\u{FFFD}delnne\" is not operational, planned or ended"),
+                .warning(line: 3, column: 4, "name contains control characters"),
+                .warning(line: 3, column: 33, "partners contains control characters"),
+                .warning(line: 3, column: 120, "status contains control characters"),
+                .warning(line: 4, column: 99, "region contains control characters"),
+                .warning(line: 4, column: 140, "description contains control characters"),
                 .guessedSectors(2),
             ]),
         HostileCase(
             "formulas guarded with an apostrophe read back without it", .committed("alone/guarded-formula-cells.csv"),
             exit: 1, read: 2,
             [
-                .warning(line: 2, "status \"=HYPERLINK(\"http://example.com\")\" is not operational"),
-                .warning(line: 3, "status \"-2+3\" is not operational"),
-                .warning(line: 3, "savings_to_date \"=1000\" is not an amount of money"),
+                .warning(line: 2, column: 111, "status \"=HYPERLINK(\"http://example.com\")\" is not operational"),
+                .warning(line: 3, column: 115, "status \"-2+3\" is not operational"),
+                .warning(line: 3, column: 121, "savings_to_date \"=1000\" is not an amount of money"),
                 .guessedSectors(2),
             ]),
     ]
@@ -244,10 +244,10 @@ enum HostileCorpus {
             "partners in Arabic, Hebrew, emoji and CJK", .committed("listed/rtl-emoji-cjk-partners.csv"),
             exit: 1, read: 3,
             [
-                .warning(line: 2, "partners \"مجلس المدينة\" is not in organisations.csv; kept"),
-                .warning(line: 3, "partners \"👩‍👩‍👧‍👦 Family Trust 🇬🇧\" is not in organisations.csv; kept"),
-                .warning(line: 3, "lead \"עיריית תל אביב\" is not one of the partners"),
-                .warning(line: 4, "partners \"東京都庁\" is not in organisations.csv; kept"),
+                .warning(line: 2, column: 29, "partners \"مجلس المدينة\" is not in organisations.csv; kept"),
+                .warning(line: 3, column: 29, "partners \"👩‍👩‍👧‍👦 Family Trust 🇬🇧\" is not in organisations.csv; kept"),
+                .warning(line: 3, column: 79, "lead \"עיריית תל אביב\" is not one of the partners"),
+                .warning(line: 4, column: 29, "partners \"東京都庁\" is not in organisations.csv; kept"),
             ]),
         HostileCase(
             "a hostile organisations file beside the register", .committed("hostile-organisations/arrangements.csv"),
@@ -259,7 +259,7 @@ enum HostileCorpus {
                 .error(line: 5, "row has no name; left out", in: "organisations.csv"),
                 .warning(line: 6, "sector \"\u{FFFD}council\" is not council, fire, police, health or other", in: "organisations.csv"),
                 .warning(line: 6, "sector contains control characters", in: "organisations.csv"),
-                .warning(line: 2, "partners \"Worthing Borough Council\" is not in organisations.csv; kept"),
+                .warning(line: 2, column: 29, "partners \"Worthing Borough Council\" is not in organisations.csv; kept"),
             ]),
     ]
 
@@ -271,24 +271,24 @@ enum HostileCorpus {
         HostileCase(
             "a 50 MB field of 50 lines", .generated("fifty-megabyte-field.csv", recipe: HostileRecipes.fiftyMegabyteField),
             exit: 1, read: 2,
-            [.warning(line: 53, "start_year \"20x\" is not a year"), .guessedSectors(2)]),
+            [.warning(line: 53, column: 110, "start_year \"20x\" is not a year"), .guessedSectors(2)]),
         HostileCase(
             "lines of 1,000,000 characters",
             .generated("million-character-lines.csv", recipe: HostileRecipes.millionCharacterLines), exit: 1, read: 2,
             [
-                .warning(line: 2, "savings_to_date \"about £2m\" is not an amount of money"),
+                .warning(line: 2, column: 1000118, "savings_to_date \"about £2m\" is not an amount of money"),
                 .warning(line: 3, column: 1_000_004, "a quote inside an unquoted field was read as a literal quote character"),
                 .guessedSectors(2),
             ]),
         HostileCase(
             "5,000 partners in one row", .generated("five-thousand-partners.csv", recipe: HostileRecipes.partners(5_000)),
             exit: 1, read: 1,
-            [.warning(line: 2, "partners lists \"Council 7\" more than once; counted once"), .guessedSectors(5_000)]),
+            [.warning(line: 2, column: 29, "partners lists \"Council 7\" more than once; counted once"), .guessedSectors(5_000)]),
         // Checking each partner against the row's others one by one took minutes here.
         HostileCase(
             "50,000 partners in one row", .generated("fifty-thousand-partners.csv", recipe: HostileRecipes.partners(50_000)),
             exit: 1, read: 1,
-            [.warning(line: 2, "partners lists \"Council 7\" more than once; counted once"), .guessedSectors(50_000)]),
+            [.warning(line: 2, column: 29, "partners lists \"Council 7\" more than once; counted once"), .guessedSectors(50_000)]),
         HostileCase(
             "JSON nested 10,000 arrays deep", .generated("deep-arrays.json", recipe: HostileRecipes.deepArrays), exit: 2,
             [.cannotLoad(line: 1, column: 65, "is not valid JSON: nested more than 64 levels deep")]),
@@ -298,7 +298,7 @@ enum HostileCorpus {
         HostileCase(
             "100,000 blank lines, then a header",
             .generated("blank-lines-then-header.csv", recipe: HostileRecipes.blankLinesThenHeader), exit: 1, read: 1,
-            [.warning(line: 100_002, "start_year \"20x\" is not a year"), .guessedSectors(2)]),
+            [.warning(line: 100_002, column: 110, "start_year \"20x\" is not a year"), .guessedSectors(2)]),
         HostileCase(
             "a header of 10,000 unknown columns",
             .generated("ten-thousand-columns.csv", recipe: HostileRecipes.tenThousandColumnHeader), exit: 2,
@@ -337,7 +337,7 @@ enum HostileCorpus {
             "an escape sequence in the file's name",
             .generated(HostileRecipes.escapeSequenceFileName, recipe: HostileRecipes.smallRegister), exit: 1, read: 1,
             shownAs: "␛[31mred␛]0;title␇.csv",
-            [.warning(line: 2, "start_year \"20x\" is not a year"), .guessedSectors(2)]),
+            [.warning(line: 2, column: 110, "start_year \"20x\" is not a year"), .guessedSectors(2)]),
         HostileCase(
             "a directory given as the file", .directory(named: "arrangements.csv"), exit: 2,
             [.cannotLoad("is a directory, not a register file")]),

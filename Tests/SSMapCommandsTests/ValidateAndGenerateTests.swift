@@ -22,7 +22,7 @@ import Testing
         let result = try BinaryRunner.run(["validate", path])
         #expect(result.status == 1)
         #expect(result.standardOutput.contains(
-            "arrangements.csv:3: warning: savings_to_date \"about £2m\" is not an amount of money"))
+            "arrangements.csv:3:60: warning: savings_to_date \"about £2m\" is not an amount of money"))
     }
 
     @Test func anUnterminatedQuoteGivesLineAndColumnAndExitsTwo() throws {

@@ -2,16 +2,39 @@ import Testing
 
 @testable import SharedServices
 
-/// RFC 4180 reading, the forgiving parts, and the encoding checks made before any record is read.
+/// RFC 4180 reading, the forgiving parts, and the encoding checks made before any record
+/// is read: each case is read by the loader's CSV reader and by the reference parser,
+/// which must agree on every record, cell position, warning and error.
 @Suite("CSV parser")
 struct CSVParserTests {
     static let file = "test.csv"
 
-    /// Every record of `bytes`, and the parser's warnings.
-    static func parse(bytes: [UInt8]) throws -> (records: [CSVRecord], warnings: [Diagnostic]) {
-        var parser = try CSVParser(bytes: bytes, file: file)
-        let records = try parser.readAll()
-        return (records, parser.warnings)
+    /// Every record of `bytes`, and the warnings, as both readers give them.
+    static func parse(
+        bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (records: [CSVRecord], warnings: [Diagnostic]) {
+        let reference = Result { () throws(LoadError) -> (records: [CSVRecord], warnings: [Diagnostic]) in
+            var parser = try CSVParser(bytes: bytes, file: file)
+            let records = try parser.readAll()
+            return (records, parser.warnings)
+        }
+        let scanned = Result { () throws(LoadError) -> (records: [TableRow], warnings: [Diagnostic]) in
+            try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in try CSVTable.records(buffer, file: file) }
+        }
+        switch (reference, scanned) {
+        case (.success(let expected), .success(let actual)):
+            #expect(actual.records.map(\.fields) == expected.records.map(\.fields), sourceLocation: sourceLocation)
+            #expect(actual.records.map(\.line) == expected.records.map(\.line), sourceLocation: sourceLocation)
+            #expect(
+                actual.records.map { $0.positions ?? [] } == expected.records.map(\.positions),
+                sourceLocation: sourceLocation)
+            #expect(actual.warnings == expected.warnings, sourceLocation: sourceLocation)
+        case (.failure(let expected), .failure(let actual)):
+            #expect(actual == expected, sourceLocation: sourceLocation)
+        default:
+            Issue.record("the readers disagree: \(reference) vs \(scanned)", sourceLocation: sourceLocation)
+        }
+        return try reference.get()
     }
 
     static func parse(_ text: String) throws -> (records: [CSVRecord], warnings: [Diagnostic]) {
@@ -60,10 +83,27 @@ struct CSVParserTests {
         #expect(result.warnings.isEmpty)
     }
 
-    @Test func crlfInsideQuotesIsNormalisedToLF() throws {
+    /// RFC 4180: a line break inside quotes is part of the value, as written.
+    @Test func lineBreaksInsideQuotesAreKeptAsWritten() throws {
         let result = try Self.parse("a,\"x\r\ny\"\r\nb,c\r\n")
-        #expect(result.records.map(\.fields) == [["a", "x\ny"], ["b", "c"]])
+        #expect(result.records.map(\.fields) == [["a", "x\r\ny"], ["b", "c"]])
         #expect(result.records.map(\.line) == [1, 3])
+        #expect(try Self.fields("a,\"x\ry\nz\"\n") == [["a", "x\ry\nz"]])
+    }
+
+    /// RFC 4180: spaces are part of a field, quoted or not.
+    @Test func spacesAreKept() throws {
+        #expect(try Self.fields("\"  padded  \", bare ,\"\"\n") == [["  padded  ", " bare ", ""]])
+    }
+
+    /// Where each field starts: its line and its column in characters, on later lines too.
+    @Test func fieldPositions() throws {
+        let result = try Self.parse("id,text,n\r\nR1,\"one\r\ntwo\",£3\nR2,\"é\",x\n")
+        #expect(result.records.map(\.positions) == [
+            [.init(line: 1, column: 1), .init(line: 1, column: 4), .init(line: 1, column: 9)],
+            [.init(line: 2, column: 1), .init(line: 2, column: 4), .init(line: 3, column: 6)],
+            [.init(line: 4, column: 1), .init(line: 4, column: 4), .init(line: 4, column: 8)],
+        ])
     }
 
     @Test func quotedFieldAtEndOfFileWithoutNewline() throws {

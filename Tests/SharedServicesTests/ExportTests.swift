@@ -140,8 +140,8 @@ struct ExportTests {
         guard reloaded.register.count == 1 else { return }
         #expect(reloaded.register.savingsToDate(0) == 1_000)
         #expect(reloaded.register.source(0) == "minutes")
-        // Line breaks inside a CSV field are read back as LF.
-        #expect(reloaded.register.description(0) == "first line\nsecond line")
+        // Line breaks inside a CSV field are read back as written.
+        #expect(reloaded.register.description(0) == "first line\r\nsecond line")
     }
 
     // MARK: JSON

@@ -99,6 +99,10 @@ struct FuzzLoadOutcome {
         field("service area", shown(register.serviceArea(row)))
         field("service", shown(register.service(row)))
         field("region", shown(register.region(row)))
+        field(
+            "as written",
+            shown([register.serviceAreaAsWritten(row), register.serviceAsWritten(row), register.regionAsWritten(row)])
+                + " partners \(shown(register.partnersAsWritten(row))) lead \(shown(register.leadAsWritten(row)))")
         field("lead", "\(shown(register.lead(row))) \(organisationName(register.lead(row)))")
         let partners = Array(register.partners(row))
         field("partners", "\(partners) \(partners.map(organisationName)) count \(register.partnerCount(row))")

@@ -278,9 +278,10 @@ struct LoaderTests {
         #expect(error.message.contains("line 2"))
     }
 
-    @Test func idsAreTrimmed() throws {
+    /// RFC 4180: spaces are part of a field. Every cell is kept as written, an id too.
+    @Test func idsAreKeptAsWritten() throws {
         let loaded = try Self.loadWithOrganisations("id,name,service,partners\n  A1 ,HR,HR,Brent\n")
-        #expect(loaded.register.id(0) == "A1")
+        #expect(loaded.register.id(0) == "  A1 ")
     }
 
     // MARK: Cells
@@ -307,7 +308,7 @@ struct LoaderTests {
         let warning = try #require(warnings.first)
         #expect(
             warning.description
-                == #"arrangements.csv:3: savings_to_date "about £2m" is not an amount of money; taken as not reported"#)
+                == #"arrangements.csv:3:16: savings_to_date "about £2m" is not an amount of money; taken as not reported"#)
         #expect(warning.field == "savings_to_date")
         #expect(warning.line == 3)
     }
@@ -481,7 +482,7 @@ struct LoaderTests {
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         let register = loaded.register
         #expect(register.allRows.map { register.id($0) } == ["A1", "A2"])
-        #expect(register.description(0) == "Two lines\nof text")
+        #expect(register.description(0) == "Two lines\r\nof text")
         #expect(register.line(0) == 2)
         #expect(register.line(1) == 4)
     }

@@ -165,7 +165,51 @@ struct ReaderEquivalenceTests {
     static let plainRows = [row("A1"), row("A2", name: "Legal", service: "Legal"), row("A3", name: "Audit", year: "2011")]
 
     static let hardCases: [HardCase] = quotingCases + lineCases + encodingCases + rowCases + cellCases + headerCases
-        + hostileInputCases
+        + hostileInputCases + spreadsheetCases + spellingCases
+
+    /// Registers as a spreadsheet saves them: a byte-order mark, CRLF, doubled quotes in
+    /// every description, line breaks inside cells, "£1,234" amounts, and an empty column
+    /// or trailing comma at the end of every row.
+    static let spreadsheetCases: [HardCase] = [
+        HardCase(
+            "saved by a spreadsheet",
+            "\u{FEFF}" + text(
+                (1...40).map { number in
+                    row(
+                        "S\(number)", name: number % 7 == 0 ? quoted("  Padded, with spaces  ") : "Shared HR \(number)",
+                        toDate: number % 3 == 0 ? quoted("£1,234,567") : "\(number * 1000)",
+                        latest: number % 5 == 0 ? quoted("£12,000") : "",
+                        description: quoted(
+                            "Phase \(number) (\"phase 1\" done)" + (number % 10 == 0 ? "\r\nsecond line\r\nthird" : "")))
+                        + ","
+                }, header: header + ",", ending: "\r\n")),
+        HardCase(
+            "trailing comma on every row but the header",
+            text([row("T1") + ",", row("T2", description: quoted("two\nlines")) + ","], ending: "\r\n")),
+        HardCase(
+            "multi-line cell at the end without a final line end",
+            text([row("M1"), row("M2", description: quoted("last\r\nrow"))], ending: "\r\n", finalEnding: false)),
+        HardCase(
+            "quoted empty and empty fields",
+            text([row("E1", region: "\"\"", latest: "\"\"", source: "\"\""), row("E2", region: "", latest: "", source: "")])),
+        HardCase(
+            "lone CR line ends with quoted CR inside",
+            text([row("C1", description: quoted("a\rb")), row("C2")], ending: "\r")),
+    ]
+
+    /// Categories and partners spelt otherwise than the value they match: kept as written.
+    static let spellingCases: [HardCase] = [
+        HardCase(
+            "category and partner spellings",
+            text([
+                row("W1", area: "Back office", service: "ICT", region: "South East"),
+                row("W2", area: "back  office", service: "ict", region: "south east "),
+                row("W3", area: " Culture & leisure", service: "Leisure", region: "SOUTH EAST"),
+                row("W4", area: "Culture and Leisure", partners: "adur district council;  Worthing Borough Council ",
+                    lead: "ADUR DISTRICT COUNCIL"),
+                row("W5", partners: quoted("Adur\r\nWorthing"), lead: "Adur"),
+            ])),
+    ]
 
     static let quotingCases: [HardCase] = [
         HardCase(
@@ -837,6 +881,11 @@ func registerDifferences(_ a: Register, _ b: Register, limit: Int = 12) -> [Stri
             "\(at) partners' names", a.partners(row).map { organisationName(a, $0) },
             b.partners(row).map { organisationName(b, $0) })
         compare("\(at) partnerCount", a.partnerCount(row), b.partnerCount(row))
+        compare("\(at) serviceAreaAsWritten", a.serviceAreaAsWritten(row), b.serviceAreaAsWritten(row))
+        compare("\(at) serviceAsWritten", a.serviceAsWritten(row), b.serviceAsWritten(row))
+        compare("\(at) regionAsWritten", a.regionAsWritten(row), b.regionAsWritten(row))
+        compare("\(at) partnersAsWritten", a.partnersAsWritten(row), b.partnersAsWritten(row))
+        compare("\(at) leadAsWritten", a.leadAsWritten(row), b.leadAsWritten(row))
         compare("\(at) startYear", a.startYear(row), b.startYear(row))
         compare("\(at) status", a.status(row), b.status(row))
         compare("\(at) provenance", a.provenance(row), b.provenance(row))

@@ -78,9 +78,9 @@ struct SpreadsheetSafetyTests {
         }
     }
 
-    /// A carriage return can start a value only in JSON, and is kept only in an extra
-    /// column (names and descriptions are trimmed). The guarded export reads back as the
-    /// raw one does: the CR as a line break (as any line break in a CSV cell), no apostrophe.
+    /// A value may start with a carriage return (a spreadsheet would take it for a
+    /// formula's start). The guarded export reads back as the raw one does, exactly: the
+    /// CR kept as written, no apostrophe.
     @Test func aGuardedCarriageReturnLoadsBackAsTheRawExportDoes() throws {
         let json = #"[{"id": "R1", "name": "Shared ICT", "service": "ICT", "#
             + #""partners": "Adur District Council; Worthing Borough Council", "contact": "\r=1+1"}]"#
@@ -96,7 +96,7 @@ struct SpreadsheetSafetyTests {
                     reading: reading
                 ).register.extraValues(0)
             }
-            #expect(try extraValues(guarded) == ["\n=1+1"])
+            #expect(try extraValues(guarded) == ["\r=1+1"])
             #expect(try extraValues(guarded) == extraValues(raw))
         }
     }

@@ -22,7 +22,8 @@ extension Register {
         ArrangementField.allCases.map(\.rawValue) + extraColumnNames
     }
 
-    /// Row `row` in export column order, so that what is written loads back unchanged.
+    /// Row `row` in export column order, as the file it came from spells it, so that what
+    /// is written loads back unchanged.
     public func exportValues(_ row: Int) -> [ExportValue] {
         func text(_ value: String?) -> ExportValue {
             guard let value, !value.isEmpty else { return .missing }
@@ -33,11 +34,11 @@ extension Register {
             switch field {
             case .id: return .text(id(row))
             case .name: return .text(name(row))
-            case .serviceArea: return text(serviceArea(row))
-            case .service: return text(service(row))
-            case .partners: return .list(partners(row).map { organisations.names[Int($0)] })
-            case .lead: return text(lead(row).map { organisations.names[Int($0)] })
-            case .region: return text(region(row))
+            case .serviceArea: return text(serviceAreaAsWritten(row))
+            case .service: return text(serviceAsWritten(row))
+            case .partners: return .list(partnersAsWritten(row))
+            case .lead: return text(leadAsWritten(row))
+            case .region: return text(regionAsWritten(row))
             case .startYear: return number(startYear(row).map(Int64.init))
             case .status: return text(status(row)?.name)
             case .savingsToDate: return number(savingsToDate(row))

@@ -6,7 +6,6 @@
 public enum SpreadsheetSafety {
     private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]  // = + - @ tab CR
     private static let apostrophe: UInt8 = 0x27
-    private static let lineFeed: UInt8 = 0x0A
 
     /// Whether a spreadsheet would read `text` as the start of a formula.
     public static func looksLikeFormula(_ text: String) -> Bool {
@@ -18,17 +17,15 @@ public enum SpreadsheetSafety {
         looksLikeFormula(text) ? "'" + text : text
     }
 
-    /// A cell as read back: without the apostrophe `neutralised` added. A guarded carriage
-    /// return reads back as a line feed (line breaks inside a cell are read as LF), so an
-    /// apostrophe before a line feed is taken for a guard too.
+    /// A cell as read back: without the apostrophe `neutralised` added.
     static func withoutGuard(_ text: String) -> String {
         var bytes = text.utf8.makeIterator()
-        guard bytes.next() == apostrophe, let second = bytes.next(), formulaStarts.contains(second) || second == lineFeed
-        else { return text }
+        guard bytes.next() == apostrophe, let second = bytes.next(), formulaStarts.contains(second) else { return text }
         return String(text.dropFirst())
     }
 
-    /// Whether a cell's first byte might be such an apostrophe (for the fast reader,
-    /// which leaves such rows to the careful one).
-    static func mayBeGuarded(_ firstByte: UInt8) -> Bool { firstByte == apostrophe }
+    /// Whether a cell's bytes start with the apostrophe `neutralised` adds.
+    static func isGuarded(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.count >= 2 && value[0] == apostrophe && formulaStarts.contains(value[1])
+    }
 }

@@ -1,4 +1,5 @@
-/// Reads the arrangements file row by row into the builder, checking every cell.
+/// Reads the arrangements file into the builder, checking every cell: a CSV file in
+/// stretches on every core, a JSON file row by row.
 enum ArrangementsReader {
     static func read(
         bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, organisationsFile: String?,
@@ -14,7 +15,12 @@ enum ArrangementsReader {
             ArrangementRows.putInLineOrder(&diagnostics, from: firstDiagnostic)
             return
         }
-        var reader = try TableReader(bytes: Array(bytes), file: file, format: format)
+        var reader: TableReader
+        if format == .csv, case .cellsFrom(let rowReader) = reading {
+            reader = try rowReader.read(Array(bytes), file)
+        } else {
+            reader = try TableReader(bytes: Array(bytes), file: file, format: format)
+        }
         if reader.isEmptyArray {
             // What a JSON export of no rows is: a register with no arrangements, as a CSV
             // header alone is, rather than a file missing every column.
@@ -101,7 +107,7 @@ struct ArrangementRows {
     mutating func countRowRead() { rowsRead += 1 }
 
     mutating func read(_ tableRow: TableRow, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic]) {
-        var cell = CellChecker(file: file, line: tableRow.line, columns: columns)
+        var cell = CellChecker(file: file, line: tableRow.line, columns: columns, positions: tableRow.positions)
         if let problem = tableRow.unreadable {
             diagnostics.append(cell.error("\(problem); left out"))
             return
@@ -114,9 +120,10 @@ struct ArrangementRows {
             return
         }
         // Cells ssmap wrote with an apostrophe against spreadsheet formulas read back as they were.
+        // Every cell is kept as written: only matching and checking look past its spaces.
         let fields = tableRow.fields.map(SpreadsheetSafety.withoutGuard)
-        let id = columns.value(.id, in: fields).trimmingWhitespace()
-        guard !id.isEmpty else {
+        let id = columns.value(.id, in: fields)
+        guard !id.isBlank else {
             diagnostics.append(cell.error("has no \(columns.title(.id)); row left out"))
             return
         }
@@ -128,19 +135,20 @@ struct ArrangementRows {
         }
         rowsRead += 1
 
-        let name = columns.value(.name, in: fields).trimmingWhitespace()
-        if name.isEmpty { cell.warn(.name, "is empty") }
-        let serviceArea = columns.value(.serviceArea, in: fields).trimmingWhitespace()
-        let service = columns.value(.service, in: fields).trimmingWhitespace()
-        if serviceArea.isEmpty && service.isEmpty {
+        let name = columns.value(.name, in: fields)
+        if name.isBlank { cell.warn(.name, "is empty") }
+        let serviceArea = columns.value(.serviceArea, in: fields)
+        let service = columns.value(.service, in: fields)
+        if serviceArea.isBlank && service.isBlank {
             cell.warn(nil, "has neither a \(columns.title(.serviceArea)) nor a \(columns.title(.service))")
         }
 
         // Partners, each matched to an organisation once.
         var partners = RowPartners()
+        var partnerSpellings: [String] = []
         let partnersText = columns.value(.partners, in: fields)
-        // Split on the bytes of ";" and line feeds: no Character walking per row.
-        for raw in partnersText.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x0A }) {
+        // Split on the bytes of ";" and line breaks: no Character walking per row.
+        for raw in partnersText.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x0A || $0 == 0x0D }) {
             let partnerName = Substring(raw).trimmedWhitespace()
             if partnerName.isEmpty { continue }
             let match = builder.matchPartner(partnerName)
@@ -148,6 +156,7 @@ struct ArrangementRows {
                 cell.warn(.partners, Self.listedTwice(partnerName))
                 continue
             }
+            partnerSpellings.append(String(partnerName))
             guard organisationsFile != nil else {
                 if case .unlisted = match { unlistedPartnerCount += 1 }
                 continue
@@ -195,19 +204,20 @@ struct ArrangementRows {
         for (position, value) in fields.enumerated()
         where CellReading.containsControlCharacters(value) {
             cell.warnRaw(
-                field: header[position],
+                field: header[position], position: position,
                 "\(CellReading.columnName(header[position])) contains control characters (escape codes or similar); "
                     + "they are shown as symbols")
         }
 
         builder.append(
             RegisterBuilder.Row(
-                id: id, name: name, serviceArea: serviceArea, service: service, partners: partners.ids, lead: lead,
-                region: columns.value(.region, in: fields).trimmingWhitespace(), startYear: startYear,
+                id: id, name: name, serviceArea: serviceArea, service: service, partners: partners.ids,
+                partnerSpellings: partnerSpellings, lead: lead, leadSpelling: leadName,
+                region: columns.value(.region, in: fields), startYear: startYear,
                 status: status, provenance: provenance, savingsToDate: savingsToDate,
                 savingsLatestYear: savingsLatestYear,
-                description: columns.value(.description, in: fields).trimmingWhitespace(),
-                source: columns.value(.source, in: fields).trimmingWhitespace(), line: tableRow.line,
+                description: columns.value(.description, in: fields),
+                source: columns.value(.source, in: fields), line: tableRow.line,
                 extras: columns.extraColumns.map { fields[$0] }))
         diagnostics.append(contentsOf: cell.diagnostics)
     }
@@ -276,12 +286,22 @@ struct CellChecker {
     let file: String
     let line: Int
     let columns: HeaderMatching<ArrangementField>
+    /// Where each cell of the row starts, when the format says (CSV does, JSON does not).
+    let positions: [CellPosition]?
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, line: Int, columns: HeaderMatching<ArrangementField>) {
+    init(file: String, line: Int, columns: HeaderMatching<ArrangementField>, positions: [CellPosition]?) {
         self.file = file
         self.line = line
         self.columns = columns
+        self.positions = positions
+    }
+
+    /// The place of the cell in column `position` of the file: its own line and column
+    /// when known, else the row's line.
+    private func place(_ position: Int?) -> (line: Int, column: Int?) {
+        guard let position, let positions, positions.indices.contains(position) else { return (line, nil) }
+        return (positions[position].line, positions[position].column)
     }
 
     func error(_ message: String) -> Diagnostic {
@@ -292,11 +312,16 @@ struct CellChecker {
     mutating func warn(_ field: ArrangementField?, _ message: String) {
         let title = field.map { columns.title($0) }
         let text = title.map { "\($0) \(message)" } ?? "row \(message)"
-        diagnostics.append(Diagnostic(file: file, line: line, field: title, severity: .warning, message: text))
+        let at = place(field.flatMap { columns.columnOf[$0] })
+        diagnostics.append(
+            Diagnostic(file: file, line: at.line, column: at.column, field: title, severity: .warning, message: text))
     }
 
-    mutating func warnRaw(field: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, field: field, severity: .warning, message: message))
+    /// A warning about the cell in column `position`, which the schema may not know.
+    mutating func warnRaw(field: String, position: Int, _ message: String) {
+        let at = place(position)
+        diagnostics.append(
+            Diagnostic(file: file, line: at.line, column: at.column, field: field, severity: .warning, message: message))
     }
 
     /// A money cell read, with a warning when it was not money or needed interpreting.

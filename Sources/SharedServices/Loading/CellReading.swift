@@ -77,8 +77,8 @@ enum CellReading {
     }
 
     /// True when the text holds control characters (C0, C1, DEL) or bidirectional
-    /// overrides; tabs and line breaks are ordinary text in a cell.
+    /// overrides; tabs and line breaks (LF, CR) are ordinary text in a cell.
     static func containsControlCharacters(_ text: String) -> Bool {
-        SafeText.needsCleaning(text, keepingLineBreaks: true, ignoringTabs: true)
+        SafeText.hasControlsBesidesTabsAndLineBreaks(text)
     }
 }

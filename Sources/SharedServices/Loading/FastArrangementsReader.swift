@@ -31,19 +31,15 @@ enum FastArrangementsReader {
             bytes, textStart: textStart, file: file,
             nul: surveys.compactMap(\.firstNUL).min(), invalidUTF8: surveys.compactMap(\.firstInvalidUTF8).min())
 
-        // The header, read by the careful parser.
-        var headerParser = CSVParser(
-            recordsFrom: Array(bytes[textStart..<headerEnd(bytes, from: textStart)]), file: file, firstLine: 1)
-        guard let headerRecord = try headerParser.next() else { throw LoadError(file: file, message: "is empty") }
-        let bodyStart = headerEnd(bytes, from: textStart)
-        var formatWarnings = headerParser.warnings
-        let header = headerRecord.fields.map { $0.trimmingWhitespace() }
+        let header = try CSVTable.header(bytes, textStart: textStart, file: file)
+        let bodyStart = header.bodyStart
+        var formatWarnings = header.warnings
         var rows = try ArrangementRows(
-            file: file, header: header, headerLine: headerRecord.line, format: .csv,
+            file: file, header: header.names, headerLine: header.line, format: .csv,
             organisationsFile: organisationsFile)
-        builder.setExtraColumns(rows.columns.extraColumns.map { header[$0] })
+        builder.setExtraColumns(rows.columns.extraColumns.map { header.names[$0] })
         let layout = ArrangementLayout(rows.columns)
-        let headerLineEnds = lineEnds(bytes, textStart..<bodyStart)
+        let headerLineEnds = header.lineEndsBefore
 
         var boundaries = [bodyStart]
         var quotesBefore = 0
@@ -77,6 +73,15 @@ enum FastArrangementsReader {
             ]
         }
 
+        var firstLine = 1 + headerLineEnds
+        for stretch in stretches {
+            if let place = stretch.unclosedQuote {
+                throw CSVTable.unclosedQuote(
+                    at: place.offset, in: bytes, recordStart: place.recordStart, line: firstLine + place.line, file: file)
+            }
+            firstLine += stretch.lineEnds
+        }
+
         var rowCount = 0
         var nameBytes = 0
         var descriptionBytes = 0
@@ -95,25 +100,6 @@ enum FastArrangementsReader {
         }
         rows = merger.rows
         rows.finish(formatWarnings: formatWarnings, builder: builder, diagnostics: &diagnostics)
-    }
-
-    /// The index after the header record (and any blank lines before it).
-    private static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        // Skip blank lines and lines of only spaces and tabs.
-        while index < bytes.count && [0x0A, 0x0D, 0x20, 0x09].contains(bytes[index]) { index += 1 }
-        while index > start && (bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09) { index -= 1 }
-        return CSVSplitting.recordEnd(bytes, from: index, end: bytes.count)
-    }
-
-    /// Line ends in `range`, counted as the CSV parser counts them (CRLF is one).
-    private static func lineEnds(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var count = 0
-        for index in range {
-            let byte = bytes[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) { count += 1 }
-        }
-        return count
     }
 }
 
@@ -136,26 +122,36 @@ private struct StretchMerger {
         _ stretch: ArrangementStretch, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic],
         formatWarnings: inout [Diagnostic]
     ) throws(LoadError) {
+        for (kind, place) in stretch.quirks {
+            formatWarnings.append(
+                CSVTable.warning(
+                    kind, at: place.offset, in: bytes, recordStart: place.recordStart, line: firstLine + place.line,
+                    file: file))
+        }
         var numbering = LocalNumbering(stretch)
         var unusual = stretch.unusualRows.makeIterator()
         var nextUnusual = unusual.next()
         var rowPartners = RowPartners()
+        /// The row's partners (by place among those kept) whose spelling is not their organisation's name.
+        var speltOtherwise: [(kept: Int32, local: Int32)] = []
         let hasOrganisationsFile = rows.organisationsFile != nil
         for row in 0...stretch.ordinaryRowCount {
             while let pending = nextUnusual, pending.ordinaryRowsBefore == row {
-                try readUnusual(pending, into: &builder, diagnostics: &diagnostics, formatWarnings: &formatWarnings)
+                let positions = pending.positions.map { CellPosition(line: firstLine + $0.line, column: $0.column) }
+                rows.read(
+                    TableRow(fields: pending.fields, line: firstLine + pending.line, positions: positions),
+                    into: &builder, diagnostics: &diagnostics)
                 nextUnusual = unusual.next()
             }
             guard row < stretch.ordinaryRowCount else { break }
             let line = firstLine + Int(stretch.lines[row])
-            // Most rows need no diagnostic: the checker is made only for those that do.
+            // Most rows need no diagnostic: the checker, and where the cells are, are made only for those that do.
             var checker: CellChecker?
             let isNew = stretch.ids.withBytes(row) { builder.addID($0, hash: stretch.idHashes[row]) }
             guard isNew else {
                 let firstRow = stretch.ids.withBytes(row) { builder.row(withID: $0, hash: stretch.idHashes[row]) } ?? 0
-                let cell = CellChecker(file: file, line: line, columns: rows.columns)
                 diagnostics.append(
-                    cell.error(
+                    makeChecker(line: line, recordStart: stretch.recordStarts[row]).error(
                         "\(rows.columns.title(.id)) \(CellReading.quoted(stretch.ids[row])) is already used on line "
                             + "\(builder.register.line(firstRow)); row left out"))
                 continue
@@ -163,6 +159,7 @@ private struct StretchMerger {
             rows.countRowRead()
 
             rowPartners.removeAll()
+            speltOtherwise.removeAll(keepingCapacity: true)
             for index in Int(stretch.partnerStarts[row])..<Int(stretch.partnerStarts[row + 1]) {
                 let local = stretch.partners[index]
                 let match = numbering.partner(local, stretch, &builder)
@@ -170,6 +167,9 @@ private struct StretchMerger {
                 if !rowPartners.insert(match.id) {
                     problem = ArrangementRows.listedTwice(stretch.partnerSpellings[local])
                 } else {
+                    if numbering.partnerIsSpeltOtherwise(local, stretch, builder) {
+                        speltOtherwise.append((Int32(rowPartners.ids.count - 1), local))
+                    }
                     if !hasOrganisationsFile {
                         if case .unlisted = match { rows.unlistedPartnerCount += 1 }
                     } else if case .listed = match {
@@ -179,7 +179,7 @@ private struct StretchMerger {
                     }
                 }
                 if let problem {
-                    if checker == nil { checker = CellChecker(file: file, line: line, columns: rows.columns) }
+                    if checker == nil { checker = makeChecker(line: line, recordStart: stretch.recordStarts[row]) }
                     checker?.warn(.partners, problem)
                 }
             }
@@ -188,33 +188,56 @@ private struct StretchMerger {
             if localLead >= 0 {
                 lead = numbering.partner(localLead, stretch, &builder).id
                 if !rowPartners.contains(lead) {
-                    if checker == nil { checker = CellChecker(file: file, line: line, columns: rows.columns) }
+                    if checker == nil { checker = makeChecker(line: line, recordStart: stretch.recordStarts[row]) }
                     checker?.warn(.lead, ArrangementRows.leadNotAPartner(stretch.partnerSpellings[localLead]))
                 }
             }
+            let serviceArea = numbering.serviceAreas.id(stretch.serviceAreas[row]) {
+                builder.internServiceArea(stretch.serviceAreaSpellings[$0])
+            }
+            let service = numbering.services.id(stretch.services[row]) { builder.internService(stretch.serviceSpellings[$0]) }
+            let region = numbering.regions.id(stretch.regions[row]) { builder.internRegion(stretch.regionSpellings[$0]) }
             builder.appendOrdinary(
-                row, of: stretch,
-                serviceArea: numbering.serviceAreas.id(stretch.serviceAreas[row]) {
-                    builder.internServiceArea(stretch.serviceAreaSpellings[$0])
-                },
-                service: numbering.services.id(stretch.services[row]) { builder.internService(stretch.serviceSpellings[$0]) },
-                region: numbering.regions.id(stretch.regions[row]) { builder.internRegion(stretch.regionSpellings[$0]) },
+                row, of: stretch, serviceArea: serviceArea, service: service, region: region,
                 source: numbering.sources.id(stretch.sources[row]) { builder.internSource(stretch.sourceSpellings[$0]) },
                 partners: rowPartners.ids, lead: lead, line: line)
+
+            // Spellings other than the value matched are kept, to be shown and written as in the file.
+            let number = Int32(builder.register.count - 1)
+            if numbering.serviceAreas.isSpeltOtherwise(stretch.serviceAreas[row], stretch.serviceAreaSpellings, builder.register.serviceAreas) {
+                builder.noteSpelling(stretch.serviceAreaSpellings[stretch.serviceAreas[row]], of: builder.register.serviceAreas[serviceArea], at: number, in: \.serviceAreas)
+            }
+            if numbering.services.isSpeltOtherwise(stretch.services[row], stretch.serviceSpellings, builder.register.services) {
+                builder.noteSpelling(stretch.serviceSpellings[stretch.services[row]], of: builder.register.services[service], at: number, in: \.services)
+            }
+            if numbering.regions.isSpeltOtherwise(stretch.regions[row], stretch.regionSpellings, builder.register.regions) {
+                builder.noteSpelling(stretch.regionSpellings[stretch.regions[row]], of: builder.register.regions[region], at: number, in: \.regions)
+            }
+            if !speltOtherwise.isEmpty {
+                let firstPartner = Int32(builder.register.partnerIDs.count - rowPartners.ids.count)
+                for (kept, local) in speltOtherwise {
+                    builder.noteSpelling(
+                        stretch.partnerSpellings[local], of: rowPartners.ids[Int(kept)], at: firstPartner + kept,
+                        in: \.partners)
+                }
+            }
+            if localLead >= 0 && numbering.partnerIsSpeltOtherwise(localLead, stretch, builder) {
+                builder.noteSpelling(stretch.partnerSpellings[localLead], of: lead, at: number, in: \.leads)
+            }
             if let checker { diagnostics.append(contentsOf: checker.diagnostics) }
         }
         firstLine += stretch.lineEnds
     }
 
-    /// An unusual row, read by the row-at-a-time reader's own code.
-    private mutating func readUnusual(
-        _ row: ArrangementStretch.UnusualRow, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic],
-        formatWarnings: inout [Diagnostic]
-    ) throws(LoadError) {
-        var parser = CSVParser(recordsFrom: Array(bytes[row.bytes]), file: file, firstLine: firstLine + row.line)
-        guard let record = try parser.next() else { return }
-        formatWarnings.append(contentsOf: parser.warnings)
-        rows.read(TableRow(fields: record.fields, line: record.line), into: &builder, diagnostics: &diagnostics)
+    private func makeChecker(line: Int, recordStart: Int) -> CellChecker {
+        CellChecker(file: file, line: line, columns: rows.columns, positions: cellPositions(recordStart: recordStart, line: line))
+    }
+
+    /// Where each cell of the record at `recordStart` starts, found again for a message.
+    private func cellPositions(recordStart: Int, line: Int) -> [CellPosition] {
+        var scanner = CSVRecordScanner(bytes: bytes)
+        _ = scanner.scan(at: recordStart)
+        return scanner.fieldPositions(recordStart: recordStart, recordLine: line)
     }
 }
 
@@ -228,6 +251,7 @@ private struct LocalNumbering {
     /// An empty source is a spelling like any other, as the row-at-a-time reader has it.
     var sources: CategoryNumbers
     private var partners: [RegisterBuilder.PartnerMatch?]
+    private var partnerSpelling: [SpellingCheck]
 
     init(_ stretch: ArrangementStretch) {
         serviceAreas = CategoryNumbers(count: stretch.serviceAreaSpellings.count)
@@ -235,6 +259,18 @@ private struct LocalNumbering {
         regions = CategoryNumbers(count: stretch.regionSpellings.count)
         sources = CategoryNumbers(count: stretch.sourceSpellings.count)
         partners = Array(repeating: nil, count: stretch.partnerSpellings.count)
+        partnerSpelling = Array(repeating: .unknown, count: stretch.partnerSpellings.count)
+    }
+
+    /// Whether partner `local` (already matched) is spelt otherwise than its organisation's name.
+    mutating func partnerIsSpeltOtherwise(
+        _ local: Int32, _ stretch: ArrangementStretch, _ builder: RegisterBuilder
+    ) -> Bool {
+        if partnerSpelling[Int(local)] == .unknown, let match = partners[Int(local)] {
+            let same = builder.organisations.names[Int(match.id)] == stretch.partnerSpellings[local]
+            partnerSpelling[Int(local)] = same ? .same : .other
+        }
+        return partnerSpelling[Int(local)] == .other
     }
 
     mutating func partner(
@@ -251,9 +287,20 @@ private struct LocalNumbering {
 private struct CategoryNumbers {
     private static let unmapped = Int32.min
     private var registerIDs: [Int32]
+    private var spelling: [SpellingCheck]
 
     init(count: Int) {
         registerIDs = Array(repeating: Self.unmapped, count: count)
+        spelling = Array(repeating: .unknown, count: count)
+    }
+
+    /// Whether `local` (already numbered) is spelt otherwise than the register's value.
+    mutating func isSpeltOtherwise(_ local: Int32, _ spellings: ByteInterner, _ vocabulary: Vocabulary) -> Bool {
+        guard local >= 0 else { return false }
+        if spelling[Int(local)] == .unknown {
+            spelling[Int(local)] = vocabulary[registerIDs[Int(local)]] == spellings[local] ? .same : .other
+        }
+        return spelling[Int(local)] == .other
     }
 
     /// The register's number for `local`, from `intern` the first time; -1 (no value) stays -1.
@@ -262,6 +309,11 @@ private struct CategoryNumbers {
         if registerIDs[Int(local)] == Self.unmapped { registerIDs[Int(local)] = intern(local) }
         return registerIDs[Int(local)]
     }
+}
+
+/// Whether a stretch's spelling is the register's own, worked out once per spelling.
+private enum SpellingCheck: UInt8 {
+    case unknown, same, other
 }
 
 /// The file's bytes, shared read-only by the threads that read it. Safe to send: no

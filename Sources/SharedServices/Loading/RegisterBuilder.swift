@@ -103,13 +103,18 @@ struct RegisterBuilder {
             latitude: nil, longitude: nil, listed: false, extras: extras)
     }
 
+    /// A row read cell by cell. Text is as the file writes it; categories, partners and
+    /// the lead are given as written and matched here.
     struct Row {
         var id: String
         var name: String
         var serviceArea: String
         var service: String
         var partners: [Int32]
+        /// Each partner's name as written (without the spaces around it).
+        var partnerSpellings: [String]
         var lead: Int32?
+        var leadSpelling: String
         var region: String
         var startYear: Int?
         var status: Status?
@@ -132,13 +137,20 @@ struct RegisterBuilder {
     }
 
     mutating func append(_ row: Row) {
+        let number = Int32(register.count)
         _ = idIndex.intern(row.id)
         register.names.append(row.name)
-        register.serviceAreaIDs.append(internServiceArea(row.serviceArea))
-        register.serviceIDs.append(internService(row.service))
-        register.regionIDs.append(internRegion(row.region))
+        register.serviceAreaIDs.append(
+            category(row.serviceArea, in: \.serviceAreas, row: number, spellings: \.serviceAreas))
+        register.serviceIDs.append(category(row.service, in: \.services, row: number, spellings: \.services))
+        register.regionIDs.append(category(row.region, in: \.regions, row: number, spellings: \.regions))
         register.leadIDs.append(row.lead ?? -1)
+        if let lead = row.lead { noteSpelling(row.leadSpelling, of: lead, at: number, in: \.leads) }
+        let firstPartner = Int32(register.partnerIDs.count)
         appendPartners(row.partners)
+        for (offset, spelling) in zip(row.partners, row.partnerSpellings).enumerated() {
+            noteSpelling(spelling.1, of: spelling.0, at: firstPartner + Int32(offset), in: \.partners)
+        }
         register.startYears.append(Int16(row.startYear ?? 0))
         register.statusCodes.append(row.status?.rawValue ?? UInt8.max)
         register.provenanceCodes.append(row.provenance?.rawValue ?? UInt8.max)
@@ -148,6 +160,32 @@ struct RegisterBuilder {
         register.sourceIDs.append(internSource(row.source))
         register.lines.append(Int32(clamping: row.line))
         register.extraValues.append(row.extras)
+    }
+
+    /// The category a cell names, interned as written; -1 when blank. Notes the spelling
+    /// when it is not the category's own.
+    private mutating func category(
+        _ written: String, in vocabulary: WritableKeyPath<Register, Vocabulary>, row: Int32,
+        spellings: WritableKeyPath<WrittenSpellings, [Int32: String]>
+    ) -> Int32 {
+        guard !written.isBlank else { return -1 }
+        let id = register[keyPath: vocabulary].intern(written)
+        noteSpelling(written, of: register[keyPath: vocabulary][id], at: row, in: spellings)
+        return id
+    }
+
+    /// Keeps `written` as the spelling at `key` when it is not `canonical`.
+    mutating func noteSpelling(
+        _ written: String, of canonical: String, at key: Int32, in spellings: WritableKeyPath<WrittenSpellings, [Int32: String]>
+    ) {
+        if written != canonical { register.writtenSpellings[keyPath: spellings][key] = written }
+    }
+
+    /// The same for an organisation named as a partner or lead.
+    mutating func noteSpelling(
+        _ written: String, of organisation: Int32, at key: Int32, in spellings: WritableKeyPath<WrittenSpellings, [Int32: String]>
+    ) {
+        noteSpelling(written, of: register.organisations.names[Int(organisation)], at: key, in: spellings)
     }
 
     private mutating func appendPartners(_ partners: [Int32]) {

@@ -38,15 +38,30 @@ public enum RegisterLoader {
         return loaded
     }
 
-    /// How the arrangements are read. Both give the same register and diagnostics; the
-    /// row-at-a-time reader is the simple reference the fast one is tested against.
+    /// How a CSV register's arrangements are read.
     enum ArrangementsReading: Equatable {
-        case rowAtATime
         /// In stretches of at least `minimumBytes`, read on every core (smaller stretches
         /// let tests put boundaries everywhere).
         case inStretches(minimumBytes: Int)
+        /// Split into rows of cells by another CSV reader, then read row by row: how the
+        /// tests compare the stretches with a reference reader.
+        case cellsFrom(CSVRowReader)
 
         static let fast = ArrangementsReading.inStretches(minimumBytes: 1 << 20)
+
+        static func == (lhs: ArrangementsReading, rhs: ArrangementsReading) -> Bool {
+            switch (lhs, rhs) {
+            case (.inStretches(let left), .inStretches(let right)): return left == right
+            case (.cellsFrom(let left), .cellsFrom(let right)): return left.name == right.name
+            default: return false
+            }
+        }
+    }
+
+    /// A CSV reader that gives a file's rows of cells, with a name for messages.
+    struct CSVRowReader: Sendable {
+        var name: String
+        var read: @Sendable (_ bytes: [UInt8], _ file: String) throws(LoadError) -> TableReader
     }
 
     /// Loads from bytes already in memory; `file` names are used in messages only.

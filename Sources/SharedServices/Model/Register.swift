@@ -39,6 +39,8 @@ public struct Register: Sendable {
     /// Line of each arrangement in its file, for pointing back at the source.
     var lines: [Int32] = []
     var extraValues: [[String]] = []
+    /// Cells spelt otherwise than the value they were matched to.
+    var writtenSpellings = WrittenSpellings()
     /// Name and description case- and accent-folded for text search, kept only for rows
     /// with text outside ASCII; ASCII rows are searched in place, ignoring case.
     var foldedNonASCIIText: [Int32: String] = [:]
@@ -107,6 +109,28 @@ public struct Register: Sendable {
                 UnsafeBufferPointer(rebasing: descriptions[self.descriptions.range(row)]), needle)
     }
 
+    // MARK: A field as the file spells it
+
+    /// The service area as the file writes it on this row ("ict" where the register's
+    /// category is spelt "ICT"): for showing the row and writing it out.
+    public func serviceAreaAsWritten(_ row: Int) -> String? {
+        writtenSpellings.serviceAreas[Int32(row)] ?? serviceArea(row)
+    }
+
+    public func serviceAsWritten(_ row: Int) -> String? { writtenSpellings.services[Int32(row)] ?? service(row) }
+    public func regionAsWritten(_ row: Int) -> String? { writtenSpellings.regions[Int32(row)] ?? region(row) }
+
+    /// The partners' names as the file writes them ("Brent" for London Borough of Brent).
+    public func partnersAsWritten(_ row: Int) -> [String] {
+        (Int(partnerStarts[row])..<Int(partnerStarts[row + 1])).map { index in
+            writtenSpellings.partners[Int32(index)] ?? organisations.names[Int(partnerIDs[index])]
+        }
+    }
+
+    public func leadAsWritten(_ row: Int) -> String? {
+        writtenSpellings.leads[Int32(row)] ?? lead(row).map { organisations.names[Int($0)] }
+    }
+
     public func line(_ row: Int) -> Int { Int(lines[row]) }
     public func extraValues(_ row: Int) -> [String] { extraValues[row] }
     public func involves(_ row: Int, sector: Sector) -> Bool { sectorMasks[row] & sector.bit != 0 }
@@ -127,4 +151,16 @@ public struct Register: Sendable {
     private func money(_ stored: Int64) -> Int64? {
         stored == Register.notReported ? nil : stored
     }
+}
+
+/// Cells whose spelling differs from the category or organisation they were matched to
+/// ("ict" read as "ICT", "Brent" as "London Borough of Brent"), kept so that a row is shown
+/// and written out as the file has it. By row; partners by their place in `partnerIDs`.
+/// Most registers spell each value one way, so these stay small.
+struct WrittenSpellings: Sendable, Equatable {
+    var serviceAreas: [Int32: String] = [:]
+    var services: [Int32: String] = [:]
+    var regions: [Int32: String] = [:]
+    var leads: [Int32: String] = [:]
+    var partners: [Int32: String] = [:]
 }

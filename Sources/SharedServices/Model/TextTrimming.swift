@@ -10,6 +10,11 @@ extension Substring {
     }
 }
 
+extension String {
+    /// Whether the text is empty or only whitespace, without copying it.
+    var isBlank: Bool { Substring(self).trimmedWhitespace().isEmpty }
+}
+
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks (including NBSP).
     func trimmingWhitespace() -> String {

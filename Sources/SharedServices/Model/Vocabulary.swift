@@ -1,6 +1,6 @@
 /// Interned text for a categorical column: each distinct value is stored once and rows
-/// hold a small integer. Values that differ only in case or spacing are one value, spelt
-/// as first seen.
+/// hold a small integer. Values that differ only in case, spacing or "&" for "and" are
+/// one value, spelt as first seen.
 public struct Vocabulary: Sendable, Equatable {
     public private(set) var values: [String] = []
     private var idsByKey: [String: Int32] = [:]
@@ -45,8 +45,11 @@ public struct Vocabulary: Sendable, Equatable {
         idsByKey[caseSensitive ? value : Self.key(value)]
     }
 
+    /// Case, spacing and "&" for "and" do not matter.
     static func key(_ value: String) -> String {
-        value.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let lower = value.lowercased()
+        let words = lower.contains("&") ? lower.split(separator: "&", omittingEmptySubsequences: false).joined(separator: " and ") : lower
+        return words.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.values == rhs.values }

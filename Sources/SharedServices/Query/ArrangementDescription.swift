@@ -19,22 +19,25 @@ public struct ArrangementDescription: Sendable {
 extension Register {
     public func describe(_ row: Int) -> ArrangementDescription {
         let facts: [(String, String)] = [
-            ("Service area", serviceArea(row) ?? "not recorded"),
-            ("Service", service(row) ?? "not recorded"),
-            ("Region", region(row) ?? "not recorded"),
+            ("Service area", serviceAreaAsWritten(row) ?? "not recorded"),
+            ("Service", serviceAsWritten(row) ?? "not recorded"),
+            ("Region", regionAsWritten(row) ?? "not recorded"),
             ("Started", startYear(row).map(String.init) ?? "not recorded"),
             ("Status", status(row)?.name ?? "not recorded"),
             ("Saved to date", savingsToDate(row).map(Money.formatExact) ?? "not reported"),
             ("Latest year", savingsLatestYear(row).map(Money.formatExact) ?? "not reported"),
-            ("Lead", lead(row).map { organisations.names[Int($0)] } ?? "none named"),
+            ("Lead", leadAsWritten(row) ?? "none named"),
         ]
-        let partnerList = partners(row).map { partner -> ArrangementDescription.Partner in
+        let partnerList = zip(partners(row), partnersAsWritten(row)).map { partner, written in
             let index = Int(partner)
-            var about = [organisations.sectors[index].name]
+            let name = organisations.names[index]
+            // A partner is shown as the file names it, and what that was matched to.
+            var about = written == name ? [] : ["taken to be \(name)"]
+            about.append(organisations.sectors[index].name)
             if !organisations.types[index].isEmpty { about.append(organisations.types[index]) }
             if organisations.regions[index] >= 0 { about.append(regions[organisations.regions[index]]) }
             if !organisations.listed[index] { about.append("not in the organisations file; sector guessed") }
-            return .init(name: organisations.names[index], about: about.joined(separator: " · "))
+            return ArrangementDescription.Partner(name: written, about: about.joined(separator: " · "))
         }
         var notes: [(String, String)] = [
             ("Description", description(row).isEmpty ? "none" : description(row)),

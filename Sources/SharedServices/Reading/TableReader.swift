@@ -23,6 +23,8 @@ struct TableRow {
     var line: Int
     /// Set when the row cannot be read as cells at all (a JSON item that is not an object).
     var unreadable: String?
+    /// Where each cell starts, when the format says (CSV does; a JSON object has one line).
+    var positions: [CellPosition]?
 }
 
 /// Rows of named cells, the same whether the file is CSV or JSON, read one at a time.
@@ -30,23 +32,23 @@ struct TableReader {
     let file: String
     let header: [String]
     let headerLine: Int
-    private var source: Source
-    private(set) var jsonWarnings: [Diagnostic] = []
-
-    private enum Source {
-        case csv(CSVParser)
-        case json(rows: [TableRow], next: Int)
-    }
+    private let rows: [TableRow]
+    private var nextRow = 0
+    /// Warnings about places where the file strays from its format but could be read.
+    let formatWarnings: [Diagnostic]
+    /// Whether the file is a JSON array with nothing in it.
+    let isEmptyArray: Bool
 
     init(bytes: [UInt8], file: String, format: RegisterFormat) throws(LoadError) {
         self.file = file
         switch format {
         case .csv:
-            var parser = try CSVParser(bytes: bytes, file: file)
-            guard let headerRecord = try parser.next() else { throw LoadError(file: file, message: "is empty") }
-            header = headerRecord.fields.map { $0.trimmingWhitespace() }
-            headerLine = headerRecord.line
-            source = .csv(parser)
+            let table = try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in try CSVTable.read(buffer, file: file) }
+            header = table.header
+            headerLine = table.headerLine
+            rows = table.rows
+            formatWarnings = table.warnings
+            isEmptyArray = false
         case .json:
             var parser = try JSONParser(bytes: bytes, file: file)
             let document = try parser.parseDocument()
@@ -60,44 +62,31 @@ struct TableReader {
             let table = Self.tabulate(items, lines: parser.topLevelElementLines, file: file, warnings: &warnings)
             header = table.header
             headerLine = 1
-            source = .json(rows: table.rows, next: 0)
-            jsonWarnings = warnings
+            rows = table.rows
+            formatWarnings = warnings
+            isEmptyArray = items.isEmpty
         }
     }
 
-    /// Warnings about places where the file strays from its format but could be read.
-    var formatWarnings: [Diagnostic] {
-        switch source {
-        case .csv(let parser): return parser.warnings
-        case .json: return jsonWarnings
-        }
-    }
-
-    /// Whether the file is a JSON array with nothing in it.
-    var isEmptyArray: Bool {
-        if case .json(let rows, _) = source { return rows.isEmpty }
-        return false
+    /// Rows another reader has already split into cells.
+    init(file: String, header: [String], headerLine: Int, rows: [TableRow], formatWarnings: [Diagnostic]) {
+        self.file = file
+        self.header = header
+        self.headerLine = headerLine
+        self.rows = rows
+        self.formatWarnings = formatWarnings
+        isEmptyArray = false
     }
 
     /// How far through the rows reading has got, 0...1.
     var fractionRead: Double {
-        switch source {
-        case .csv(let parser): return parser.fractionRead
-        case .json(let rows, let next): return rows.isEmpty ? 1 : Double(next) / Double(rows.count)
-        }
+        rows.isEmpty ? 1 : Double(nextRow) / Double(rows.count)
     }
 
     mutating func next() throws(LoadError) -> TableRow? {
-        switch source {
-        case .csv(var parser):
-            let record = try parser.next()
-            source = .csv(parser)
-            return record.map { TableRow(fields: $0.fields, line: $0.line) }
-        case .json(let rows, let next):
-            guard next < rows.count else { return nil }
-            source = .json(rows: rows, next: next + 1)
-            return rows[next]
-        }
+        guard nextRow < rows.count else { return nil }
+        nextRow += 1
+        return rows[nextRow - 1]
     }
 
     /// Turns an array of objects into a header (keys in order of first appearance) and rows.

@@ -3,13 +3,15 @@
 enum TextBytes {
     /// The byte offset where the text starts (after a UTF-8 byte-order mark, if any).
     static func validatedTextStart(_ bytes: [UInt8], file: String) throws(LoadError) -> Int {
-        try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
-            let start = try checkedStart(buffer, file: file)
-            try throwFirstProblem(
-                buffer, textStart: start, file: file, nul: buffer[start...].firstIndex(of: 0),
-                invalidUTF8: firstInvalidUTF8(bytes, from: start))
-            return start
-        }
+        try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in try validatedTextStart(buffer, file: file) }
+    }
+
+    static func validatedTextStart(_ buffer: UnsafeBufferPointer<UInt8>, file: String) throws(LoadError) -> Int {
+        let start = try checkedStart(buffer, file: file)
+        try throwFirstProblem(
+            buffer, textStart: start, file: file, nul: buffer[start...].firstIndex(of: 0),
+            invalidUTF8: firstInvalidUTF8(buffer, from: start))
+        return start
     }
 
     /// Where the text starts, after refusing UTF-16 and empty files; the checks that need
@@ -80,20 +82,18 @@ enum TextBytes {
     }
 
     /// Offset of the first byte that does not begin or continue a valid UTF-8 sequence.
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            while index < buffer.count {
-                if buffer[index] < 0x80 {
-                    index += 1
-                } else if let length = validSequenceLength(buffer, at: index) {
-                    index += length
-                } else {
-                    return index
-                }
+    static func firstInvalidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < buffer.count {
+            if buffer[index] < 0x80 {
+                index += 1
+            } else if let length = validSequenceLength(buffer, at: index) {
+                index += length
+            } else {
+                return index
             }
-            return nil
         }
+        return nil
     }
 
     /// The length of the valid multi-byte UTF-8 sequence starting at `index`, or nil.

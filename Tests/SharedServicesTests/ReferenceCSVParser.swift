@@ -1,28 +1,41 @@
-/// One record of a CSV file: its fields and the line it starts on.
-public struct CSVRecord: Sendable, Equatable {
-    public var fields: [String]
-    /// 1-based line of the record's first byte (a record may span lines inside quotes).
-    public var line: Int
+// Shared by the test suite and the loader fuzzer (scripts/fuzz.sh compiles it with the
+// sources into one module, where there is no SharedServices module to import).
+#if canImport(SharedServices)
+@testable import SharedServices
+#endif
 
-    public init(fields: [String], line: Int) {
+/// One record of a CSV file: its fields and the line it starts on.
+struct CSVRecord: Sendable, Equatable {
+    var fields: [String]
+    /// 1-based line of the record's first byte (a record may span lines inside quotes).
+    var line: Int
+    /// Where each field starts.
+    var positions: [CellPosition] = []
+
+    init(fields: [String], line: Int, positions: [CellPosition] = []) {
         self.fields = fields
         self.line = line
+        self.positions = positions
     }
+
+    static func == (lhs: CSVRecord, rhs: CSVRecord) -> Bool { lhs.fields == rhs.fields && lhs.line == rhs.line }
 }
 
-/// An RFC 4180 reader over a whole file's bytes: quoted fields with commas, doubled
-/// quotes and line breaks; LF, CRLF or lone-CR line ends; a final line with or without
-/// a line end. It scans bytes, never `Character`s, and is forgiving where people's
-/// files commonly stray (a quote inside an unquoted field, text after a closing quote),
-/// reporting each such place as a warning rather than refusing the file.
-public struct CSVParser {
+/// The reference CSV reader the loader's own is tested against: written apart from it,
+/// as plainly as possible, one byte and one record at a time. An RFC 4180 reader over a
+/// whole file's bytes: quoted fields with commas, doubled quotes and line breaks (kept as
+/// written); LF, CRLF or lone-CR line ends; a final line with or without a line end. It
+/// is forgiving where people's files commonly stray (a quote inside an unquoted field,
+/// text after a closing quote), reporting each such place as a warning rather than
+/// refusing the file.
+struct CSVParser {
     private let bytes: [UInt8]
     private let file: String
     private var index: Int
     private var line = 1
     private var lineStart: Int
     /// Places where the file strays from RFC 4180 but could still be read.
-    public private(set) var warnings: [Diagnostic] = []
+    private(set) var warnings: [Diagnostic] = []
 
     private static let quote: UInt8 = 0x22
     private static let comma: UInt8 = 0x2C
@@ -31,7 +44,7 @@ public struct CSVParser {
 
     /// Validates the encoding up front (UTF-8, optional BOM, no NUL bytes), so a binary
     /// or UTF-16 file is refused with one message before any record is read.
-    public init(bytes: [UInt8], file: String) throws(LoadError) {
+    init(bytes: [UInt8], file: String) throws(LoadError) {
         self.bytes = bytes
         self.file = file
         let start = try TextBytes.validatedTextStart(bytes, file: file)
@@ -50,12 +63,12 @@ public struct CSVParser {
     }
 
     /// How far through the file reading has got, 0...1.
-    public var fractionRead: Double {
+    var fractionRead: Double {
         bytes.isEmpty ? 1 : Double(index) / Double(bytes.count)
     }
 
     /// The next non-blank record, or nil at the end of the file.
-    public mutating func next() throws(LoadError) -> CSVRecord? {
+    mutating func next() throws(LoadError) -> CSVRecord? {
         // Blank lines (or lines of only spaces and tabs) carry no data; skip them rather
         // than report empty records.
         while let afterBlanks = Self.blankLineEnd(bytes, from: index) {
@@ -65,7 +78,9 @@ public struct CSVParser {
         guard index < bytes.count else { return nil }
         let recordLine = line
         var fields: [String] = []
+        var positions: [CellPosition] = []
         while true {
+            positions.append(CellPosition(line: line, column: column))
             fields.append(try readField())
             guard index < bytes.count else { break }
             let byte = bytes[index]
@@ -73,6 +88,7 @@ public struct CSVParser {
                 index += 1
                 // A trailing comma at the end of the record means one more, empty field.
                 if index >= bytes.count || isLineEnd(bytes[index]) {
+                    positions.append(CellPosition(line: line, column: column))
                     fields.append("")
                     if index < bytes.count { consumeLineEnd() }
                     break
@@ -82,11 +98,11 @@ public struct CSVParser {
             consumeLineEnd()
             break
         }
-        return CSVRecord(fields: fields, line: recordLine)
+        return CSVRecord(fields: fields, line: recordLine, positions: positions)
     }
 
     /// Reads every remaining record.
-    public mutating func readAll() throws(LoadError) -> [CSVRecord] {
+    mutating func readAll() throws(LoadError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         while let record = try next() { records.append(record) }
         return records
@@ -166,9 +182,10 @@ public struct CSVParser {
                 break
             }
             if byte == Self.carriageReturn || byte == Self.lineFeed {
-                // Line breaks inside a field are kept, normalised to LF.
+                // Line breaks inside a field are kept as written.
+                let start = index
                 consumeLineEnd()
-                value.append(Self.lineFeed)
+                value.append(contentsOf: bytes[start..<index])
                 continue
             }
             value.append(byte)
@@ -184,4 +201,20 @@ public struct CSVParser {
         }
         return String(decoding: value, as: UTF8.self)
     }
+}
+
+extension RegisterLoader.ArrangementsReading {
+    /// The reference reading: the file split into rows by `CSVParser`, then read row by row.
+    static let rowAtATime = RegisterLoader.ArrangementsReading.cellsFrom(
+        RegisterLoader.CSVRowReader(name: "reference") { bytes, file throws(LoadError) in
+            var parser = try CSVParser(bytes: bytes, file: file)
+            guard let header = try parser.next() else { throw LoadError(file: file, message: "is empty") }
+            var rows: [TableRow] = []
+            while let record = try parser.next() {
+                rows.append(TableRow(fields: record.fields, line: record.line, positions: record.positions))
+            }
+            return TableReader(
+                file: file, header: header.fields.map { $0.trimmingWhitespace() }, headerLine: header.line, rows: rows,
+                formatWarnings: parser.warnings)
+        })
 }

@@ -1,0 +1,358 @@
+/// Finds the fields of one CSV record at a time, as RFC 4180 has them: quoted fields with
+/// commas, doubled quotes and line breaks; LF, CRLF or lone-CR line ends; a final record
+/// with or without a line end; a trailing comma as one more, empty field. The value of a
+/// field is exactly the bytes between its quotes, with doubled quotes undoubled: line
+/// breaks and spaces are kept as written.
+///
+/// It is forgiving where people's files commonly stray: a quote inside an unquoted field
+/// is a literal quote, and text after a closing quote is kept as part of the field; each
+/// such place is noted for a warning. Only a quote never closed stops the reading.
+///
+/// Ordinary bytes are skipped eight at a time; a value is copied only when it has a
+/// doubled quote or text after its closing quote, into a buffer reused from record to record.
+struct CSVRecordScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Per field of the record last scanned: where it starts in the file (its opening quote,
+    /// when quoted), and where its value is: in the file, or in `unescaped` when copied.
+    private(set) var fieldStarts: [Int] = []
+    private(set) var valueStarts: [Int] = []
+    private(set) var valueEnds: [Int] = []
+    private(set) var valueIsCopied: [Bool] = []
+    private(set) var valueHasNonASCII: [Bool] = []
+    /// Whether the record holds a control character other than a tab or a line break.
+    private(set) var hasControlCharacters = false
+    /// Places in the record that stray from RFC 4180 but were read, for warnings.
+    private(set) var quirks: [Quirk] = []
+    /// Line ends scanned so far, counted as lines are (CRLF is one), inside quotes too.
+    private(set) var lineEnds = 0
+    private let unescaped: ByteBuffer
+
+    struct Quirk: Sendable, Equatable {
+        enum Kind: Sendable, Equatable {
+            case quoteInUnquotedField
+            case textAfterClosingQuote
+
+            var message: String {
+                switch self {
+                case .quoteInUnquotedField: return "a quote inside an unquoted field was read as a literal quote character"
+                case .textAfterClosingQuote: return "text after a closing quote was kept as part of the field"
+                }
+            }
+        }
+        var kind: Kind
+        /// Offset in the file of the place the warning points at.
+        var offset: Int
+
+        static let unclosedQuoteMessage =
+            "a quoted field starting here is never closed (a missing \" before the end of the file)"
+    }
+
+    enum Outcome {
+        /// The record ends just before `end` (after its line end, if it has one).
+        case record(end: Int)
+        /// A quote opened at `openingQuote` is never closed.
+        case unclosedQuote(openingQuote: Int)
+    }
+
+    static let quote: UInt8 = 0x22
+    static let comma: UInt8 = 0x2C
+    static let lineFeed: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let tab: UInt8 = 0x09
+    static let space: UInt8 = 0x20
+
+    init(bytes: UnsafeBufferPointer<UInt8>, unescaped: ByteBuffer = ByteBuffer()) {
+        self.bytes = bytes
+        self.unescaped = unescaped
+    }
+
+    var fieldCount: Int { fieldStarts.count }
+
+    /// The value of field `field` of the record last scanned, valid until the next scan.
+    func value(_ field: Int) -> UnsafeBufferPointer<UInt8> {
+        let range = valueStarts[field]..<valueEnds[field]
+        if valueIsCopied[field] { return unescaped.slice(range) }
+        return UnsafeBufferPointer(rebasing: bytes[range])
+    }
+
+    func string(_ field: Int) -> String {
+        String(decoding: value(field), as: UTF8.self)
+    }
+
+    /// Every field of the record last scanned, as text.
+    func strings() -> [String] {
+        (0..<fieldCount).map(string)
+    }
+
+    /// When the line starting at `start` holds nothing but spaces and tabs: where its line
+    /// end (or the end of the file) is. Such lines carry no data and are skipped.
+    func blankLineEnd(from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count && (bytes[index] == Self.space || bytes[index] == Self.tab) { index += 1 }
+        guard index < bytes.count else { return index > start ? index : nil }
+        return bytes[index] == Self.lineFeed || bytes[index] == Self.carriageReturn ? index : nil
+    }
+
+    /// Just after the line end at `index`, counting it.
+    mutating func consumeLineEnd(at index: Int) -> Int {
+        lineEnds += 1
+        if bytes[index] == Self.carriageReturn && index + 1 < bytes.count && bytes[index + 1] == Self.lineFeed {
+            return index + 2
+        }
+        return index + 1
+    }
+
+    /// Scans the record starting at `start` (not a blank line).
+    mutating func scan(at start: Int) -> Outcome {
+        fieldStarts.removeAll(keepingCapacity: true)
+        valueStarts.removeAll(keepingCapacity: true)
+        valueEnds.removeAll(keepingCapacity: true)
+        valueIsCopied.removeAll(keepingCapacity: true)
+        valueHasNonASCII.removeAll(keepingCapacity: true)
+        quirks.removeAll(keepingCapacity: true)
+        hasControlCharacters = false
+        unescaped.removeAll()
+        let count = bytes.count
+        var index = start
+        while true {
+            if index < count && bytes[index] == Self.quote {
+                guard let end = scanQuotedField(at: index) else { return .unclosedQuote(openingQuote: index) }
+                index = end
+            } else {
+                index = scanUnquotedField(at: index)
+            }
+            guard index < count else { break }
+            if bytes[index] == Self.comma {
+                index += 1
+                if index >= count || bytes[index] == Self.lineFeed || bytes[index] == Self.carriageReturn {
+                    // A trailing comma: one more, empty field.
+                    appendField(start: index, value: index..<index, copied: false, nonASCII: false)
+                    if index < count { index = consumeLineEnd(at: index) }
+                    break
+                }
+                continue
+            }
+            index = consumeLineEnd(at: index)
+            break
+        }
+        return .record(end: index)
+    }
+
+    private mutating func appendField(start: Int, value: Range<Int>, copied: Bool, nonASCII: Bool) {
+        fieldStarts.append(start)
+        valueStarts.append(value.lowerBound)
+        valueEnds.append(value.upperBound)
+        valueIsCopied.append(copied)
+        valueHasNonASCII.append(nonASCII)
+    }
+
+    /// Scans an unquoted field; returns the index of the comma, line end or end of file after it.
+    private mutating func scanUnquotedField(at start: Int) -> Int {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        var nonASCII = false
+        var strayQuote: Int?
+        while index < count {
+            // Skip eight ordinary bytes at a time; stop on the word holding the first other one.
+            if index + 8 <= count {
+                let special = Self.specialBytes(in: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if special == 0 {
+                    index += 8
+                    continue
+                }
+                index += special.trailingZeroBitCount / 8
+            }
+            let byte = bytes[index]
+            if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+            if byte >= 0x80 {
+                nonASCII = true
+            } else if byte == Self.quote {
+                if strayQuote == nil { strayQuote = index }
+            } else if (byte < 0x20 && byte != Self.tab) || byte == 0x7F {
+                hasControlCharacters = true
+            }
+            index += 1
+        }
+        if let strayQuote { quirks.append(Quirk(kind: .quoteInUnquotedField, offset: strayQuote)) }
+        appendField(start: start, value: start..<index, copied: false, nonASCII: nonASCII)
+        return index
+    }
+
+    /// Scans a quoted field from its opening quote; returns the index of the comma, line
+    /// end or end of file after it, or nil when the quote is never closed.
+    private mutating func scanQuotedField(at openingQuote: Int) -> Int? {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let valueStart = openingQuote + 1
+        var index = valueStart
+        var nonASCII = false
+        // Once a doubled quote is met, the value is copied: `copiedFrom` is the first byte
+        // of the file not yet copied.
+        var copyStart: Int?
+        var copiedFrom = valueStart
+        var valueEnd = valueStart
+        while true {
+            guard index < count else { return nil }
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let special = Self.specialBytes(in: word, insideQuotes: true)
+                if special == 0 {
+                    index += 8
+                    continue
+                }
+                index += special.trailingZeroBitCount / 8
+            }
+            let byte = bytes[index]
+            if byte == Self.quote {
+                if index + 1 < count && bytes[index + 1] == Self.quote {
+                    // A doubled quote: copy up to and including the first of the two.
+                    if copyStart == nil { copyStart = unescaped.count }
+                    unescaped.append(UnsafeBufferPointer(rebasing: bytes[copiedFrom...index]))
+                    index += 2
+                    copiedFrom = index
+                    continue
+                }
+                valueEnd = index
+                index += 1
+                break
+            }
+            if byte == Self.lineFeed || byte == Self.carriageReturn {
+                // Part of the value, as written; counted as a line end.
+                index = consumeLineEnd(at: index)
+                continue
+            }
+            if byte >= 0x80 {
+                nonASCII = true
+            } else if (byte < 0x20 && byte != Self.tab) || byte == 0x7F {
+                hasControlCharacters = true
+            }
+            index += 1
+        }
+        // Text after the closing quote (`"abc"def`) is not RFC 4180; it is kept, and noted.
+        var afterEnd = index
+        if index < count && bytes[index] != Self.comma && bytes[index] != Self.lineFeed
+            && bytes[index] != Self.carriageReturn
+        {
+            quirks.append(Quirk(kind: .textAfterClosingQuote, offset: index))
+            while afterEnd < count && bytes[afterEnd] != Self.comma && bytes[afterEnd] != Self.lineFeed
+                && bytes[afterEnd] != Self.carriageReturn
+            {
+                let byte = bytes[afterEnd]
+                if byte >= 0x80 {
+                    nonASCII = true
+                } else if (byte < 0x20 && byte != Self.tab) || byte == 0x7F {
+                    hasControlCharacters = true
+                }
+                afterEnd += 1
+            }
+        }
+        if copyStart == nil && afterEnd > index { copyStart = unescaped.count }
+        if let copyStart {
+            unescaped.append(UnsafeBufferPointer(rebasing: bytes[copiedFrom..<valueEnd]))
+            if afterEnd > index { unescaped.append(UnsafeBufferPointer(rebasing: bytes[index..<afterEnd])) }
+            appendField(start: openingQuote, value: copyStart..<unescaped.count, copied: true, nonASCII: nonASCII)
+        } else {
+            appendField(start: openingQuote, value: valueStart..<valueEnd, copied: false, nonASCII: nonASCII)
+        }
+        return afterEnd
+    }
+
+    /// 0x80 in each byte of `word` that is not ordinary text: a comma (outside quotes), a quote,
+    /// a control character (line ends included), DEL or a byte outside ASCII. Exact for
+    /// the lowest such byte, which is all the scan needs.
+    @inline(__always)
+    private static func specialBytes(in word: UInt64, insideQuotes: Bool = false) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Inside quotes a comma is text.
+        let comma = insideQuotes ? 0 : CSVSplitting.zeroBytes(word ^ (ones &* 0x2C))
+        let quote = CSVSplitting.zeroBytes(word ^ (ones &* 0x22))
+        let delete = CSVSplitting.zeroBytes(word ^ (ones &* 0x7F))
+        let control = CSVSplitting.zeroBytes(word & (ones &* 0xE0))  // bytes below 0x20
+        return comma | quote | delete | control | (word & high)
+    }
+
+    /// Where each field of the record last scanned starts, in one pass over the record.
+    func fieldPositions(recordStart: Int, recordLine: Int) -> [CellPosition] {
+        Self.positions(of: fieldStarts, in: bytes, recordStart: recordStart, recordLine: recordLine)
+    }
+
+    /// Line and column of each of `offsets` (ascending), in one pass from `recordStart`.
+    static func positions(
+        of offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>, recordStart: Int, recordLine: Int
+    ) -> [CellPosition] {
+        var positions: [CellPosition] = []
+        positions.reserveCapacity(offsets.count)
+        var line = recordLine
+        var column = 1
+        var index = recordStart
+        for offset in offsets {
+            while index < offset && index < bytes.count {
+                let byte = bytes[index]
+                if byte == lineFeed || (byte == carriageReturn && (index + 1 >= bytes.count || bytes[index + 1] != lineFeed)) {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 && byte != lineFeed {
+                    column += 1
+                }
+                index += 1
+            }
+            positions.append(CellPosition(line: line, column: column))
+        }
+        return positions
+    }
+
+    /// 1-based line and character column of `offset`, in a record that starts at
+    /// `recordStart` on line `recordLine` (a record always starts a line).
+    static func position(
+        of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, recordStart: Int, recordLine: Int
+    ) -> CellPosition {
+        positions(of: [offset], in: bytes, recordStart: recordStart, recordLine: recordLine)[0]
+    }
+}
+
+/// Where a cell starts in its file: 1-based line and character column.
+struct CellPosition: Sendable, Hashable {
+    var line: Int
+    var column: Int
+}
+
+/// A growable byte buffer whose bytes can be lent out without copying until it next
+/// changes: the scanner's undoubled values.
+final class ByteBuffer {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 4_096) {
+        self.capacity = capacity
+        storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    func removeAll() { count = 0 }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity {
+            var newCapacity = capacity * 2
+            while newCapacity < count + bytes.count { newCapacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.update(from: storage, count: count)
+            storage.deallocate()
+            storage = grown
+            capacity = newCapacity
+        }
+        (storage + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: storage + range.lowerBound, count: range.count)
+    }
+}

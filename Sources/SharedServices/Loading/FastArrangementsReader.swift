@@ -41,7 +41,7 @@ enum FastArrangementsReader {
         var rows = try ArrangementRows(
             file: file, header: header, headerLine: headerRecord.line, format: .csv,
             organisationsFile: organisationsFile)
-        builder.setExtraColumns(rows.columns.extraColumns.map { header[$0] })
+        builder.setExtraColumns(rows.columns.extraColumns.map { rows.header[$0] })
         let layout = ArrangementLayout(rows.columns)
         let headerLineEnds = lineEnds(bytes, textStart..<bodyStart)
 

@@ -71,22 +71,41 @@ enum OverlayHandling {
                     state.overlay = .export(input)
                     return []
                 }
+                guard let format = exportFormat(path, state: &state) else {
+                    state.overlay = .export(input)
+                    return []
+                }
                 state.overlay = nil
-                return [.export(path: path, format: ExportFormat(pathExtensionOf: path) ?? .csv, overwrite: false)]
+                return [.export(path: path, format: format, overwrite: false)]
             case .edited, .unchanged:
                 state.overlay = .export(input)
             }
         case .confirmOverwrite(let path):
             switch key {
             case .character("y"), .character("Y"):
+                guard let format = exportFormat(path, state: &state) else {
+                    state.overlay = .export(TextInput(path))
+                    return []
+                }
                 state.overlay = nil
-                return [.export(path: path, format: ExportFormat(pathExtensionOf: path) ?? .csv, overwrite: true)]
+                return [.export(path: path, format: format, overwrite: true)]
             case .character("n"), .character("N"), .escape:
                 state.overlay = .export(TextInput(path))
             default: break
             }
         }
         return []
+    }
+
+    /// The format `path`'s extension names (CSV when it names none); nil, with the reason
+    /// in the message line, for a format ssmap cannot write (`.xlsx`).
+    private static func exportFormat(_ path: String, state: inout AppState) -> ExportFormat? {
+        do {
+            return try ExportFormat(forPath: path) ?? .csv
+        } catch {
+            state.message = "Could not export: \(error.description)"
+            return nil
+        }
     }
 }
 

@@ -128,6 +128,14 @@ struct List: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json, markdown
+
+        init(_ format: ExportFormat) {
+            switch format {
+            case .csv: self = .csv
+            case .json: self = .json
+            case .markdown: self = .markdown
+            }
+        }
     }
 
     @OptionGroup var source: RegisterOptions
@@ -139,8 +147,12 @@ struct List: ParsableCommand {
     @Flag(help: "Sort largest or latest first.")
     var desc = false
 
-    @Option(help: "Output format: table, csv, json or markdown. CSV and JSON load back into ssmap.")
-    var format: Format = .table
+    @Option(
+        help: """
+            Output format: table, csv, json or markdown. CSV and JSON load back into ssmap. \
+            Default: the --output file's extension (.csv, .json, .md), else table.
+            """)
+    var format: Format?
 
     @Option(name: .shortAndLong, help: "Write to this file instead of the terminal (never over an existing file unless --force).")
     var output: String?
@@ -151,8 +163,29 @@ struct List: ParsableCommand {
     @Flag(help: "CSV exactly as the data is, without guarding cells that look like spreadsheet formulas with an apostrophe.")
     var raw = false
 
+    /// The format to write: `--format` when given, else the one the `--output` file's
+    /// extension names (`ExportFormat(forPath:)`, as the dashboard's export), else the
+    /// table. An extension naming another format than `--format`, or one ssmap cannot
+    /// write (`.xlsx`), is a usage error.
+    static func chosenFormat(_ format: Format?, output: String?) throws(CommandError) -> Format {
+        guard let output else { return format ?? .table }
+        let named: Format?
+        do {
+            named = try ExportFormat(forPath: output).map(Format.init)
+        } catch {
+            throw .usage("--output \(output): \(error.description)")
+        }
+        if let format, let named, format != named {
+            throw .usage(
+                "--format \(format.rawValue) conflicts with --output \(output), whose extension means \(named.rawValue); "
+                    + "give one of them, or make them agree")
+        }
+        return format ?? named ?? .table
+    }
+
     func run() throws {
         try reportingFailures {
+            let format = try Self.chosenFormat(self.format, output: output)
             let loaded = try RegisterSession.load(source)
             let register = loaded.register
             var rows = try filters.filter(for: register).matchingRows(in: register)

@@ -24,6 +24,8 @@ import TerminalUI
         Scenario(name: "detail-120x40", width: 120, height: 40, keys: "<Enter>"),
         Scenario(name: "detail-80x24", width: 80, height: 24, keys: "jjjjjjj<Enter>"),
         Scenario(name: "detail-40x12", width: 40, height: 12, keys: "<Enter>"),
+        // The third arrangement has no savings figure.
+        Scenario(name: "detail-not-reported-80x24", width: 80, height: 24, keys: "jj<Enter>"),
         Scenario(name: "summary-120x40", width: 120, height: 40, keys: "3"),
         Scenario(name: "summary-80x24", width: 80, height: 24, keys: "3"),
         Scenario(name: "summary-40x12", width: 40, height: 12, keys: "3"),
@@ -64,6 +66,25 @@ import TerminalUI
         // Every line fits the screen.
         for line in text.split(separator: "\n") {
             #expect(line.count <= scenario.width)
+        }
+    }
+
+    /// A missing savings figure is "not reported" on the detail screen, never £0 (which
+    /// would be a figure): on every arrangement of the sample's first screenful that has none.
+    @Test func detailOfAnArrangementWithoutAFigureSaysNotReported() throws {
+        let state = Sample.state(width: 80, height: 24)
+        let register = state.register
+        let withoutFigure = state.rows.indices.prefix(40).filter { register.savingsToDate(state.rows[$0]) == nil }
+        #expect(withoutFigure.count >= 5)
+        for position in withoutFigure {
+            var state = Sample.state(width: 80, height: 24)
+            Keys.run(String(repeating: "j", count: position) + "<Enter>", on: &state)
+            #expect(state.screen == .detail)
+            let text = Render.frame(state).text
+            let saved = try #require(
+                text.split(separator: "\n").first { $0.contains("Saved to date") }, "row \(position): \(text)")
+            #expect(saved.contains("not reported"), "\(saved)")
+            #expect(!text.contains("£0"), "row \(position): \(text)")
         }
     }
 }

@@ -291,6 +291,29 @@ import TerminalUI
         #expect(effects == [.export(path: path, format: .json, overwrite: true)])
     }
 
+    /// The export prompt takes the format from the extension, as `ssmap list --output`
+    /// does (`ExportFormat(forPath:)`), CSV when it names none, and refuses `.xlsx`.
+    @Test func exportChoosesTheFormatByExtensionAndRefusesXLSX() {
+        let cases: [(String, ExportFormat)] = [
+            ("view.csv", .csv), ("VIEW.CSV", .csv), ("view.json", .json), ("view.Json", .json),
+            ("view.md", .markdown), ("view.MD", .markdown), ("view.txt", .csv), ("view", .csv),
+        ]
+        for (path, format) in cases {
+            var state = Sample.state()
+            Keys.run("e", on: &state)
+            state.overlay = .export(TextInput(path))
+            #expect(Keys.run("<Enter>", on: &state) == [.export(path: path, format: format, overwrite: false)], "\(path)")
+        }
+        for path in ["view.xlsx", "VIEW.XLSX"] {
+            var state = Sample.state()
+            Keys.run("e", on: &state)
+            state.overlay = .export(TextInput(path))
+            #expect(Keys.run("<Enter>", on: &state).isEmpty, "\(path)")
+            #expect(state.overlay == .export(TextInput(path)), "the prompt stays open to fix the name")
+            #expect(state.message == "Could not export: ssmap cannot write .xlsx files yet; name the file .csv, .json or .md")
+        }
+    }
+
     @Test func mouseSelectsOpensScrollsSortsAndSwitchesTabs() {
         var state = Sample.state(width: 120, height: 40)
         let layout = Layout(size: state.size)

@@ -35,7 +35,7 @@ final class SandboxedEffects {
         if path.isEmpty || path != path.trimmingCharacters(in: .whitespaces) {
             problems.append("export to an untrimmed or empty path \"\(path)\"")
         }
-        if format != ExportFormat(pathExtensionOf: path) ?? .csv {
+        if format != (try? ExportFormat(forPath: path)).flatMap({ $0 }) ?? .csv {
             problems.append("export of \"\(path)\" as \(format.rawValue)")
         }
         switch overlayBefore {

@@ -148,6 +148,23 @@ import Testing
         #expect(missing.status == 64)
     }
 
+    /// A missing savings figure is "not reported", never £0 (which would be a figure).
+    @Test func showSaysNotReportedForAMissingFigure() throws {
+        let register = try BinaryRunner.loadSample().register
+        let withoutFigure = register.allRows.filter { register.savingsToDate($0) == nil && register.savingsLatestYear($0) == nil }
+        #expect(withoutFigure.count > 10)
+        for row in withoutFigure.prefix(5) {
+            let id = register.id(row)
+            let result = try BinaryRunner.run(["show", id])
+            #expect(result.status == 0)
+            let lines = result.standardOutput.split(separator: "\n")
+            #expect(lines.first?.hasPrefix(id) == true)
+            #expect(lines.contains("Saved to date   not reported"), "\(id): \(result.standardOutput)")
+            #expect(lines.contains("Latest year     not reported"), "\(id): \(result.standardOutput)")
+            #expect(!result.standardOutput.contains("£0"), "\(id): \(result.standardOutput)")
+        }
+    }
+
     @Test func helpAndCompletionsAreAvailable() throws {
         for command in ["summary", "list", "show", "validate", "generate"] {
             let result = try BinaryRunner.run([command, "--help"])

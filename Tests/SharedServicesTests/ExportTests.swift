@@ -346,11 +346,22 @@ struct ExportTests {
     // MARK: Choosing a format
 
     @Test func formatsByExtension() throws {
-        #expect(ExportFormat(pathExtensionOf: "out/list.CSV") == .csv)
-        #expect(ExportFormat(pathExtensionOf: "list.json") == .json)
-        #expect(ExportFormat(pathExtensionOf: "list.md") == .markdown)
-        #expect(ExportFormat(pathExtensionOf: "list.markdown") == .markdown)
-        #expect(ExportFormat(pathExtensionOf: "list.txt") == nil)
+        #expect(try ExportFormat(forPath: "out/list.CSV") == .csv)
+        #expect(try ExportFormat(forPath: "list.json") == .json)
+        #expect(try ExportFormat(forPath: "list.JSON") == .json)
+        #expect(try ExportFormat(forPath: "list.md") == .markdown)
+        #expect(try ExportFormat(forPath: "list.Md") == .markdown)
+        #expect(try ExportFormat(forPath: "list.markdown") == .markdown)
+        #expect(try ExportFormat(forPath: "list.txt") == nil)
+        #expect(try ExportFormat(forPath: "list") == nil)
+        #expect(try ExportFormat(forPath: "out.csv/list") == nil)
+        #expect(try ExportFormat(forPath: "list.csv.txt") == nil)
+        #expect(throws: UnwritableFormat(path: "list.xlsx", pathExtension: "xlsx")) {
+            try ExportFormat(forPath: "list.xlsx")
+        }
+        #expect(throws: UnwritableFormat(path: "out/LIST.XLSX", pathExtension: "xlsx")) {
+            try ExportFormat(forPath: "out/LIST.XLSX")
+        }
         #expect(ExportFormat.markdown.fileExtension == "md")
         #expect(ExportFormat.csv.fileExtension == "csv")
 

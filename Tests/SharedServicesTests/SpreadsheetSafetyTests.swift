@@ -78,6 +78,36 @@ struct SpreadsheetSafetyTests {
         }
     }
 
+    /// Column names are cells of the header row: a column ssmap does not know, named like
+    /// a formula, is kept and exported, and its name is guarded as any cell is (written as
+    /// it is when raw), and reads back without the guard with either reader.
+    @Test func headerCellsAreGuardedToo() throws {
+        let text = """
+            id,name,service,partners,=cmd,+total,-minus,@at,plain
+            H1,Shared legal,Legal,Adur District Council; Worthing Borough Council,one,two,three,four,five
+
+            """
+        let original = try Fixture.load(text, file: "columns.csv")
+        #expect(original.register.extraColumnNames == ["=cmd", "+total", "-minus", "@at", "plain"])
+        let guarded = RegisterWriter.csv(original.register, rows: original.register.allRows)
+        let raw = RegisterWriter.csv(original.register, rows: original.register.allRows, neutralisingFormulas: false)
+        let guardedHeader = try #require(guarded.split(separator: "\n").first)
+        let rawHeader = try #require(raw.split(separator: "\n").first)
+        #expect(guardedHeader.hasSuffix(",source,'=cmd,'+total,'-minus,'@at,plain"), "\(guardedHeader)")
+        #expect(rawHeader.hasSuffix(",source,=cmd,+total,-minus,@at,plain"), "\(rawHeader)")
+        #expect(RegisterWriter.write(original.register, rows: [], as: .csv).hasSuffix(",'=cmd,'+total,'-minus,'@at,plain\n"))
+        for reading in [RegisterLoader.ArrangementsReading.fast, .rowAtATime, .inStretches(minimumBytes: 16)] {
+            for csv in [guarded, raw] {
+                let reloaded = try RegisterLoader.load(
+                    arrangementBytes: Array(csv.utf8), file: "again.csv", organisationBytes: nil, organisationsFile: nil,
+                    reading: reading)
+                #expect(reloaded.register.extraColumnNames == original.register.extraColumnNames, "\(reading)")
+                #expect(reloaded.register.extraValues(0) == ["one", "two", "three", "four", "five"])
+                #expect(RegisterWriter.csv(reloaded.register, rows: reloaded.register.allRows) == guarded)
+            }
+        }
+    }
+
     /// A value may start with a carriage return (a spreadsheet would take it for a
     /// formula's start). The guarded export reads back as the raw one does, exactly: the
     /// CR kept as written, no apostrophe.

@@ -1,24 +1,3 @@
-/// The formats a view of the register can be written in.
-public enum ExportFormat: String, CaseIterable, Sendable {
-    case csv, json, markdown
-
-    public var fileExtension: String { self == .markdown ? "md" : rawValue }
-
-    /// By a path's extension: `.csv`, `.json`, `.md`/`.markdown`.
-    public init?(pathExtensionOf path: String) {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".csv") {
-            self = .csv
-        } else if lower.hasSuffix(".json") {
-            self = .json
-        } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
-            self = .markdown
-        } else {
-            return nil
-        }
-    }
-}
-
 /// Writes rows of a register as CSV, JSON or Markdown text.
 public enum RegisterWriter {
     /// `neutralisingFormulas`: see `SpreadsheetSafety` (CSV only; JSON and Markdown are

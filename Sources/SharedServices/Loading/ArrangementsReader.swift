@@ -31,7 +31,7 @@ enum ArrangementsReader {
         var rows = try ArrangementRows(
             file: file, header: reader.header, headerLine: reader.headerLine, format: format,
             organisationsFile: organisationsFile)
-        builder.setExtraColumns(rows.columns.extraColumns.map { reader.header[$0] })
+        builder.setExtraColumns(rows.columns.extraColumns.map { rows.header[$0] })
         var rowsSinceProgress = 0
         while let tableRow = try reader.next() {
             rowsSinceProgress += 1
@@ -95,6 +95,9 @@ struct ArrangementRows {
         file: String, header: [String], headerLine: Int, format: RegisterFormat, organisationsFile: String?
     ) throws(LoadError) {
         self.file = file
+        // Column names are cells too: a name ssmap exported with an apostrophe against
+        // spreadsheet formulas (an extra column called "=cmd") reads back as it was.
+        let header = header.map(SpreadsheetSafety.withoutGuard)
         self.header = header
         columns = try HeaderMatching<ArrangementField>(
             header: header, aliases: ArrangementField.aliases, file: file, headerLine: headerLine)

@@ -37,7 +37,7 @@ enum FastArrangementsReader {
         var rows = try ArrangementRows(
             file: file, header: header.names, headerLine: header.line, format: .csv,
             organisationsFile: organisationsFile)
-        builder.setExtraColumns(rows.columns.extraColumns.map { header.names[$0] })
+        builder.setExtraColumns(rows.columns.extraColumns.map { rows.header[$0] })
         let layout = ArrangementLayout(rows.columns)
         let headerLineEnds = header.lineEndsBefore
 

@@ -14,9 +14,9 @@ public enum DashboardText {
         if DisplayWidth.of(full) <= width { return full }
         let councils = headline.councilsKnown > 0
             ? "\(headline.councilsInvolved)/\(headline.councilsKnown) councils" : "\(headline.councilsInvolved) councils"
-        let compact = "\(headline.arrangements) arr. · \(Money.format(headline.totalSavings)) · \(councils) · \(headline.withoutFigure) n/r"
+        let compact = "\(headline.arrangements) arr. · \(Money.format(headline.totalSavings, headline.totalQualifier)) · \(councils) · \(headline.withoutFigure) n/r"
         if DisplayWidth.of(compact) <= width { return compact }
-        return "\(headline.arrangements) arr. · \(Money.format(headline.totalSavings)) · \(headline.withoutFigure) n/r"
+        return "\(headline.arrangements) arr. · \(Money.format(headline.totalSavings, headline.totalQualifier)) · \(headline.withoutFigure) n/r"
     }
 
     /// "486 arrangements · £643m saved · 346 of 353 councils · 97 without a figure"
@@ -24,8 +24,8 @@ public enum DashboardText {
         headline.phrases(showingCouncilShare: false).joined(separator: " · ")
     }
 
-    public static func money(_ pounds: Int64?) -> String {
-        pounds.map(Money.format) ?? "—"
+    public static func money(_ pounds: Int64?, _ qualifier: SavingsQualifier = .exact) -> String {
+        pounds.map { Money.format($0, qualifier) } ?? "—"
     }
 
     /// The filter as chips: "service: Trading standards", "since 2015", …

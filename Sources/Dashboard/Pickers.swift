@@ -40,14 +40,18 @@ enum Pickers {
             groups.removeAll { $0.key == .notRecorded }
             var made: [PickerOption] = groups.compactMap { group in
                 guard let id = optionID(group.key) else { return nil }
-                return PickerOption(id: id, label: group.label, detail: detail(count: group.count, total: group.total))
+                return PickerOption(
+                    id: id, label: group.label,
+                    detail: detail(count: group.count, total: group.total, qualifier: group.qualifier))
             }
             if kind == .sector, let crossIndex = SectorCriterion.allCases.firstIndex(of: .crossSector) {
                 let crossRows = rows.filter { register.isCrossSector($0) }
                 made.append(
                     PickerOption(
                         id: crossIndex, label: "Cross-sector (any partner not a council)",
-                        detail: detail(count: crossRows.count, total: register.totalSavings(crossRows))))
+                        detail: detail(
+                            count: crossRows.count, total: register.totalSavings(crossRows),
+                            qualifier: register.totalQualifier(crossRows))))
             }
             options = made
         case .organisationType:
@@ -80,8 +84,8 @@ enum Pickers {
         }
     }
 
-    private static func detail(count: Int, total: Int64) -> String {
-        "\(count) · \(Money.format(total))"
+    private static func detail(count: Int, total: Int64, qualifier: SavingsQualifier) -> String {
+        "\(count) · \(Money.format(total, qualifier))"
     }
 
     /// Applies a picker's ticks to the state's filters.

@@ -122,7 +122,7 @@ public enum Render {
                 case .region: return register.region(row) ?? ""
                 case .start: return register.startYear(row).map(String.init) ?? ""
                 case .status: return register.status(row)?.name ?? ""
-                case .savings: return text(DashboardText.money(register.savingsToDate(row)), state)
+                case .savings: return text(DashboardText.money(register.savingsToDate(row), register.savingsToDateQualifier(row)), state)
                 }
             },
             decorate: { position, y, columns, canvas in
@@ -173,7 +173,7 @@ public enum Render {
         let countWidth = counts.map(DisplayWidth.of).max() ?? 0
         let items = state.groups.enumerated().map { index, group -> BarChartItem in
             let value = group.value(of: state.metric) ?? 0
-            let valueText = state.metric == .count ? String(group.count) : DashboardText.money(group.value(of: state.metric))
+            let valueText = state.metric == .count ? String(group.count) : DashboardText.money(group.value(of: state.metric), group.qualifier)
             let share = state.metric == .count
                 ? (state.rows.isEmpty ? 0 : Double(group.count) / Double(state.rows.count))
                 : group.shareOfTotal

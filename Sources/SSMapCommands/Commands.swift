@@ -236,6 +236,9 @@ struct Show: ParsableCommand {
     @Option(help: "The organisations file. Default: organisations.csv beside the arrangements file.")
     var organisations: String?
 
+    @Flag(name: .customLong("include-forecasts"), help: RegisterOptions.includeForecastsHelp)
+    var includeForecasts = false
+
     func validate() throws {
         guard (1...2).contains(arguments.count) else {
             throw ValidationError("give an arrangement's id, optionally after the register file: ssmap show [FILE] ID")
@@ -247,6 +250,7 @@ struct Show: ParsableCommand {
             var source = RegisterOptions()
             source.file = arguments.count == 2 ? arguments[0] : nil
             source.organisations = organisations
+            source.includeForecasts = includeForecasts
             guard let id = arguments.last else { return }
             let loaded = try RegisterSession.load(source)
             let register = loaded.register

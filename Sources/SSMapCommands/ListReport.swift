@@ -30,8 +30,9 @@ public struct ListReport {
             Column(title: "Region", width: 16, alignment: .left) { register.region($0) ?? "" },
             Column(title: "Start", width: 5, alignment: .right) { register.startYear($0).map(String.init) ?? "" },
             Column(title: "Status", width: 11, alignment: .left) { register.status($0)?.name ?? "" },
-            Column(title: "Saved to date", width: 13, alignment: .right) {
-                register.savingsToDate($0).map(Money.format) ?? "—"
+            Column(title: "Saved to date", width: 13, alignment: .right) { row in
+                guard let pounds = register.savingsToDate(row) else { return "—" }
+                return Money.format(pounds, register.savingsToDateQualifier(row))
             },
         ]
         // Narrow terminals drop the least essential columns first.

@@ -8,6 +8,12 @@ struct RegisterOptions: ParsableArguments {
 
     @Option(help: "The organisations file. Default: organisations.csv beside the arrangements file.")
     var organisations: String?
+
+    @Flag(name: .customLong("include-forecasts"), help: includeForecastsHelp)
+    var includeForecasts = false
+
+    static let includeForecastsHelp = ArgumentHelp(
+        "Count savings figures qualified as forecasts in savings to date (by default they are not: a forecast is not a saving made).")
 }
 
 /// The same filter flags on every command. Repeat a flag to allow several values.

@@ -17,7 +17,7 @@ enum RegisterSession {
             }
             path = directory + "/" + SampleData.arrangementsFileName
         }
-        let loaded: LoadedRegister
+        var loaded: LoadedRegister
         do {
             var progress: ((Double) -> Void)?
             if showProgress {
@@ -31,6 +31,7 @@ enum RegisterSession {
         } catch {
             throw CommandError.load(error)
         }
+        if options.includeForecasts { loaded.register = loaded.register.countingForecasts() }
         if !quiet && !loaded.diagnostics.isEmpty {
             let errors = loaded.errorCount
             let warnings = loaded.warningCount

@@ -59,7 +59,7 @@ public struct SummaryReport {
             }
         }
 
-        let values = shown.map { formatValue($0.value(of: metric)) }
+        let values = shown.map { formatValue($0.value(of: metric), $0.qualifier) }
         let shares = shown.map { shareText($0) }
         let counts = shown.map { countText($0) }
         let valueWidth = max(5, values.map(DisplayWidth.of).max() ?? 0)
@@ -121,9 +121,9 @@ public struct SummaryReport {
         }
     }
 
-    private func formatValue(_ value: Int64?) -> String {
+    private func formatValue(_ value: Int64?, _ qualifier: SavingsQualifier) -> String {
         guard let value else { return "—" }
-        return metric == .count ? String(value) : Money.format(value)
+        return metric == .count ? String(value) : Money.format(value, qualifier)
     }
 
     /// Share of all savings for money metrics, of all arrangements for the count.
@@ -144,7 +144,7 @@ public struct SummaryReport {
     private func footnotes(_ headline: Headline) -> [String] {
         var notes = ["n/r: arrangements with no savings figure reported; they count as arrangements but add nothing to savings."]
         if metric != .count {
-            notes.append("Shares are of \(Money.format(headline.totalSavings)), the savings of the \(headline.withFigure) arrangements with a figure.")
+            notes.append("Shares are of \(headline.totalQualifier.words)\(Money.format(headline.totalSavings)), the savings of the \(headline.withFigure) arrangements with a figure.")
         }
         if dimension.isMultiValued {
             notes.append("An arrangement counts once for each of its \(dimension == .sector ? "partners' sectors" : "partners"), so shares add up to more than 100%.")

@@ -30,6 +30,7 @@ extension Register {
             return .text(value)
         }
         func number(_ value: Int64?) -> ExportValue { value.map(ExportValue.number) ?? .missing }
+        func qualifier(_ value: SavingsQualifier) -> ExportValue { value == .exact ? .missing : .text(value.name) }
         var values: [ExportValue] = ArrangementField.allCases.map { field in
             switch field {
             case .id: return .text(id(row))
@@ -41,8 +42,11 @@ extension Register {
             case .region: return text(regionAsWritten(row))
             case .startYear: return number(startYear(row).map(Int64.init))
             case .status: return text(status(row)?.name)
-            case .savingsToDate: return number(savingsToDate(row))
+            // A forecast is written as the file gave it: as the figure, qualified.
+            case .savingsToDate: return number(savingsToDate(row) ?? forecastSavingsToDate(row))
             case .savingsLatestYear: return number(savingsLatestYear(row))
+            case .savingsToDateQualifier: return qualifier(savingsToDateQualifier(row))
+            case .savingsLatestYearQualifier: return qualifier(savingsLatestYearQualifier(row))
             case .description: return .text(description(row))
             case .provenance: return text(provenance(row)?.name)
             case .source: return .text(source(row))

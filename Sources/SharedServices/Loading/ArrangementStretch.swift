@@ -4,6 +4,7 @@ struct ArrangementLayout: Sendable {
     let fieldCount: Int
     let id, name, serviceArea, service, partners, lead, region, startYear: Int
     let status, savingsToDate, savingsLatestYear, description, provenance, source: Int
+    let savingsToDateQualifier, savingsLatestYearQualifier: Int
     let extraColumns: [Int]
 
     init(_ columns: HeaderMatching<ArrangementField>) {
@@ -20,6 +21,8 @@ struct ArrangementLayout: Sendable {
         status = at(.status)
         savingsToDate = at(.savingsToDate)
         savingsLatestYear = at(.savingsLatestYear)
+        savingsToDateQualifier = at(.savingsToDateQualifier)
+        savingsLatestYearQualifier = at(.savingsLatestYearQualifier)
         description = at(.description)
         provenance = at(.provenance)
         source = at(.source)
@@ -52,6 +55,9 @@ struct ArrangementStretch: Sendable {
     var provenanceCodes: [UInt8] = []
     var savingsToDate: [Int64] = []
     var savingsLatestYear: [Int64] = []
+    /// `SavingsQualifier.rawValue` of each figure (exact where there is none).
+    var savingsToDateQualifiers: [UInt8] = []
+    var savingsLatestYearQualifiers: [UInt8] = []
     /// Line of each ordinary row, counted from the stretch's first line (0).
     var lines: [Int32] = []
     /// Where each ordinary row's record starts in the file, to find a cell for a message.
@@ -112,6 +118,8 @@ struct ArrangementStretch: Sendable {
         provenanceCodes.reserveCapacity(rows)
         savingsToDate.reserveCapacity(rows)
         savingsLatestYear.reserveCapacity(rows)
+        savingsToDateQualifiers.reserveCapacity(rows)
+        savingsLatestYearQualifiers.reserveCapacity(rows)
         lines.reserveCapacity(rows)
         recordStarts.reserveCapacity(rows)
     }
@@ -236,8 +244,8 @@ struct ArrangementStretchReader {
         guard let idKey = trimmed(id), !idKey.isEmpty, let nameKey = trimmed(name), !nameKey.isEmpty,
             let startYear = year(layout.startYear),
             let status = statusCode(layout.status), let provenance = provenanceCode(layout.provenance),
-            let savingsToDate = money(layout.savingsToDate),
-            let savingsLatestYear = money(layout.savingsLatestYear),
+            let savingsToDate = money(layout.savingsToDate, qualifiedBy: layout.savingsToDateQualifier),
+            let savingsLatestYear = money(layout.savingsLatestYear, qualifiedBy: layout.savingsLatestYearQualifier),
             let leadName = trimmedCell(layout.lead),
             readPartners(cell(layout.partners)),
             let serviceArea = category(layout.serviceArea, in: &stretch.serviceAreaSpellings),
@@ -261,8 +269,10 @@ struct ArrangementStretchReader {
         stretch.startYears.append(startYear)
         stretch.statusCodes.append(status)
         stretch.provenanceCodes.append(provenance)
-        stretch.savingsToDate.append(savingsToDate)
-        stretch.savingsLatestYear.append(savingsLatestYear)
+        stretch.savingsToDate.append(savingsToDate.pounds)
+        stretch.savingsLatestYear.append(savingsLatestYear.pounds)
+        stretch.savingsToDateQualifiers.append(savingsToDate.qualifier.rawValue)
+        stretch.savingsLatestYearQualifiers.append(savingsLatestYear.qualifier.rawValue)
         stretch.lines.append(Int32(clamping: line))
         stretch.recordStarts.append(recordStart)
         if !layout.extraColumns.isEmpty {
@@ -307,29 +317,32 @@ struct ArrangementStretchReader {
         return CellReading.plausibleYears.contains(year) ? Int16(year) : nil
     }
 
-    /// Whole pounds written as plain digits, or blank; otherwise the careful parser's
-    /// reading when it needs no note; nil when it does.
-    private func money(_ position: Int) -> Int64? {
+    /// A figure and how exactly it is known: whole pounds written as plain digits (or
+    /// blank) with no qualifier; otherwise the careful reading when it needs no note; nil
+    /// when it does.
+    private func money(
+        _ position: Int, qualifiedBy qualifierPosition: Int
+    ) -> (pounds: Int64, qualifier: SavingsQualifier)? {
         let value = cell(position)
+        let qualifier = cell(qualifierPosition)
+        if qualifier.isEmpty, let pounds = plainPounds(value) { return (pounds, .exact) }
+        let reading = CellReading.savings(
+            String(decoding: value, as: UTF8.self), qualifier: String(decoding: qualifier, as: UTF8.self))
+        guard reading.amountNote == nil && reading.qualifierNote == nil else { return nil }
+        return (reading.pounds ?? Register.notReported, reading.qualifier)
+    }
+
+    /// Up to 11 digits with nothing else, or blank (not reported).
+    private func plainPounds(_ value: UnsafeBufferPointer<UInt8>) -> Int64? {
         if value.isEmpty { return Register.notReported }
-        if value.count <= 11 {
-            var pounds: Int64 = 0
-            var plain = true
-            for byte in value {
-                let digit = byte &- UInt8(ascii: "0")
-                if digit >= 10 {
-                    plain = false
-                    break
-                }
-                pounds = pounds * 10 + Int64(digit)
-            }
-            if plain { return pounds }
+        guard value.count <= 11 else { return nil }
+        var pounds: Int64 = 0
+        for byte in value {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            pounds = pounds * 10 + Int64(digit)
         }
-        switch Money.parse(String(decoding: value, as: UTF8.self)) {
-        case .notReported: return Register.notReported
-        case .amount(let pounds, let note): return note == nil ? pounds : nil
-        case .invalid: return nil
-        }
+        return pounds
     }
 
     private func statusCode(_ position: Int) -> UInt8? {

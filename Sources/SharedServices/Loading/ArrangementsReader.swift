@@ -201,8 +201,8 @@ struct ArrangementRows {
             cell.warn(.provenance, "\(CellReading.quoted(provenanceText)) is not reported or illustrative; left blank")
         }
 
-        let savingsToDate = cell.money(.savingsToDate, columns.value(.savingsToDate, in: fields))
-        let savingsLatestYear = cell.money(.savingsLatestYear, columns.value(.savingsLatestYear, in: fields))
+        let savingsToDate = cell.savings(.savingsToDate, .savingsToDateQualifier, in: fields)
+        let savingsLatestYear = cell.savings(.savingsLatestYear, .savingsLatestYearQualifier, in: fields)
 
         for (position, value) in fields.enumerated()
         where CellReading.containsControlCharacters(value) {
@@ -217,8 +217,9 @@ struct ArrangementRows {
                 id: id, name: name, serviceArea: serviceArea, service: service, partners: partners.ids,
                 partnerSpellings: partnerSpellings, lead: lead, leadSpelling: leadName,
                 region: columns.value(.region, in: fields), startYear: startYear,
-                status: status, provenance: provenance, savingsToDate: savingsToDate,
-                savingsLatestYear: savingsLatestYear,
+                status: status, provenance: provenance, savingsToDate: savingsToDate.pounds,
+                savingsLatestYear: savingsLatestYear.pounds, savingsToDateQualifier: savingsToDate.qualifier,
+                savingsLatestYearQualifier: savingsLatestYear.qualifier,
                 description: columns.value(.description, in: fields),
                 source: columns.value(.source, in: fields), line: tableRow.line,
                 extras: columns.extraColumns.map { fields[$0] }))
@@ -327,17 +328,15 @@ struct CellChecker {
             Diagnostic(file: file, line: at.line, column: at.column, field: field, severity: .warning, message: message))
     }
 
-    /// A money cell read, with a warning when it was not money or needed interpreting.
-    mutating func money(_ field: ArrangementField, _ text: String) -> Int64? {
-        switch Money.parse(text) {
-        case .notReported:
-            return nil
-        case .amount(let pounds, let note):
-            if let note { warn(field, "\(CellReading.quoted(text.trimmingWhitespace())) \(note)") }
-            return pounds
-        case .invalid(let reason):
-            warn(field, "\(CellReading.quoted(text.trimmingWhitespace())) \(reason); taken as not reported")
-            return nil
-        }
+    /// A savings cell and its qualifier read, with a warning when either was not what it
+    /// should be or needed interpreting.
+    mutating func savings(
+        _ field: ArrangementField, _ qualifierField: ArrangementField, in fields: [String]
+    ) -> (pounds: Int64?, qualifier: SavingsQualifier) {
+        let reading = CellReading.savings(
+            columns.value(field, in: fields), qualifier: columns.value(qualifierField, in: fields))
+        if let note = reading.amountNote { warn(field, note) }
+        if let note = reading.qualifierNote { warn(qualifierField, note) }
+        return (reading.pounds, reading.qualifier)
     }
 }

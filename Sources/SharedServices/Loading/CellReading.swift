@@ -48,6 +48,46 @@ enum CellReading {
         return .year(year)
     }
 
+    /// A savings figure read: its amount (nil when not reported), how exactly it is known,
+    /// and what to say about the amount's cell and the qualifier's.
+    struct SavingsReading {
+        var pounds: Int64?
+        var qualifier: SavingsQualifier
+        var amountNote: String?
+        var qualifierNote: String?
+    }
+
+    /// Reads a savings cell and its qualifier column's cell (blank when there is none).
+    /// The figure's own words ("more than £1m") qualify it unless the column says otherwise.
+    static func savings(_ text: String, qualifier qualifierText: String) -> SavingsReading {
+        let (fromWords, amount) = SavingsQualifier.split(text)
+        var reading = SavingsReading(pounds: nil, qualifier: fromWords)
+        let shown = quoted(text.trimmingWhitespace())
+        switch Money.parse(amount) {
+        case .notReported:
+            break
+        case .amount(let pounds, let note):
+            reading.pounds = pounds
+            if let note { reading.amountNote = "\(shown) \(note)" }
+        case .invalid(let reason):
+            reading.amountNote = "\(shown) \(reason); taken as not reported"
+        }
+        if !qualifierText.isBlank {
+            if let given = SavingsQualifier(name: qualifierText) {
+                if fromWords != .exact && given != fromWords {
+                    reading.qualifierNote = "\(quoted(qualifierText.trimmingWhitespace())) disagrees with the figure's "
+                        + "own words (\(fromWords.name)); \(given.name) kept"
+                }
+                reading.qualifier = given
+            } else {
+                reading.qualifierNote = "\(quoted(qualifierText.trimmingWhitespace())) is not exact, at least, up to, "
+                    + "about or forecast; taken as \(fromWords.name)"
+            }
+        }
+        if reading.pounds == nil { reading.qualifier = .exact }
+        return reading
+    }
+
     /// A value as it appears in a message: quoted, shortened, with control characters shown.
     static func quoted(_ value: String) -> String {
         // Control characters shown as symbols (ESC as ␛): no message carries an escape sequence.

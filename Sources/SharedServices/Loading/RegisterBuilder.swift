@@ -121,6 +121,8 @@ struct RegisterBuilder {
         var provenance: Provenance?
         var savingsToDate: Int64?
         var savingsLatestYear: Int64?
+        var savingsToDateQualifier: SavingsQualifier
+        var savingsLatestYearQualifier: SavingsQualifier
         var description: String
         var source: String
         var line: Int
@@ -154,8 +156,9 @@ struct RegisterBuilder {
         register.startYears.append(Int16(row.startYear ?? 0))
         register.statusCodes.append(row.status?.rawValue ?? UInt8.max)
         register.provenanceCodes.append(row.provenance?.rawValue ?? UInt8.max)
-        register.savingsToDate.append(row.savingsToDate ?? Register.notReported)
-        register.savingsLatestYear.append(row.savingsLatestYear ?? Register.notReported)
+        appendSavings(
+            row.savingsToDate ?? Register.notReported, row.savingsToDateQualifier,
+            latestYear: row.savingsLatestYear ?? Register.notReported, row.savingsLatestYearQualifier)
         register.descriptions.append(row.description)
         register.sourceIDs.append(internSource(row.source))
         register.lines.append(Int32(clamping: row.line))
@@ -186,6 +189,32 @@ struct RegisterBuilder {
         _ written: String, of organisation: Int32, at key: Int32, in spellings: WritableKeyPath<WrittenSpellings, [Int32: String]>
     ) {
         noteSpelling(written, of: register.organisations.names[Int(organisation)], at: key, in: spellings)
+    }
+
+    /// The figures of the row being appended, with their qualifiers; a forecast of
+    /// savings to date is kept apart from the savings made.
+    private mutating func appendSavings(
+        _ toDate: Int64, _ toDateQualifier: SavingsQualifier, latestYear: Int64, _ latestYearQualifier: SavingsQualifier
+    ) {
+        let row = register.savingsToDate.count
+        if toDateQualifier == .forecast && toDate != Register.notReported {
+            register.forecastSavingsToDate[Int32(row)] = toDate
+            register.savingsToDate.append(Register.notReported)
+        } else {
+            register.savingsToDate.append(toDate)
+        }
+        register.savingsLatestYear.append(latestYear)
+        Self.append(toDateQualifier, to: &register.savingsToDateQualifiers, row: row)
+        Self.append(latestYearQualifier, to: &register.savingsLatestYearQualifiers, row: row)
+    }
+
+    /// Qualifiers are stored only once a register has one that is not exact.
+    private static func append(_ qualifier: SavingsQualifier, to column: inout [UInt8], row: Int) {
+        if column.isEmpty {
+            guard qualifier != .exact else { return }
+            column = [UInt8](repeating: SavingsQualifier.exact.rawValue, count: row)
+        }
+        column.append(qualifier.rawValue)
     }
 
     private mutating func appendPartners(_ partners: [Int32]) {
@@ -220,8 +249,10 @@ struct RegisterBuilder {
         register.startYears.append(stretch.startYears[row])
         register.statusCodes.append(stretch.statusCodes[row])
         register.provenanceCodes.append(stretch.provenanceCodes[row])
-        register.savingsToDate.append(stretch.savingsToDate[row])
-        register.savingsLatestYear.append(stretch.savingsLatestYear[row])
+        appendSavings(
+            stretch.savingsToDate[row], SavingsQualifier(rawValue: stretch.savingsToDateQualifiers[row]) ?? .exact,
+            latestYear: stretch.savingsLatestYear[row],
+            SavingsQualifier(rawValue: stretch.savingsLatestYearQualifiers[row]) ?? .exact)
         stretch.descriptions.withBytes(row) { register.descriptions.append($0) }
         register.sourceIDs.append(source)
         register.lines.append(Int32(clamping: line))
@@ -231,6 +262,7 @@ struct RegisterBuilder {
     /// Precomputes what queries need (folded search text) and returns the register.
     consuming func finish() -> Register {
         register.ids = idIndex.spellings
+
         // Most registers are all ASCII: one scan of each column's bytes says so.
         let allASCII = register.names.isAllASCII && register.descriptions.isAllASCII
         for row in 0..<register.count where !allASCII && (!register.names.isASCII(row) || !register.descriptions.isASCII(row)) {

@@ -7,6 +7,9 @@ public enum ArrangementField: String, CaseIterable, Sendable {
     case status
     case savingsToDate = "savings_to_date"
     case savingsLatestYear = "savings_latest_year"
+    /// How exactly each figure is known: blank (exact), at least, up to, about or forecast.
+    case savingsToDateQualifier = "savings_to_date_qualifier"
+    case savingsLatestYearQualifier = "savings_latest_year_qualifier"
     case description, provenance, source
 
     /// Header wordings that mean this column, after `HeaderMatching.key`: the register's
@@ -36,6 +39,12 @@ public enum ArrangementField: String, CaseIterable, Sendable {
         .savingsLatestYear: [
             "savingslatestyear", "annualsavings", "savingsperyear", "savingsperannum", "savingspa",
             "latestannualsavings", "yearlysavings", "savingsthisyear", "savingslastyear", "annualsavingsgbp",
+        ],
+        .savingsToDateQualifier: [
+            "savingstodatequalifier", "savingsqualifier", "qualifier", "savingsbasis", "basis", "savingstodatebasis",
+        ],
+        .savingsLatestYearQualifier: [
+            "savingslatestyearqualifier", "annualsavingsqualifier", "latestyearqualifier", "savingslatestyearbasis",
         ],
         .description: ["description", "details", "summary", "notes", "comments", "about"],
         .provenance: ["provenance", "datatype", "origin"],

@@ -83,6 +83,16 @@ public enum Money {
         pounds < 0 ? "-" + format(magnitude: pounds.magnitude) : format(magnitude: pounds.magnitude)
     }
 
+    /// Compact money with how exactly it is known: `≥ £1m`, `~£2m`.
+    public static func format(_ pounds: Int64, _ qualifier: SavingsQualifier) -> String {
+        qualifier.symbol + format(pounds)
+    }
+
+    /// Exact money with thousands separators and how exactly it is known: `≥ £1,000,000`.
+    public static func formatExact(_ pounds: Int64, _ qualifier: SavingsQualifier) -> String {
+        qualifier.symbol + formatExact(pounds)
+    }
+
     /// Exact money with thousands separators: `£1,250,000`.
     public static func formatExact(_ pounds: Int64) -> String {
         let digits = String(pounds.magnitude)

@@ -32,6 +32,15 @@ public struct Register: Sendable {
     var provenanceCodes: [UInt8] = []
     var savingsToDate: [Int64] = []
     var savingsLatestYear: [Int64] = []
+    /// `SavingsQualifier.rawValue` of each row's figures; empty while every figure is exact,
+    /// as in most registers.
+    var savingsToDateQualifiers: [UInt8] = []
+    var savingsLatestYearQualifiers: [UInt8] = []
+    /// Forecasts given as savings to date, kept out of that column: a forecast is not a
+    /// saving made, and is counted only when asked (`countingForecasts()`).
+    var forecastSavingsToDate: [Int32: Int64] = [:]
+    /// Whether the forecasts have been put in the savings column.
+    public private(set) var countsForecasts = false
     var descriptions = TextColumn()
     /// Sources repeat (a generated register cites one for every row): each is stored once.
     var sourceIDs: [Int32] = []
@@ -84,6 +93,34 @@ public struct Register: Sendable {
     public func provenance(_ row: Int) -> Provenance? { Provenance(rawValue: provenanceCodes[row]) }
     public func savingsToDate(_ row: Int) -> Int64? { money(savingsToDate[row]) }
     public func savingsLatestYear(_ row: Int) -> Int64? { money(savingsLatestYear[row]) }
+    public func savingsToDateQualifier(_ row: Int) -> SavingsQualifier {
+        qualifier(row, in: savingsToDateQualifiers)
+    }
+
+    public func savingsLatestYearQualifier(_ row: Int) -> SavingsQualifier {
+        qualifier(row, in: savingsLatestYearQualifiers)
+    }
+
+    /// The forecast given as the row's savings to date, when its figure is one.
+    public func forecastSavingsToDate(_ row: Int) -> Int64? { forecastSavingsToDate[Int32(row)] }
+
+    /// Whether any figure is qualified (at least, up to, about, forecast).
+    public var hasQualifiedFigures: Bool { !savingsToDateQualifiers.isEmpty || !savingsLatestYearQualifiers.isEmpty }
+
+    /// The register with forecasts counted as savings to date, as `--include-forecasts` asks.
+    public func countingForecasts() -> Register {
+        guard !countsForecasts else { return self }
+        var counted = self
+        for (row, pounds) in forecastSavingsToDate { counted.savingsToDate[Int(row)] = pounds }
+        counted.countsForecasts = true
+        counted.sortOrders = SortOrders()
+        return counted
+    }
+
+    private func qualifier(_ row: Int, in column: [UInt8]) -> SavingsQualifier {
+        column.isEmpty ? .exact : SavingsQualifier(rawValue: column[row]) ?? .exact
+    }
+
     public func description(_ row: Int) -> String { descriptions[row] }
     public func source(_ row: Int) -> String { sourceTexts[sourceIDs[row]] }
 

@@ -50,6 +50,8 @@ public struct GroupSummary: Sendable, Equatable {
     public var median: Int64?
     /// This group's total as a share of the whole filtered set's total, 0...1.
     public var shareOfTotal: Double
+    /// How exactly the total (and so the mean) is known: "at least" when a figure in it is.
+    public var qualifier: SavingsQualifier = .exact
 
     public var countWithoutFigure: Int { count - countWithFigure }
 
@@ -94,9 +96,9 @@ extension Register {
         let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
         let tallies = Parallel.map(pieceCount) { piece in
             var tally = SlotTally(slotCount: slotCount)
-            self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, saved in
+            self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, row in
                 tally.counts[slot] += 1
-                if saved != Register.notReported { tally.figureCounts[slot] += 1 }
+                if self.savingsToDate[row] != Register.notReported { tally.figureCounts[slot] += 1 }
             }
             return tally
         }
@@ -117,7 +119,8 @@ extension Register {
         let writeStarts = pieceStarts
         _ = Parallel.map(pieceCount) { piece in
             var next = writeStarts[piece]
-            self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, saved in
+            self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, row in
+                let saved = self.savingsToDate[row]
                 if saved != Register.notReported {
                     figures.values[next[slot]] = saved
                     next[slot] += 1
@@ -135,13 +138,14 @@ extension Register {
             }
         }
         let grandTotal = totalSavings(rows)
+        let qualifiers = groupQualifiers(rows, by: dimension, slotCount: slotCount)
         var groups: [GroupSummary] = []
         for (slot, figureSummary) in figureSummaries.joined() {
             let key = groupKey(slot: slot, notRecorded: notRecorded, dimension: dimension)
-            groups.append(
-                Self.summary(
-                    count: counts[slot], figures: figureSummary, label: label(of: key), key: key,
-                    grandTotal: grandTotal))
+            var group = Self.summary(
+                count: counts[slot], figures: figureSummary, label: label(of: key), key: key, grandTotal: grandTotal)
+            group.qualifier = qualifiers.isEmpty ? .exact : qualifiers[slot]
+            groups.append(group)
         }
         groups.sort { left, right in
             let a = left.value(of: metric) ?? Int64.min
@@ -177,43 +181,66 @@ extension Register {
         return lists
     }
 
+    /// How exactly each slot's total is known, from the qualifiers of the figures in it;
+    /// empty when every figure of the register is exact (most registers: no pass at all).
+    private func groupQualifiers(_ rows: [Int], by dimension: Dimension, slotCount: Int) -> [SavingsQualifier] {
+        guard !savingsToDateQualifiers.isEmpty else { return [] }
+        var qualifiers = [SavingsQualifier](repeating: .exact, count: slotCount)
+        forEachSlot(of: rows[...], by: dimension, notRecorded: slotCount - 1) { slot, row in
+            if savingsToDate[row] != Register.notReported {
+                qualifiers[slot] = qualifiers[slot].combined(with: savingsToDateQualifier(row))
+            }
+        }
+        return qualifiers
+    }
+
+    /// How exactly the total of `rows`' savings to date is known.
+    public func totalQualifier(_ rows: [Int]) -> SavingsQualifier {
+        guard !savingsToDateQualifiers.isEmpty else { return .exact }
+        var qualifier = SavingsQualifier.exact
+        for row in rows where savingsToDate[row] != Register.notReported {
+            qualifier = qualifier.combined(with: savingsToDateQualifier(row))
+        }
+        return qualifier
+    }
+
     /// Calls `body` with the slot of each of `rows` (several for a multi-valued
-    /// dimension) and its savings to date; one loop per dimension, so each loop's body
-    /// is that dimension's arithmetic alone.
+    /// dimension) and the row; one loop per dimension, so each loop's body is that
+    /// dimension's arithmetic alone.
     @inline(__always)
     private func forEachSlot(
-        of rows: ArraySlice<Int>, by dimension: Dimension, notRecorded: Int, _ body: (Int, Int64) -> Void
+        of rows: ArraySlice<Int>, by dimension: Dimension, notRecorded: Int, _ body: (Int, Int) -> Void
     ) {
         switch dimension {
         case .serviceArea:
-            for row in rows { body(serviceAreaIDs[row] >= 0 ? Int(serviceAreaIDs[row]) : notRecorded, savingsToDate[row]) }
+            for row in rows { body(serviceAreaIDs[row] >= 0 ? Int(serviceAreaIDs[row]) : notRecorded, row) }
         case .service:
-            for row in rows { body(serviceIDs[row] >= 0 ? Int(serviceIDs[row]) : notRecorded, savingsToDate[row]) }
+            for row in rows { body(serviceIDs[row] >= 0 ? Int(serviceIDs[row]) : notRecorded, row) }
         case .region:
-            for row in rows { body(regionIDs[row] >= 0 ? Int(regionIDs[row]) : notRecorded, savingsToDate[row]) }
+            for row in rows { body(regionIDs[row] >= 0 ? Int(regionIDs[row]) : notRecorded, row) }
         case .year:
             for row in rows {
                 let year = Int(startYears[row])
                 let inRange = year != 0 && year >= Self.firstYear && year < Self.firstYear + notRecorded
-                body(inRange ? year - Self.firstYear : notRecorded, savingsToDate[row])
+                body(inRange ? year - Self.firstYear : notRecorded, row)
             }
         case .status:
             let statusCount = UInt8(Status.allCases.count)
-            for row in rows { body(statusCodes[row] < statusCount ? Int(statusCodes[row]) : notRecorded, savingsToDate[row]) }
+            for row in rows { body(statusCodes[row] < statusCount ? Int(statusCodes[row]) : notRecorded, row) }
         case .sector:
             // A row counts once in each of its partners' sectors.
             for row in rows {
                 let mask = sectorMasks[row]
-                if mask == 0 { body(notRecorded, savingsToDate[row]) }
-                for sector in Sector.allCases where mask & sector.bit != 0 { body(Int(sector.rawValue), savingsToDate[row]) }
+                if mask == 0 { body(notRecorded, row) }
+                for sector in Sector.allCases where mask & sector.bit != 0 { body(Int(sector.rawValue), row) }
             }
         case .organisation:
             // A row counts once for each partner.
             for row in rows {
                 let start = Int(partnerStarts[row])
                 let end = Int(partnerStarts[row + 1])
-                if start == end { body(notRecorded, savingsToDate[row]) }
-                for index in start..<end { body(Int(partnerIDs[index]), savingsToDate[row]) }
+                if start == end { body(notRecorded, row) }
+                for index in start..<end { body(Int(partnerIDs[index]), row) }
             }
         }
     }

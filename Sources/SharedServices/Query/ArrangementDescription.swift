@@ -17,6 +17,16 @@ public struct ArrangementDescription: Sendable {
 }
 
 extension Register {
+    /// "£500,000", "≥ £1,000,000", or for a forecast not counted, what it is and why.
+    private func savedToDateText(_ row: Int) -> String {
+        if let pounds = savingsToDate(row) { return Money.formatExact(pounds, savingsToDateQualifier(row)) }
+        if let forecast = forecastSavingsToDate(row) {
+            return "not reported (a forecast of \(Money.formatExact(forecast)) is given; forecasts count only with "
+                + "--include-forecasts)"
+        }
+        return "not reported"
+    }
+
     public func describe(_ row: Int) -> ArrangementDescription {
         let facts: [(String, String)] = [
             ("Service area", serviceAreaAsWritten(row) ?? "not recorded"),
@@ -24,8 +34,8 @@ extension Register {
             ("Region", regionAsWritten(row) ?? "not recorded"),
             ("Started", startYear(row).map(String.init) ?? "not recorded"),
             ("Status", status(row)?.name ?? "not recorded"),
-            ("Saved to date", savingsToDate(row).map(Money.formatExact) ?? "not reported"),
-            ("Latest year", savingsLatestYear(row).map(Money.formatExact) ?? "not reported"),
+            ("Saved to date", savedToDateText(row)),
+            ("Latest year", savingsLatestYear(row).map { Money.formatExact($0, savingsLatestYearQualifier(row)) } ?? "not reported"),
             ("Lead", leadAsWritten(row) ?? "none named"),
         ]
         let partnerList = zip(partners(row), partnersAsWritten(row)).map { partner, written in

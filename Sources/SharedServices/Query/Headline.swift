@@ -4,6 +4,8 @@ public struct Headline: Sendable, Equatable {
     public var arrangements: Int
     public var withFigure: Int
     public var totalSavings: Int64
+    /// How exactly the total is known: "at least" when a figure in it is a lower bound.
+    public var totalQualifier: SavingsQualifier = .exact
     /// Distinct organisations that are partners in the arrangements.
     public var organisationsInvolved: Int
     public var councilsInvolved: Int
@@ -40,7 +42,7 @@ extension Register {
         }
         let councilsKnown = organisations.listedCouncilCount
         return Headline(
-            arrangements: rows.count, withFigure: withFigure, totalSavings: total,
+            arrangements: rows.count, withFigure: withFigure, totalSavings: total, totalQualifier: totalQualifier(rows),
             organisationsInvolved: organisationsInvolved, councilsInvolved: councilsInvolved,
             councilsKnown: councilsKnown > 0 ? councilsKnown : councilsInvolved)
     }

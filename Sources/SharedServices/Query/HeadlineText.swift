@@ -4,7 +4,7 @@ extension Headline {
     public func phrases(showingCouncilShare: Bool = true) -> [String] {
         var parts = [
             "\(arrangements) arrangement\(arrangements == 1 ? "" : "s")",
-            "\(Money.format(totalSavings)) saved",
+            "\(totalQualifier.words)\(Money.format(totalSavings)) saved",
         ]
         if let share = councilShare {
             parts.append(

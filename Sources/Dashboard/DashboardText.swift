@@ -12,6 +12,8 @@ public enum DashboardText {
     public static func headline(_ headline: Headline, width: Int) -> String {
         let full = self.headline(headline)
         if DisplayWidth.of(full) <= width { return full }
+        let shorter = headline.phrases(showingCouncilShare: false, qualifierAsSymbol: true).joined(separator: " · ")
+        if DisplayWidth.of(shorter) <= width { return shorter }
         let councils = headline.councilsKnown > 0
             ? "\(headline.councilsInvolved)/\(headline.councilsKnown) councils" : "\(headline.councilsInvolved) councils"
         let compact = "\(headline.arrangements) arr. · \(Money.format(headline.totalSavings, headline.totalQualifier)) · \(councils) · \(headline.withoutFigure) n/r"

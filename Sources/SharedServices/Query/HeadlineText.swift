@@ -1,10 +1,14 @@
 /// The headline and shares in words, the same in every report and on every screen.
 extension Headline {
     /// "486 arrangements", "£643m saved", "346 of 353 councils (98%)", "97 without a figure".
-    public func phrases(showingCouncilShare: Bool = true) -> [String] {
+    /// A total with a bound in it says so: "at least £643m saved", or "≥ £643m saved"
+    /// where room is short (`qualifierAsSymbol`).
+    public func phrases(showingCouncilShare: Bool = true, qualifierAsSymbol: Bool = false) -> [String] {
+        let total = qualifierAsSymbol
+            ? Money.format(totalSavings, totalQualifier) : totalQualifier.words + Money.format(totalSavings)
         var parts = [
             "\(arrangements) arrangement\(arrangements == 1 ? "" : "s")",
-            "\(totalQualifier.words)\(Money.format(totalSavings)) saved",
+            "\(total) saved",
         ]
         if let share = councilShare {
             parts.append(

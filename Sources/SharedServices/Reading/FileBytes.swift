@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
+import TextCells
 
 /// Reads a whole file read-only, turning every way it can fail into one plain sentence.
 /// The file is opened `O_RDONLY` and never for writing: ssmap does not touch its input.
@@ -56,11 +58,28 @@ public enum FileBytes {
         if isRegular && size > 0, let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
             mapped != MAP_FAILED
         {
-            close(descriptor)
-            defer { munmap(mapped, size) }
+            defer {
+                munmap(mapped, size)
+                close(descriptor)
+            }
             _ = madvise(mapped, size, MADV_SEQUENTIAL)
             let buffer = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
-            return try body(buffer, PageReleaser(base: UnsafeRawPointer(mapped), count: size))
+            // A file cut short while mapped faults when its lost pages are read: say so, not crash.
+            MappedFileGuard.enter(path)
+            defer { MappedFileGuard.leave() }
+            let result: Swift.Result<Result, LoadError>
+            do {
+                result = .success(try body(buffer, PageReleaser(base: UnsafeRawPointer(mapped), count: size)))
+            } catch {
+                result = .failure(error)
+            }
+            // Bytes that changed under the reader may read as anything (a NUL where the
+            // file was cut short): a changed file is reported as changed, whatever was read.
+            var after = stat()
+            if fstat(descriptor, &after) == 0, changed(from: info, to: after) {
+                throw LoadError(file: path, message: changedWhileReadMessage)
+            }
+            return try result.get()
         }
         close(descriptor)
         let bytes = try read(path)
@@ -70,6 +89,14 @@ public enum FileBytes {
     }
 
     private static let deviceMessage = "is a device, not a register file"
+    static let changedWhileReadMessage =
+        "changed while it was being read (was it being saved?); load it again once it is saved"
+
+    /// Whether the file's size or modification time is not what it was.
+    private static func changed(from before: stat, to after: stat) -> Bool {
+        before.st_size != after.st_size || before.st_mtim.tv_sec != after.st_mtim.tv_sec
+            || before.st_mtim.tv_nsec != after.st_mtim.tv_nsec
+    }
 
     /// A device such as /dev/zero never ends, and opening a terminal or a tape can wait
     /// or have effects: devices are refused before they are opened. Pipes are read.
@@ -115,5 +142,47 @@ public struct PageReleaser: @unchecked Sendable {
         let end = min(range.upperBound, count) / pageSize * pageSize
         guard end > start else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    }
+}
+
+/// While a file is mapped for reading, a fault from reading a page it has lost (it was cut
+/// short meanwhile) ends the program with one plain sentence and exit status 2, instead of
+/// a crash. Reading any other part of memory wrongly is not this, but a mapped file is the
+/// only memory a running ssmap reads that can vanish under it.
+enum MappedFileGuard {
+    /// The message, made before any fault (a signal handler may only write and exit), and
+    /// how many reads are in progress; the handler is installed while there are any.
+    nonisolated(unsafe) private static var message: UnsafeMutableBufferPointer<UInt8>?
+    private static let readers = Mutex(0)
+
+    static func enter(_ path: String) {
+        let text = Array(("ssmap: error: \(SafeText.visible(path)): " + FileBytes.changedWhileReadMessage + "\n").utf8)
+        readers.withLock { count in
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
+            _ = buffer.initialize(from: text)
+            // The previous message is left allocated: a handler running now may still be writing it.
+            message = buffer
+            count += 1
+            if count == 1 { install() }
+        }
+    }
+
+    static func leave() {
+        readers.withLock { count in
+            count -= 1
+            if count == 0 { signal(SIGBUS, SIG_DFL) }
+        }
+    }
+
+    private static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            if let message = MappedFileGuard.message, let base = message.baseAddress {
+                _ = write(STDERR_FILENO, base, message.count)
+            }
+            _exit(2)
+        }
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGBUS, &action, nil)
     }
 }

@@ -328,6 +328,14 @@ struct Generate: ParsableCommand {
     @Option(help: "The directory to write arrangements.csv and organisations.csv into (made if missing).")
     var out: String
 
+    @Option(
+        help: """
+            How to lay out arrangements.csv: plain (as ssmap writes CSV) or spreadsheet (as Excel saves it: \
+            byte-order mark, CRLF line ends, quoted "phase 1" in every description, a line break in one \
+            description in ten, a third of the amounts as "£1,234,567"). Both hold the same rows and figures.
+            """)
+    var style: RegisterGenerator.Style = .plain
+
     @Flag(help: "Replace files that already exist.")
     var force = false
 
@@ -356,10 +364,11 @@ struct Generate: ParsableCommand {
             }
             try GenerateOutput.write(
                 register: reported.register, organisationBytes: organisationBytes, count: count, seed: seed,
-                directory: out, force: force)
+                style: style, directory: out, force: force)
         }
     }
 }
 
 extension Dimension: ExpressibleByArgument {}
 extension Metric: ExpressibleByArgument {}
+extension RegisterGenerator.Style: ExpressibleByArgument {}

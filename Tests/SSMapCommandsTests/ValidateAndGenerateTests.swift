@@ -114,6 +114,64 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func theSpreadsheetStyleIsTheSameRegisterAsExcelSavesIt() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var loaded: [String: LoadedRegister] = [:]
+        var bytes: [String: [UInt8]] = [:]
+        for style in ["plain", "spreadsheet"] {
+            let out = directory.appendingPathComponent(style).path
+            let result = try BinaryRunner.run(
+                ["generate", "--count", "2000", "--seed", "7", "--style", style, "--out", out])
+            #expect(result.status == 0, "\(result.standardError)")
+            bytes[style] = Array(try Data(contentsOf: URL(fileURLWithPath: out + "/arrangements.csv")))
+            loaded[style] = try RegisterLoader.load(arrangements: out + "/arrangements.csv")
+        }
+        let plainBytes = bytes["plain", default: []]
+        let sheetBytes = bytes["spreadsheet", default: []]
+        let sheetText = String(decoding: sheetBytes, as: UTF8.self)
+        #expect(!plainBytes.starts(with: [0xEF, 0xBB, 0xBF]) && !plainBytes.contains(0x0D))
+        #expect(sheetBytes.starts(with: [0xEF, 0xBB, 0xBF]), "a byte-order mark")
+        let lineFeeds = sheetBytes.indices.filter { sheetBytes[$0] == 0x0A }
+        #expect(!lineFeeds.isEmpty && lineFeeds.allSatisfy { $0 > 0 && sheetBytes[$0 - 1] == 0x0D }, "CRLF only")
+        #expect(sheetBytes.last == 0x0A)
+        #expect(sheetText.contains(#"Agreed as ""phase 1""."#), "doubled quotes")
+
+        let plain = try #require(loaded["plain"])
+        let sheet = try #require(loaded["spreadsheet"])
+        #expect(plain.diagnostics.isEmpty && sheet.diagnostics.isEmpty, "\(sheet.diagnostics.prefix(3))")
+        #expect(plain.register.count == 2000 && sheet.register.count == 2000)
+        var multiLine = 0
+        var amountsInThirdRows = 0
+        for row in plain.register.allRows {
+            if row % 3 == 0 {
+                for amount in [plain.register.savingsToDate(row), plain.register.savingsLatestYear(row)] where amount != nil {
+                    amountsInThirdRows += 1
+                }
+            }
+            #expect(sheet.register.id(row) == plain.register.id(row))
+            #expect(sheet.register.name(row) == plain.register.name(row))
+            #expect(sheet.register.partners(row) == plain.register.partners(row))
+            #expect(sheet.register.savingsToDate(row) == plain.register.savingsToDate(row))
+            #expect(sheet.register.savingsLatestYear(row) == plain.register.savingsLatestYear(row))
+            // The reader keeps a line break inside a field, normalised to LF.
+            let description = sheet.register.description(row)
+            if description.contains("\n") { multiLine += 1 }
+            let added = (description.contains("\n") ? "\n" : " ") + #"Agreed as "phase 1"."#
+            #expect(description == plain.register.description(row) + added)
+        }
+        // Quoted cells of only "£" and grouped digits: the amounts written as Excel shows them.
+        let poundAmounts = sheetText.split(separator: "\"").filter { cell in
+            cell.hasPrefix("£") && cell.count > 1 && cell.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == ",") }
+        }
+        #expect(poundAmounts.contains { $0.contains(",") }, "thousands commas")
+        #expect(amountsInThirdRows > 300 && poundAmounts.count == amountsInThirdRows, "the amounts of a third of the rows")
+        #expect(multiLine == 200, "a line break in the description of one row in ten")
+        let all = plain.register.allRows
+        #expect(sheet.register.headline(all) == plain.register.headline(all))
+        #expect(sheet.register.summarise(all, by: .serviceArea) == plain.register.summarise(all, by: .serviceArea))
+    }
+
     @Test func theBundledSampleIsExactlyWhatGenerateWrites() throws {
         let directory = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -72,10 +72,11 @@ public enum RegisterWriter {
     }
 }
 
-/// RFC 4180 output: fields quoted only when they must be, quotes doubled, CRLF-free.
+/// RFC 4180 output: fields quoted only when they must be, quotes doubled, lines ended
+/// with LF unless another ending is asked for.
 public enum CSVWriter {
-    public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
+    public static func line(_ fields: [String], ending: String = "\n") -> String {
+        fields.map(field).joined(separator: ",") + ending
     }
 
     public static func field(_ text: String) -> String {

@@ -31,8 +31,21 @@ public struct RegisterGenerator {
         self.network = CouncilNetwork(reported.organisations, regions: reported.regions)
     }
 
+    /// How the CSV is laid out. Both styles hold the same rows, ids and figures.
+    public enum Style: String, CaseIterable, Sendable {
+        /// As ssmap writes CSV: LF line ends, fields quoted only when they must be.
+        case plain
+        /// As a spreadsheet (Excel) saves it: a UTF-8 byte-order mark and CRLF line ends;
+        /// every description quotes "phase 1" (so it is written with doubled quotes), one
+        /// in ten puts that sentence after a line break, and a third of the rows write
+        /// their amounts as `"£1,234,567"`.
+        case spreadsheet
+    }
+
     /// The register as CSV, handed to `write` in pieces of about a megabyte.
-    public func writeArrangementsCSV(count: Int, to write: (String) throws -> Void) rethrows {
+    public func writeArrangementsCSV(
+        count: Int, style: Style = .plain, to write: (String) throws -> Void
+    ) rethrows {
         var rng = SplitMix64(seed: seed)
         let reportedRows = Array(
             register.allRows.filter { register.provenance($0) == .reported }.prefix(count))
@@ -43,14 +56,22 @@ public struct RegisterGenerator {
             let digits = String(number)
             return "SS" + String(repeating: "0", count: max(0, idWidth - digits.count)) + digits
         }
-        var buffer = CSVWriter.line(ArrangementField.allCases.map(\.rawValue))
+        func line(_ fields: [String], position: Int) -> String {
+            switch style {
+            case .plain: CSVWriter.line(fields)
+            case .spreadsheet: CSVWriter.line(Self.asSpreadsheetSaves(fields, position: position), ending: "\r\n")
+            }
+        }
+        var buffer = style == .spreadsheet ? "\u{FEFF}" : ""
+        buffer += line(ArrangementField.allCases.map(\.rawValue), position: -1)
         for (position, row) in reportedRows.enumerated() {
             var values = register.exportValues(row).prefix(ArrangementField.allCases.count).map(\.plainText)
             values[0] = id(position + 1)
-            buffer += CSVWriter.line(Array(values))
+            buffer += line(Array(values), position: position)
         }
         for (offset, arrangement) in illustrative.enumerated() {
-            buffer += CSVWriter.line(arrangement.fields(id: id(reportedRows.count + offset + 1), register: register))
+            let position = reportedRows.count + offset
+            buffer += line(arrangement.fields(id: id(position + 1), register: register), position: position)
             if buffer.utf8.count > 1 << 20 {
                 try write(buffer)
                 buffer = ""
@@ -60,10 +81,32 @@ public struct RegisterGenerator {
     }
 
     /// The whole register as one string, for tests and small registers.
-    public func arrangementsCSV(count: Int) -> String {
+    public func arrangementsCSV(count: Int, style: Style = .plain) -> String {
         var text = ""
-        writeArrangementsCSV(count: count) { text += $0 }
+        writeArrangementsCSV(count: count, style: style) { text += $0 }
         return text
+    }
+
+    private static let descriptionColumn = ArrangementField.allCases.firstIndex(of: .description)
+    private static let amountColumns = [ArrangementField.savingsToDate, .savingsLatestYear].compactMap {
+        ArrangementField.allCases.firstIndex(of: $0)
+    }
+
+    /// One row's fields as a spreadsheet saves them (see `Style.spreadsheet`); `position`
+    /// counts rows from 0, and the header (position -1) is left as it is.
+    static func asSpreadsheetSaves(_ fields: [String], position: Int) -> [String] {
+        guard position >= 0 else { return fields }
+        var fields = fields
+        if let column = descriptionColumn, column < fields.count {
+            let separator = position % 10 == 0 ? "\r\n" : " "
+            fields[column] += separator + "Agreed as \"phase 1\"."
+        }
+        if position % 3 == 0 {
+            for column in amountColumns where column < fields.count {
+                if let pounds = Int64(fields[column]) { fields[column] = Money.formatExact(pounds) }
+            }
+        }
+        return fields
     }
 
     // MARK: Making the illustrative rows

@@ -40,7 +40,7 @@ enum HostileRecipes {
     static func millionCharacterLines(_ url: URL) throws {
         let million = 1_000_000
         try write(
-            header + "\n" + row("A1", name: String(repeating: "y", count: million), savingsToDate: "about £2m") + "\n"
+            header + "\n" + row("A1", name: String(repeating: "y", count: million), savingsToDate: "about two million") + "\n"
                 + row("A2", name: String(repeating: "z", count: million) + "\"") + "\n",
             to: url)
     }

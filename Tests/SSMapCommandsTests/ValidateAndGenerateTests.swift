@@ -17,12 +17,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try write(
             Self.header + "A1,One,Back office,Legal,Adur; Worthing,,,2015,operational,£1.2m,,,,\n"
-                + "A2,Two,Back office,Legal,Adur; Worthing,,,2015,operational,about £2m,,,,\n",
+                + "A2,Two,Back office,Legal,Adur; Worthing,,,2015,operational,about two million,,,,\n",
             named: "arrangements.csv", in: directory)
         let result = try BinaryRunner.run(["validate", path])
         #expect(result.status == 1)
         #expect(result.standardOutput.contains(
-            "arrangements.csv:3:60: warning: savings_to_date \"about £2m\" is not an amount of money"))
+            "arrangements.csv:3:60: warning: savings_to_date \"about two million\" is not an amount of money"))
     }
 
     @Test func anUnterminatedQuoteGivesLineAndColumnAndExitsTwo() throws {

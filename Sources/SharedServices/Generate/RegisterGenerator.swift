@@ -385,17 +385,20 @@ struct DraftArrangement {
         if seen > 0 { name += " (\(seen + 1))" }
     }
 
+    /// The row's cells in the schema's order; fields it does not set are blank.
     func fields(id: String, register: Register) -> [String] {
         let organisations = register.organisations
-        return [
-            id, name, area, service,
-            partners.map { organisations.names[Int($0)] }.joined(separator: "; "),
-            lead.map { organisations.names[Int($0)] } ?? "",
-            region >= 0 ? register.regions[region] : "",
-            startYear.map(String.init) ?? "", status.name,
-            savingsToDate.map(String.init) ?? "", savingsLatestYear.map(String.init) ?? "",
-            description, Provenance.illustrative.name,
-            "Illustrative: written by ssmap generate to the shape of the LGA's June 2017 figures; not a real arrangement",
+        let values: [ArrangementField: String] = [
+            .id: id, .name: name, .serviceArea: area, .service: service,
+            .partners: partners.map { organisations.names[Int($0)] }.joined(separator: "; "),
+            .lead: lead.map { organisations.names[Int($0)] } ?? "",
+            .region: region >= 0 ? register.regions[region] : "",
+            .startYear: startYear.map(String.init) ?? "", .status: status.name,
+            .savingsToDate: savingsToDate.map(String.init) ?? "",
+            .savingsLatestYear: savingsLatestYear.map(String.init) ?? "",
+            .description: description, .provenance: Provenance.illustrative.name,
+            .source: "Illustrative: written by ssmap generate to the shape of the LGA's June 2017 figures; not a real arrangement",
         ]
+        return ArrangementField.allCases.map { values[$0] ?? "" }
     }
 }

@@ -1,7 +1,7 @@
 /// One problem found while loading a register, tied to where it is in the file.
 ///
 /// Rendered the way compilers do, so editors and people can find it:
-/// `arrangements.csv:214: savings_to_date "about £2m" is not an amount of money`.
+/// `arrangements.csv:214:127: savings_to_date "lots" is not an amount of money`.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Comparable {
         /// The row was left out of the register.

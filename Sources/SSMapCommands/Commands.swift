@@ -190,7 +190,7 @@ struct List: ParsableCommand {
             let register = loaded.register
             var rows = try filters.filter(for: register).matchingRows(in: register)
             if let sort {
-                guard let column = SortColumn(name: sort) else {
+                guard let column = SortColumn(sortName: sort) else {
                     let known = SortColumn.allCases.map(\.rawValue)
                     let nearest = Suggestions.nearest(to: sort, among: known)
                     throw CommandError.usage(

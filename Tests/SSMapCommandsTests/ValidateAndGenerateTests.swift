@@ -154,10 +154,10 @@ import Testing
             #expect(sheet.register.partners(row) == plain.register.partners(row))
             #expect(sheet.register.savingsToDate(row) == plain.register.savingsToDate(row))
             #expect(sheet.register.savingsLatestYear(row) == plain.register.savingsLatestYear(row))
-            // The reader keeps a line break inside a field, normalised to LF.
+            // The reader keeps a line break inside a field as written: CRLF.
             let description = sheet.register.description(row)
-            if description.contains("\n") { multiLine += 1 }
-            let added = (description.contains("\n") ? "\n" : " ") + #"Agreed as "phase 1"."#
+            if description.contains("\r\n") { multiLine += 1 }
+            let added = (description.contains("\r\n") ? "\r\n" : " ") + #"Agreed as "phase 1"."#
             #expect(description == plain.register.description(row) + added)
         }
         // Quoted cells of only "£" and grouped digits: the amounts written as Excel shows them.

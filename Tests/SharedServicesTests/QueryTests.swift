@@ -443,16 +443,16 @@ struct QueryTests {
     }
 
     @Test func sortColumnNames() {
-        #expect(SortColumn(name: "savings") == .savingsToDate)
-        #expect(SortColumn(name: "Savings To Date") == .savingsToDate)
-        #expect(SortColumn(name: "start") == .startYear)
-        #expect(SortColumn(name: "year") == .startYear)
-        #expect(SortColumn(name: "service-area") == .serviceArea)
-        #expect(SortColumn(name: "partner count") == .partners)
-        #expect(SortColumn(name: "savings_latest_year") == .savingsLatestYear)
-        #expect(SortColumn(name: "colour") == nil)
+        #expect(SortColumn(sortName: "savings") == .savingsToDate)
+        #expect(SortColumn(sortName: "Savings To Date") == .savingsToDate)
+        #expect(SortColumn(sortName: "start") == .startYear)
+        #expect(SortColumn(sortName: "year") == .startYear)
+        #expect(SortColumn(sortName: "service-area") == .serviceArea)
+        #expect(SortColumn(sortName: "partner count") == .partners)
+        #expect(SortColumn(sortName: "savings_latest_year") == .savingsLatestYear)
+        #expect(SortColumn(sortName: "colour") == nil)
         for column in SortColumn.allCases {
-            #expect(SortColumn(name: column.rawValue) == column)
+            #expect(SortColumn(sortName: column.rawValue) == column)
         }
     }
 }

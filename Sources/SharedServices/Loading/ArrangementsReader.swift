@@ -48,9 +48,22 @@ enum ArrangementsReader {
     static func checkRequiredColumns(
         _ columns: HeaderMatching<ArrangementField>, format: RegisterFormat, file: String, headerLine: Int
     ) throws(LoadError) {
-        var missing = [ArrangementField.id, .name, .partners].filter { columns.columnOf[$0] == nil }.map(\.rawValue)
-        if columns.columnOf[.serviceArea] == nil && columns.columnOf[.service] == nil {
-            missing.append("service_area or service")
+        var missing: [String] = []
+        var groups: [String: Bool] = [:]
+        for spec in ArrangementField.schema {
+            let given = columns.columnOf[spec.field] != nil
+            switch spec.requirement {
+            case .required: if !given { missing.append(spec.field.rawValue) }
+            case .oneOf(let group): groups[group, default: false] = groups[group, default: false] || given
+            case .optional: break
+            }
+        }
+        // Groups in the schema's order, each once.
+        for spec in ArrangementField.schema {
+            if case .oneOf(let group) = spec.requirement, groups[group] == false {
+                missing.append(group)
+                groups[group] = true
+            }
         }
         guard !missing.isEmpty else { return }
         if format == .csv && columns.header.count == 1 && columns.columnOf.isEmpty {

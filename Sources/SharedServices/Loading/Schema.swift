@@ -1,5 +1,8 @@
-/// The columns of an arrangements file, by the names the register writes.
-public enum ArrangementField: String, CaseIterable, Sendable {
+import Foundation
+
+/// The columns of an arrangements file, by the names the register writes, in the order
+/// it writes them. What each is, and how it is read, is in `ArrangementField.schema`.
+public enum ArrangementField: String, CaseIterable, Sendable, Hashable {
     case id, name
     case serviceArea = "service_area"
     case service, partners, lead, region
@@ -7,49 +10,155 @@ public enum ArrangementField: String, CaseIterable, Sendable {
     case status
     case savingsToDate = "savings_to_date"
     case savingsLatestYear = "savings_latest_year"
-    /// How exactly each figure is known: blank (exact), at least, up to, about or forecast.
     case savingsToDateQualifier = "savings_to_date_qualifier"
     case savingsLatestYearQualifier = "savings_latest_year_qualifier"
     case description, provenance, source
+}
 
-    /// Header wordings that mean this column, after `HeaderMatching.key`: the register's
-    /// own names, the LGA spreadsheets' wording, and what people commonly write.
-    static let aliases: [String: ArrangementField] = HeaderMatching.table([
-        .id: ["id", "ref", "refno", "arrangementid", "sharedserviceid", "identifier", "no", "number"],
-        .name: [
-            "name", "nameofsharedservice", "sharedservicename", "arrangement", "arrangementname", "sharedservice",
-            "title", "partnershipname", "nameofarrangement",
-        ],
-        .serviceArea: ["servicearea", "category", "servicecategory", "theme", "area", "serviceareas"],
-        .service: ["service", "servicetype", "typeofservice", "serviceshared", "servicesshared", "function"],
-        .partners: [
-            "partners", "councilsinvolved", "partnersinvolved", "organisationsinvolved", "organizationsinvolved",
-            "authoritiesinvolved", "councils", "partnerorganisations", "partnerorganizations", "members",
-            "partnercouncils", "participants",
-        ],
-        .lead: ["lead", "leadauthority", "leadcouncil", "leadorganisation", "leadorganization", "leadpartner",
-                "host", "hostauthority", "hostcouncil"],
-        .region: ["region", "lgaregion", "englishregion"],
-        .startYear: ["startyear", "start", "yearstarted", "datestarted", "startdate", "commenced", "since", "year"],
-        .status: ["status", "stage", "state", "currentstatus"],
-        .savingsToDate: [
-            "savingstodate", "savings", "totalsavings", "cumulativesavings", "savingsachieved", "savingstodategbp",
-            "totalsavingstodate", "savingstodatepounds",
-        ],
-        .savingsLatestYear: [
-            "savingslatestyear", "annualsavings", "savingsperyear", "savingsperannum", "savingspa",
-            "latestannualsavings", "yearlysavings", "savingsthisyear", "savingslastyear", "annualsavingsgbp",
-        ],
-        .savingsToDateQualifier: [
-            "savingstodatequalifier", "savingsqualifier", "qualifier", "savingsbasis", "basis", "savingstodatebasis",
-        ],
-        .savingsLatestYearQualifier: [
-            "savingslatestyearqualifier", "annualsavingsqualifier", "latestyearqualifier", "savingslatestyearbasis",
-        ],
-        .description: ["description", "details", "summary", "notes", "comments", "about"],
-        .provenance: ["provenance", "datatype", "origin"],
-        .source: ["source", "sources", "citation", "link", "url", "evidence"],
-    ])
+/// What a field holds: how it is read and checked, stored, sorted and written.
+public enum FieldKind: Sendable, Equatable {
+    /// Text that names the row; kept as written, never blank.
+    case identifier
+    /// Free text, kept as written.
+    case text
+    /// One of a few values, matched ignoring case and spacing and kept as written.
+    case category
+    /// Organisations separated by ";" or line breaks, matched to the organisations list.
+    case organisations
+    /// One organisation, matched to the organisations list.
+    case organisation
+    case year
+    case status
+    case provenance
+    /// Whole pounds; blank is "not reported".
+    case money
+    /// How exactly the money field named is known.
+    case qualifier(of: ArrangementField)
+}
+
+/// Whether a file must have a field's column.
+public enum FieldRequirement: Sendable, Equatable {
+    case required
+    /// At least one field of the group must be given (a service area or a service).
+    case oneOf(String)
+    case optional
+}
+
+/// One field of the schema: everything said about it, said once.
+public struct FieldSpec: Sendable {
+    public let field: ArrangementField
+    public let kind: FieldKind
+    public let requirement: FieldRequirement
+    /// Its heading in tables and reports.
+    public let title: String
+    /// Header wordings that mean it, after `HeaderMatching.key`: the register's own name,
+    /// the LGA spreadsheets' wording, and what people commonly write.
+    let spellings: [String]
+    /// Other names `--sort` takes for it ("savings", "start").
+    let sortNames: [String]
+}
+
+extension ArrangementField {
+    /// The schema of an arrangements file, a row per field.
+    public static let schema: [FieldSpec] = [
+        FieldSpec(
+            field: .id, kind: .identifier, requirement: .required, title: "ID",
+            spellings: ["ref", "refno", "arrangementid", "sharedserviceid", "identifier", "no", "number"], sortNames: []),
+        FieldSpec(
+            field: .name, kind: .text, requirement: .required, title: "Name",
+            spellings: [
+                "nameofsharedservice", "sharedservicename", "arrangement", "arrangementname", "sharedservice", "title",
+                "partnershipname", "nameofarrangement",
+            ], sortNames: []),
+        FieldSpec(
+            field: .serviceArea, kind: .category, requirement: .oneOf("service_area or service"), title: "Service area",
+            spellings: ["category", "servicecategory", "theme", "area", "serviceareas"], sortNames: []),
+        FieldSpec(
+            field: .service, kind: .category, requirement: .oneOf("service_area or service"), title: "Service",
+            spellings: ["servicetype", "typeofservice", "serviceshared", "servicesshared", "function"], sortNames: []),
+        FieldSpec(
+            field: .partners, kind: .organisations, requirement: .required, title: "Partners",
+            spellings: [
+                "councilsinvolved", "partnersinvolved", "organisationsinvolved", "organizationsinvolved",
+                "authoritiesinvolved", "councils", "partnerorganisations", "partnerorganizations", "members",
+                "partnercouncils", "participants",
+            ], sortNames: ["partner count"]),
+        FieldSpec(
+            field: .lead, kind: .organisation, requirement: .optional, title: "Lead",
+            spellings: [
+                "leadauthority", "leadcouncil", "leadorganisation", "leadorganization", "leadpartner", "host",
+                "hostauthority", "hostcouncil",
+            ], sortNames: []),
+        FieldSpec(
+            field: .region, kind: .category, requirement: .optional, title: "Region",
+            spellings: ["lgaregion", "englishregion"], sortNames: []),
+        FieldSpec(
+            field: .startYear, kind: .year, requirement: .optional, title: "Start",
+            spellings: ["start", "yearstarted", "datestarted", "startdate", "commenced", "since", "year"],
+            sortNames: ["start", "year"]),
+        FieldSpec(
+            field: .status, kind: .status, requirement: .optional, title: "Status",
+            spellings: ["stage", "state", "currentstatus"], sortNames: []),
+        FieldSpec(
+            field: .savingsToDate, kind: .money, requirement: .optional, title: "Saved to date",
+            spellings: [
+                "savings", "totalsavings", "cumulativesavings", "savingsachieved", "savingstodategbp",
+                "totalsavingstodate", "savingstodatepounds",
+            ], sortNames: ["savings"]),
+        FieldSpec(
+            field: .savingsLatestYear, kind: .money, requirement: .optional, title: "Latest year",
+            spellings: [
+                "annualsavings", "savingsperyear", "savingsperannum", "savingspa", "latestannualsavings", "yearlysavings",
+                "savingsthisyear", "savingslastyear", "annualsavingsgbp",
+            ], sortNames: []),
+        FieldSpec(
+            field: .savingsToDateQualifier, kind: .qualifier(of: .savingsToDate), requirement: .optional,
+            title: "Saved to date is",
+            spellings: ["savingsqualifier", "qualifier", "savingsbasis", "basis", "savingstodatebasis"], sortNames: []),
+        FieldSpec(
+            field: .savingsLatestYearQualifier, kind: .qualifier(of: .savingsLatestYear), requirement: .optional,
+            title: "Latest year is",
+            spellings: ["annualsavingsqualifier", "latestyearqualifier", "savingslatestyearbasis"], sortNames: []),
+        FieldSpec(
+            field: .description, kind: .text, requirement: .optional, title: "Description",
+            spellings: ["details", "summary", "notes", "comments", "about"], sortNames: []),
+        FieldSpec(
+            field: .provenance, kind: .provenance, requirement: .optional, title: "Provenance",
+            spellings: ["datatype", "origin"], sortNames: []),
+        FieldSpec(
+            field: .source, kind: .text, requirement: .optional, title: "Source",
+            spellings: ["sources", "citation", "link", "url", "evidence"], sortNames: []),
+    ]
+
+    private static let specs: [ArrangementField: FieldSpec] = Dictionary(
+        uniqueKeysWithValues: schema.map { ($0.field, $0) })
+
+    /// This field's row of the schema.
+    public var spec: FieldSpec {
+        // Every case has a row: a test checks the schema against `allCases`.
+        Self.specs[self] ?? FieldSpec(field: self, kind: .text, requirement: .optional, title: rawValue, spellings: [], sortNames: [])
+    }
+
+    public var kind: FieldKind { spec.kind }
+    public var title: String { spec.title }
+
+    /// Header wordings, after `HeaderMatching.key`, for every field: its own name and its spellings.
+    static let aliases: [String: ArrangementField] = HeaderMatching.table(
+        Dictionary(uniqueKeysWithValues: schema.map { spec in
+            (spec.field, [HeaderMatching<ArrangementField>.key(spec.field.rawValue)] + spec.spellings)
+        }))
+
+    /// The field `--sort` names: its own name, with "-" or " " for "_", or another name it takes.
+    public init?(sortName: String) {
+        let key = sortName.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        if let field = ArrangementField(rawValue: key) {
+            self = field
+            return
+        }
+        let spaced = key.replacingOccurrences(of: "_", with: " ")
+        guard let spec = Self.schema.first(where: { $0.sortNames.contains(spaced) }) else { return nil }
+        self = spec.field
+    }
 }
 
 /// The columns of an organisations file.

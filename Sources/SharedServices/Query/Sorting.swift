@@ -1,29 +1,7 @@
 import Foundation
 
-/// The columns arrangements can be sorted by.
-public enum SortColumn: String, CaseIterable, Sendable, Hashable {
-    case id, name
-    case serviceArea = "service_area"
-    case service, partners, lead, region
-    case startYear = "start_year"
-    case status
-    case savingsToDate = "savings_to_date"
-    case savingsLatestYear = "savings_latest_year"
-    case provenance
-
-    /// Accepts the register's names and friendly forms: "savings", "start", "service-area".
-    public init?(name: String) {
-        let key = name.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
-        switch key {
-        case "savings": self = .savingsToDate
-        case "start", "year": self = .startYear
-        case "partner_count": self = .partners
-        default:
-            guard let column = SortColumn(rawValue: key) else { return nil }
-            self = column
-        }
-    }
-}
+/// Arrangements can be sorted by any field of the schema.
+public typealias SortColumn = ArrangementField
 
 extension Register {
     /// `rows` sorted by `column`, stable (ties keep their order), missing values last in
@@ -74,6 +52,12 @@ extension Register {
         case .savingsToDate: return sortedByKey(rows, descending: descending) { self.savingsToDate($0) }
         case .savingsLatestYear: return sortedByKey(rows, descending: descending) { self.savingsLatestYear($0) }
         case .provenance: return sortedByKey(rows, descending: descending) { self.provenance($0)?.rawValue }
+        case .savingsToDateQualifier:
+            return sortedByKey(rows, descending: descending) { self.savingsToDateQualifier($0).rawValue }
+        case .savingsLatestYearQualifier:
+            return sortedByKey(rows, descending: descending) { self.savingsLatestYearQualifier($0).rawValue }
+        case .description: return sortedByText(rows, descending: descending) { self.descriptions[$0] }
+        case .source: return sortedByText(rows, descending: descending) { self.source($0) }
         }
     }
 

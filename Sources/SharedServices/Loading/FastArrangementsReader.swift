@@ -140,7 +140,6 @@ private struct StretchMerger {
         var unusual = stretch.unusualRows.makeIterator()
         var nextUnusual = unusual.next()
         var rowPartners = RowPartners()
-        let hasOrganisationsFile = rows.organisationsFile != nil
         for row in 0...stretch.ordinaryRowCount {
             while let pending = nextUnusual, pending.ordinaryRowsBefore == row {
                 try readUnusual(pending, into: &builder, diagnostics: &diagnostics, formatWarnings: &formatWarnings)
@@ -169,14 +168,9 @@ private struct StretchMerger {
                 var problem: String?
                 if !rowPartners.insert(match.id) {
                     problem = ArrangementRows.listedTwice(stretch.partnerSpellings[local])
+                } else if case .listed = match {
                 } else {
-                    if !hasOrganisationsFile {
-                        if case .unlisted = match { rows.unlistedPartnerCount += 1 }
-                    } else if case .listed = match {
-                    } else {
-                        problem = rows.matchProblem(
-                            match, spelling: stretch.partnerSpellings[local], organisations: builder.organisations)
-                    }
+                    problem = rows.matchProblem(match, spelling: stretch.partnerSpellings[local], builder: builder)
                 }
                 if let problem {
                     if checker == nil { checker = CellChecker(file: file, line: line, columns: rows.columns) }
@@ -186,10 +180,12 @@ private struct StretchMerger {
             var lead: Int32 = -1
             let localLead = stretch.leads[row]
             if localLead >= 0 {
-                lead = numbering.partner(localLead, stretch, &builder).id
+                let match = numbering.partner(localLead, stretch, &builder)
+                lead = match.id
                 if !rowPartners.contains(lead) {
                     if checker == nil { checker = CellChecker(file: file, line: line, columns: rows.columns) }
-                    checker?.warn(.lead, ArrangementRows.leadNotAPartner(stretch.partnerSpellings[localLead]))
+                    checker?.warn(
+                        .lead, rows.leadNotAPartner(stretch.partnerSpellings[localLead], match: match, builder: builder))
                 }
             }
             builder.appendOrdinary(

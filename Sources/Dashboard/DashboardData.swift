@@ -7,6 +7,9 @@ public struct DashboardData: Sendable {
     public var diagnostics: [Diagnostic]
     /// The register's name for the status bar: a file name, or "the 2017 sample".
     public var sourceName: String
+    /// The organisations list the partners were checked against: an organisations file, or
+    /// the bundled list.
+    public var reference: OrganisationsReference?
     /// The files the register was read from: exports never write over them.
     public var inputFiles: [String]
     /// Whether CSV exports keep cells that look like spreadsheet formulas as they are
@@ -14,12 +17,13 @@ public struct DashboardData: Sendable {
     public var rawExports: Bool
 
     public init(
-        register: Register, diagnostics: [Diagnostic], sourceName: String, inputFiles: [String] = [],
-        rawExports: Bool = false
+        register: Register, diagnostics: [Diagnostic], sourceName: String, reference: OrganisationsReference? = nil,
+        inputFiles: [String] = [], rawExports: Bool = false
     ) {
         self.register = register
         self.diagnostics = diagnostics
         self.sourceName = sourceName
+        self.reference = reference
         self.inputFiles = inputFiles
         self.rawExports = rawExports
     }

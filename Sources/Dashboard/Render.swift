@@ -227,6 +227,11 @@ public enum Render {
         let diagnostics = state.data.diagnostics
         if diagnostics.isEmpty {
             canvas.draw("No problems were found loading \(state.data.sourceName).", x: 1, y: layout.content.y + 1, style: state.theme.dim, clip: layout.content)
+            if let reference = state.data.reference {
+                canvas.draw(
+                    "Its partners were checked against \(reference.name).", x: 1, y: layout.content.y + 2,
+                    style: state.theme.dim, clip: layout.content)
+            }
             return
         }
         let table = TableView(
@@ -259,7 +264,11 @@ public enum Render {
             case .detail: status = "Esc back · ←/→ previous/next arrangement"
             case .summary: status = "Grouped by \(state.dimension.label) · \(state.metric.label)"
             case .organisations: status = "\(state.organisationRows.count) organisations · Enter shows their arrangements"
-            case .issues: status = "\(state.data.diagnostics.count) problems found loading \(state.data.sourceName)"
+            case .issues:
+                status = "\(state.data.diagnostics.count) problems found loading \(state.data.sourceName)"
+                if let reference = state.data.reference, !state.data.diagnostics.isEmpty {
+                    status += " · partners checked against \(reference.shortName)"
+                }
             }
             if !state.data.diagnostics.isEmpty && state.screen != .issues {
                 status += " · \(state.data.diagnostics.count) data issues (5)"

@@ -62,7 +62,7 @@ struct Open: ParsableCommand {
             let theme = driver.colourSupport == .none ? Theme.monochrome : Theme.colour
             let data = DashboardData(
                 register: loaded.register, diagnostics: loaded.diagnostics, sourceName: sourceName(loaded),
-                inputFiles: loaded.inputFiles, rawExports: raw)
+                reference: loaded.reference, inputFiles: loaded.inputFiles, rawExports: raw)
             let app = DashboardApp(data: data, driver: driver, glyphs: glyphs, theme: theme, filter: filter)
             app.run()
             driver.shutdown()
@@ -233,7 +233,7 @@ struct Show: ParsableCommand {
     @Argument(help: "[FILE] ID: the register (optional) and the arrangement's id.")
     var arguments: [String] = []
 
-    @Option(help: "The organisations file. Default: organisations.csv beside the arrangements file.")
+    @Option(help: ArgumentHelp(RegisterOptions.organisationsHelp))
     var organisations: String?
 
     @Flag(name: .customLong("include-forecasts"), help: RegisterOptions.includeForecastsHelp)
@@ -275,7 +275,7 @@ struct Validate: ParsableCommand {
     @Argument(help: "The arrangements file to check.")
     var file: String
 
-    @Option(help: "The organisations file. Default: organisations.csv beside the arrangements file.")
+    @Option(help: ArgumentHelp(RegisterOptions.organisationsHelp))
     var organisations: String?
 
     func run() throws {
@@ -299,10 +299,10 @@ struct Validate: ParsableCommand {
         }
         let register = loaded.register
         var summary = "\(loaded.arrangementsFile): \(register.count) arrangement\(register.count == 1 ? "" : "s") read"
-        if let organisationsFile = loaded.organisationsFile {
-            let listed = register.organisations.listed.filter { $0 }.count
-            summary += ", \(listed) organisations from \(organisationsFile)"
-        }
+        // Which list the partners were checked against, always: without an organisations
+        // file of its own, a register is checked against the bundled one.
+        let listed = register.organisations.listed.filter { $0 }.count
+        summary += ", \(listed) organisations from \(loaded.organisationsFile ?? loaded.reference.name)"
         summary += "; \(loaded.errorCount) row\(loaded.errorCount == 1 ? "" : "s") left out, "
         summary += "\(loaded.warningCount) warning\(loaded.warningCount == 1 ? "" : "s")"
         output += SafeText.visible(summary) + "\n"

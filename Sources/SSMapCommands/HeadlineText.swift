@@ -25,9 +25,18 @@ public enum HeadlineText {
         return lines
     }
 
+    /// "Partners: 386 organisations: 346 councils and 40 other bodies", and how many the
+    /// organisations list does not hold, when some are not.
     public static func partnersLine(_ headline: Headline) -> String {
-        "Partners: \(headline.organisationsInvolved) organisations: \(headline.councilsInvolved) councils and "
-            + "\(headline.otherBodiesInvolved) other bodies"
+        func counted(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+        var parts = [
+            counted(headline.councilsInvolved, "council", "councils"),
+            counted(headline.otherBodiesInvolved, "other body", "other bodies"),
+        ]
+        if headline.unlistedInvolved > 0 { parts.append("\(headline.unlistedInvolved) not in the organisations list") }
+        let last = parts.removeLast()
+        return "Partners: \(counted(headline.organisationsInvolved, "organisation", "organisations")): "
+            + parts.joined(separator: ", ") + " and " + last
     }
 
 }

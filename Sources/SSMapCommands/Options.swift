@@ -6,7 +6,7 @@ struct RegisterOptions: ParsableArguments {
     @Argument(help: "The arrangements file (CSV or JSON). Without one, the bundled 2017 sample register.")
     var file: String?
 
-    @Option(help: "The organisations file. Default: organisations.csv beside the arrangements file.")
+    @Option(help: ArgumentHelp(organisationsHelp))
     var organisations: String?
 
     @Flag(name: .customLong("include-forecasts"), help: includeForecastsHelp)
@@ -14,6 +14,9 @@ struct RegisterOptions: ParsableArguments {
 
     static let includeForecastsHelp = ArgumentHelp(
         "Count savings figures qualified as forecasts in savings to date (by default they are not: a forecast is not a saving made).")
+
+    static let organisationsHelp = "The organisations file partners are checked against. Default: organisations.csv "
+        + "beside the arrangements file, else the bundled list of England's councils, fire, police and NHS bodies (2017)."
 }
 
 /// The same filter flags on every command. Repeat a flag to allow several values.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Dashboard
+import SharedServices
 import TerminalUI
 
 /// Screens of the sample rendered off-screen and compared with committed text files.
@@ -86,5 +87,22 @@ import TerminalUI
             #expect(saved.contains("not reported"), "\(saved)")
             #expect(!text.contains("£0"), "row \(position): \(text)")
         }
+    }
+}
+
+/// A register of someone's own, with no organisations file: the data issues screen names
+/// the unknown partner with the nearest real councils, and says which list was used.
+@Suite struct ReferenceOnScreenTests {
+    @Test func theIssuesScreenSaysWhichListThePartnersWereCheckedAgainst() throws {
+        let text = "id,name,service,partners\nA1,Legal,Legal,Adur; Worthing\nA2,Audit,Audit,Adur; Loamshire District Council\n"
+        let loaded = try RegisterLoader.load(arrangementBytes: Array(text.utf8), file: "mine.csv")
+        let data = DashboardData(
+            register: loaded.register, diagnostics: loaded.diagnostics, sourceName: "mine.csv", reference: loaded.reference)
+        var state = AppState(data: data, size: TerminalSize(width: 160, height: 24), glyphs: .unicode, theme: .monochrome)
+        Keys.run("5", on: &state)
+        let lines = Render.frame(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[1].contains("2 arrangements · £0 saved · 2 of 353 councils"), "\(lines[1])")
+        #expect(lines.contains { $0.contains("mine.csv:3") && $0.contains("\"Loamshire District Council\" is not in the bundled list") })
+        #expect(lines[22].contains("1 problems found loading mine.csv · partners checked against the bundled list"), "\(lines[22])")
     }
 }

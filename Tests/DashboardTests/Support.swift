@@ -14,7 +14,9 @@ enum Sample {
         guard let loaded = try? RegisterLoader.load(arrangements: path) else {
             return DashboardData(register: Register(), diagnostics: [], sourceName: "missing sample")
         }
-        return DashboardData(register: loaded.register, diagnostics: loaded.diagnostics, sourceName: "the 2017 sample")
+        return DashboardData(
+            register: loaded.register, diagnostics: loaded.diagnostics, sourceName: "the 2017 sample",
+            reference: loaded.reference)
     }()
 
     static func state(width: Int = 120, height: Int = 40, glyphs: Glyphs = .unicode) -> AppState {

@@ -93,6 +93,9 @@ struct ExpectedMessage: Sendable, CustomStringConvertible {
     var fragments: [String]
     /// The file the message is about, when it is not the one given (the organisations file).
     var file: String?
+    /// How many lines it stands for: 1, or exactly this many lines alike (one for each of
+    /// thousands of unknown partners).
+    var count = 1
 
     static func warning(line: Int? = nil, column: Int? = nil, _ fragments: String..., in file: String? = nil)
         -> ExpectedMessage
@@ -108,12 +111,14 @@ struct ExpectedMessage: Sendable, CustomStringConvertible {
         ExpectedMessage(kind: .cannotLoad, line: line, column: column, fragments: fragments, file: nil)
     }
 
-    /// The warning every register read without an organisations file gets.
-    static func guessedSectors(_ count: Int) -> ExpectedMessage {
-        .warning(
-            "no organisations file was found beside it, so the sectors of \(count) organisation\(count == 1 ? "" : "s") "
-                + "were guessed from their names")
+    /// Exactly `count` warnings on `line`, each with every fragment.
+    static func warnings(_ count: Int, line: Int, column: Int? = nil, _ fragments: String...) -> ExpectedMessage {
+        ExpectedMessage(kind: .warning, line: line, column: column, fragments: fragments, file: nil, count: count)
     }
+
+    /// What a partner the bundled list does not hold is told, when the register has no
+    /// organisations file of its own.
+    static let notInTheBundledList = "is not in the bundled list of England's councils, fire, police and NHS bodies (2017); kept"
 
     /// Whether `outputLine` is this message about `givenFile`: the exact place first (so a
     /// wrong or missing line or column does not match), then the text.
@@ -134,6 +139,7 @@ struct ExpectedMessage: Sendable, CustomStringConvertible {
         if let column { place += ":\(column)" }
         let severity = kind == .cannotLoad ? "" : kind.rawValue + ": "
         let ending = kind == .cannotLoad ? " … (could not be loaded)" : ""
-        return "\(place): \(severity)…\(fragments.joined(separator: "…"))…\(ending)"
+        let times = count == 1 ? "" : "\(count) × "
+        return "\(times)\(place): \(severity)…\(fragments.joined(separator: "…"))…\(ending)"
     }
 }

@@ -38,10 +38,10 @@ enum HostileCorpus {
     static let quotingAndLineCases: [HostileCase] = [
         HostileCase(
             "a spreadsheet's CSV: a byte-order mark, CRLF, doubled quotes, £ amounts with commas and words",
-            .committed("alone/spreadsheet-bom-crlf.csv"), exit: 1, read: 2, [.guessedSectors(2)]),
+            .committed("alone/spreadsheet-bom-crlf.csv"), exit: 0, read: 2, []),
         HostileCase(
             "a multi-line cell at the end of the file with no final line end",
-            .committed("alone/multiline-cell-at-end-no-newline.csv"), exit: 1, read: 2, [.guessedSectors(2)]),
+            .committed("alone/multiline-cell-at-end-no-newline.csv"), exit: 0, read: 2, []),
         HostileCase(
             "a £ in Windows-1252 (Excel's plain \"CSV\"), with CRLF", .committed("alone/windows-1252-pound.csv"), exit: 2,
             [.cannotLoad(line: 2, column: 107, "is not valid UTF-8 (byte 0xA3)", "Windows-1252")]),
@@ -55,17 +55,15 @@ enum HostileCorpus {
             "a stray quote mid-field", .committed("alone/stray-quote.csv"), exit: 1, read: 2,
             [
                 .warning(line: 3, column: 8, "a quote inside an unquoted field was read as a literal quote character"),
-                .guessedSectors(2),
             ]),
         HostileCase(
             "text after a closing quote", .committed("alone/text-after-closing-quote.csv"), exit: 1, read: 1,
-            [.warning(line: 2, column: 12, "text after a closing quote was kept as part of the field"), .guessedSectors(2)]),
+            [.warning(line: 2, column: 12, "text after a closing quote was kept as part of the field")]),
         HostileCase(
             "CR-only line endings", .committed("alone/cr-only-endings.csv"), exit: 1, read: 3,
             [
                 .warning(line: 3, column: 110, "start_year \"20x\" is not a year; left blank"),
                 .warning(line: 4, column: 115, "status \"gone\" is not operational, planned or ended; left blank"),
-                .guessedSectors(2),
             ]),
         HostileCase(
             "mixed LF, CRLF and CR line endings", .committed("alone/mixed-endings.csv"), exit: 1, read: 4,
@@ -73,7 +71,6 @@ enum HostileCorpus {
                 .warning(line: 3, column: 110, "start_year \"20x\" is not a year"),
                 .warning(line: 4, column: 127, "savings_to_date \"lots\" is not an amount of money; taken as not reported"),
                 .warning(line: 5, column: 115, "status \"gone\" is not operational, planned or ended"),
-                .guessedSectors(2),
             ]),
     ]
 
@@ -83,20 +80,17 @@ enum HostileCorpus {
             [
                 .error(line: 4, "row id \"A1\" is already used on line 2; row left out"),
                 .error(line: 5, "row id \"A2\" is already used on line 3; row left out"),
-                .guessedSectors(2),
             ]),
         HostileCase(
             "rows with too few and too many fields", .committed("alone/wrong-field-counts.csv"), exit: 1, read: 1,
             [
                 .error(line: 3, "row has 3 fields but the header has 14; row left out"),
                 .error(line: 4, "row has 15 fields but the header has 14; row left out"),
-                .guessedSectors(2),
             ]),
         HostileCase(
             "rows with a blank id", .committed("alone/missing-id.csv"), exit: 1, read: 1,
             [
                 .error(line: 2, "row has no id; row left out"), .error(line: 3, "row has no id; row left out"),
-                .guessedSectors(2),
             ]),
         HostileCase(
             "partners of only semicolons and spaces", .committed("alone/semicolons-only-partners.csv"), exit: 1, read: 1,
@@ -143,7 +137,6 @@ enum HostileCorpus {
                 .warning(line: 5, column: 127, "savings_to_date \"£100000000001\" is more than £100bn"),
                 .warning(line: 6, column: 127, "savings_to_date \"-£1,250.50\" has pence; rounded to £1,251 and is negative (a net cost)"),
                 .warning(line: 7, column: 137, "savings_latest_year \"1e400\" is not an amount of money"),
-                .guessedSectors(2),
             ]),
         // "2015/16" on line 6 is read as 2015 without a word.
         HostileCase(
@@ -154,7 +147,6 @@ enum HostileCorpus {
                 .warning(line: 4, column: 110, "start_year \"1066\" is not a plausible start year (1945–2100); left blank"),
                 .warning(line: 5, column: 110, "start_year \"MMXV\" is not a year"),
                 .warning(line: 7, column: 110, "start_year \"-2015\" is not a year"),
-                .guessedSectors(2),
             ]),
     ]
 
@@ -165,11 +157,14 @@ enum HostileCorpus {
             [
                 .warning(line: 2, column: 4, "name contains control characters (escape codes or similar); they are shown as symbols"),
                 .warning(line: 2, column: 35, "partners contains control characters"),
+                // The escape code makes it a name the bundled list does not hold; the name it spoils is offered.
+                .warning(
+                    line: 2, column: 35, "partners \"Worth␛[2Jing Borough Council\" " + ExpectedMessage.notInTheBundledList,
+                    "; did you mean \"Worthing Borough Council\"?"),
                 .warning(line: 2, column: 150, "description contains control characters"),
                 .warning(line: 3, column: 115, "status \"␛[5mblinking\" is not operational, planned or ended"),
                 .warning(line: 3, column: 115, "status contains control characters"),
                 .warning(line: 3, column: 141, "description contains control characters"),
-                .guessedSectors(3),
             ]),
         HostileCase(
             "BEL, backspace, DEL, C1 controls and bidirectional overrides", .committed("alone/control-characters.csv"),
@@ -183,7 +178,6 @@ enum HostileCorpus {
                 .warning(line: 3, column: 120, "status contains control characters"),
                 .warning(line: 4, column: 99, "region contains control characters"),
                 .warning(line: 4, column: 140, "description contains control characters"),
-                .guessedSectors(2),
             ]),
         HostileCase(
             "formulas guarded with an apostrophe read back without it", .committed("alone/guarded-formula-cells.csv"),
@@ -192,7 +186,6 @@ enum HostileCorpus {
                 .warning(line: 2, column: 111, "status \"=HYPERLINK(\"http://example.com\")\" is not operational"),
                 .warning(line: 3, column: 115, "status \"-2+3\" is not operational"),
                 .warning(line: 3, column: 121, "savings_to_date \"=1000\" is not an amount of money"),
-                .guessedSectors(2),
             ]),
     ]
 
@@ -211,7 +204,7 @@ enum HostileCorpus {
             [.cannotLoad(line: 3, column: 34, "is not valid JSON: a string is never closed")]),
         HostileCase(
             "JSON with a duplicate key", .committed("alone/json-duplicate-key.json"), exit: 1, read: 1,
-            [.warning(line: 2, "name is given more than once in this object; the last value was kept"), .guessedSectors(1)]),
+            [.warning(line: 2, "name is given more than once in this object; the last value was kept")]),
         HostileCase(
             "JSON: an empty array", .committed("alone/json-empty-array.json"), exit: 1, read: 0,
             [.warning("is an empty array: it holds no arrangements")]),
@@ -221,7 +214,6 @@ enum HostileCorpus {
                 .error(line: 2, "row item 1 of the array is a number, not an object; left out"),
                 .error(line: 3, "row item 2 of the array is a string, not an object; left out"),
                 .error(line: 5, "row item 4 of the array is an array, not an object; left out"),
-                .guessedSectors(2),
             ]),
         HostileCase(
             "JSON escapes of control characters", .committed("alone/json-escaped-controls.json"), exit: 1, read: 1,
@@ -230,11 +222,10 @@ enum HostileCorpus {
                 .warning(line: 2, "name contains control characters"),
                 .warning(line: 2, "status contains control characters"),
                 .warning(line: 2, "description contains control characters"),
-                .guessedSectors(1),
             ]),
         HostileCase(
             "JSON lone surrogates", .committed("alone/json-lone-surrogate.json"), exit: 1, read: 1,
-            [.warning(line: 2, "status \"\u{FFFD}\" is not operational"), .guessedSectors(1)]),
+            [.warning(line: 2, "status \"\u{FFFD}\" is not operational")]),
     ]
 
     /// Cases with an organisations file beside them, so that a good file validates clean.
@@ -275,28 +266,36 @@ enum HostileCorpus {
         HostileCase(
             "a row of 10,000 fields", .generated("ten-thousand-fields.csv", recipe: HostileRecipes.tenThousandFields),
             exit: 1, read: 1,
-            [.error(line: 3, "row has 10000 fields but the header has 14; row left out"), .guessedSectors(2)]),
+            [.error(line: 3, "row has 10000 fields but the header has 14; row left out")]),
         HostileCase(
             "a 50 MB field of 50 lines", .generated("fifty-megabyte-field.csv", recipe: HostileRecipes.fiftyMegabyteField),
             exit: 1, read: 2,
-            [.warning(line: 53, column: 110, "start_year \"20x\" is not a year"), .guessedSectors(2)]),
+            [.warning(line: 53, column: 110, "start_year \"20x\" is not a year")]),
         HostileCase(
             "lines of 1,000,000 characters",
             .generated("million-character-lines.csv", recipe: HostileRecipes.millionCharacterLines), exit: 1, read: 2,
             [
                 .warning(line: 2, column: 1000118, "savings_to_date \"about two million\" is not an amount of money"),
                 .warning(line: 3, column: 1_000_004, "a quote inside an unquoted field was read as a literal quote character"),
-                .guessedSectors(2),
             ]),
         HostileCase(
             "5,000 partners in one row", .generated("five-thousand-partners.csv", recipe: HostileRecipes.partners(5_000)),
             exit: 1, read: 1,
-            [.warning(line: 2, column: 29, "partners lists \"Council 7\" more than once; counted once"), .guessedSectors(5_000)]),
-        // Checking each partner against the row's others one by one took minutes here.
+            [
+                .warning(line: 2, column: 29, "partners lists \"Council 7\" more than once; counted once"),
+                .warnings(
+                    4_999, line: 2, column: 29, "partners \"Council ", ExpectedMessage.notInTheBundledList + ", taken to be a council body"),
+            ]),
+        // Checking each partner against the row's others one by one took minutes here; each
+        // of the 49,999 unknown names is also looked up in the bundled list for the nearest.
         HostileCase(
             "50,000 partners in one row", .generated("fifty-thousand-partners.csv", recipe: HostileRecipes.partners(50_000)),
             exit: 1, read: 1,
-            [.warning(line: 2, column: 29, "partners lists \"Council 7\" more than once; counted once"), .guessedSectors(50_000)]),
+            [
+                .warning(line: 2, column: 29, "partners lists \"Council 7\" more than once; counted once"),
+                .warnings(
+                    49_999, line: 2, column: 29, "partners \"Council ", ExpectedMessage.notInTheBundledList + ", taken to be a council body"),
+            ]),
         HostileCase(
             "JSON nested 10,000 arrays deep", .generated("deep-arrays.json", recipe: HostileRecipes.deepArrays), exit: 2,
             [.cannotLoad(line: 1, column: 65, "is not valid JSON: nested more than 64 levels deep")]),
@@ -306,7 +305,7 @@ enum HostileCorpus {
         HostileCase(
             "100,000 blank lines, then a header",
             .generated("blank-lines-then-header.csv", recipe: HostileRecipes.blankLinesThenHeader), exit: 1, read: 1,
-            [.warning(line: 100_002, column: 110, "start_year \"20x\" is not a year"), .guessedSectors(2)]),
+            [.warning(line: 100_002, column: 110, "start_year \"20x\" is not a year")]),
         HostileCase(
             "a header of 10,000 unknown columns",
             .generated("ten-thousand-columns.csv", recipe: HostileRecipes.tenThousandColumnHeader), exit: 2,
@@ -345,7 +344,7 @@ enum HostileCorpus {
             "an escape sequence in the file's name",
             .generated(HostileRecipes.escapeSequenceFileName, recipe: HostileRecipes.smallRegister), exit: 1, read: 1,
             shownAs: "␛[31mred␛]0;title␇.csv",
-            [.warning(line: 2, column: 110, "start_year \"20x\" is not a year"), .guessedSectors(2)]),
+            [.warning(line: 2, column: 110, "start_year \"20x\" is not a year")]),
         HostileCase(
             "a directory given as the file", .directory(named: "arrangements.csv"), exit: 2,
             [.cannotLoad("is a directory, not a register file")]),

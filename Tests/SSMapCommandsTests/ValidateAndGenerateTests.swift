@@ -83,6 +83,57 @@ import Testing
         }
     }
 
+    /// Without an organisations file, partners are checked against the bundled list: a
+    /// council that does not exist is named with its line and the nearest real ones.
+    @Test func aCouncilThatDoesNotExistIsNamedWithTheNearestRealOnes() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write(
+            Self.header + "A1,One,Back office,Legal,Adur; Worthing,,,2015,operational,,,,,\n"
+                + "A2,Two,Back office,Audit,Mid Devon District Council; Loamshire District Council,,,2016,operational,,,,,\n",
+            named: "mine.csv", in: directory)
+        let result = try BinaryRunner.run(["validate", path])
+        #expect(result.status == 1, "\(result.standardOutput)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(result.standardOutput)")
+        let warning = try #require(lines.first)
+        #expect(
+            warning.hasPrefix(
+                path + ":3: warning: partners \"Loamshire District Council\" is not in the bundled list of England's "
+                    + "councils, fire, police and NHS bodies (2017); kept, taken to be a council body; did you mean \""),
+            "\(warning)")
+        let sample = try BinaryRunner.loadSample().register.organisations
+        let suggested = warning.split(separator: "did you mean ").last.map {
+            $0.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }
+                .map { String($0.element) }
+        } ?? []
+        #expect((1...3).contains(suggested.count), "\(warning)")
+        for name in suggested {
+            let index = try #require(sample.names.firstIndex(of: name), "\(name) is not a real council")
+            #expect(sample.sectors[index] == .council, "\(name)")
+        }
+        #expect(
+            lines.last == path + ": 2 arrangements read, 484 organisations from the bundled list of England's "
+                + "councils, fire, police and NHS bodies (2017); 0 rows left out, 1 warning")
+
+        // The headline counts only councils the list holds, out of its 353.
+        let summary = try BinaryRunner.run(["summary", path])
+        #expect(summary.status == 0)
+        #expect(summary.standardOutput.contains("3 of 353 councils (0.8%)"), "\(summary.standardOutput)")
+        // (The partners line is wrapped to the width.)
+        #expect(
+            summary.standardOutput.replacingOccurrences(of: "\n", with: " ")
+                .contains("Partners: 4 organisations: 3 councils, 0 other bodies and 1 not in the organisations list"),
+            "\(summary.standardOutput)")
+
+        // An organisations file named on the command line replaces the bundled list.
+        let ours = try write("name,sector\nAdur District Council,council\n", named: "ours.csv", in: directory)
+        let named = try BinaryRunner.run(["validate", path, "--organisations", ours])
+        #expect(named.status == 1)
+        #expect(named.standardOutput.contains(path + ":2: warning: partners \"Worthing\" is not in ours.csv; kept"))
+        #expect(named.standardOutput.contains(": 2 arrangements read, 1 organisations from " + ours + ";"))
+    }
+
     @Test func theSampleValidatesCleanly() throws {
         let result = try BinaryRunner.run(
             ["validate", BinaryRunner.sampleDirectory.appendingPathComponent("arrangements.csv").path])

@@ -411,12 +411,12 @@ struct AggregationTests {
         #expect(headline.councilShare == 0)
     }
 
-    @Test func headlineWithoutAnOrganisationsFile() throws {
+    @Test func headlineWithoutAnOrganisationsFileCountsTheBundledListsCouncils() throws {
         let loaded = try Fixture.load(
             """
             id,name,service,partners,savings_to_date
-            A,Fire and council,Emergency planning,Alpha District Council; Beta Fire and Rescue Service,
-            B,Two councils,ICT,Alpha District Council; Gamma Borough Council,0
+            A,Fire and council,Emergency planning,Adur District Council; West Sussex Fire and Rescue Service,
+            B,Two councils,ICT,Adur District Council; Alpha District Council,0
 
             """, withOrganisations: false)
         let headline = loaded.register.headline(loaded.register.allRows)
@@ -424,10 +424,34 @@ struct AggregationTests {
         #expect(headline.withFigure == 1)
         #expect(headline.withoutFigure == 1)
         #expect(headline.organisationsInvolved == 3)
+        // Alpha District Council is in no list: not a council the headline counts.
+        #expect(headline.councilsInvolved == 1)
+        #expect(headline.unlistedInvolved == 1)
+        #expect(headline.otherBodiesInvolved == 1)
+        #expect(headline.councilsKnown == 353)
+        #expect(headline.phrases()[2] == "1 of 353 councils (0.3%)")
+    }
+
+    @Test func headlineWithAListOfNoCouncilsCountsCouncilsByTheirNames() throws {
+        let loaded = try RegisterLoader.load(
+            arrangementBytes: Array(
+                """
+                id,name,service,partners
+                A,Fire and council,Emergency planning,Alpha District Council; Beta Fire and Rescue Service
+                B,Two councils,ICT,Alpha District Council; Gamma Borough Council; Acme Ltd
+
+                """.utf8),
+            file: "extra.csv", organisationBytes: Array("name,sector\nBeta Fire and Rescue Service,fire\n".utf8),
+            organisationsFile: "fire.csv")
+        let headline = loaded.register.headline(loaded.register.allRows)
+        #expect(headline.organisationsInvolved == 4)
+        // The list holds no council to check them against, so they are taken at their word.
         #expect(headline.councilsInvolved == 2)
-        // No councils are listed, so the councils involved are all that are known.
-        #expect(headline.councilsKnown == 2)
-        #expect(headline.councilShare == 1)
+        #expect(headline.councilsKnown == 0)
+        #expect(headline.councilShare == nil)
+        #expect(headline.otherBodiesInvolved == 1)
+        #expect(headline.unlistedInvolved == 1)
+        #expect(headline.phrases()[2] == "2 councils")
     }
 
     @Test("selection finds what a sort would put at every index", arguments: [1, 2, 3, 10, 101, 1_000])

@@ -80,14 +80,15 @@ struct LoaderTests {
     }
 
     @Test func diagnosticsReadTopToBottomWithWholeFileOnesLast() throws {
+        // Every row is left out, so the file as a whole has no arrangements: said last.
         let text = Self.header + "\n"
-            + "A1,Shared \"legal\",Back office,Legal,Adur District Council; Worthing Borough Council,,,,,,,,,\n"
-            + "A2,Shared audit,Back office,Audit,Adur District Council; Worthing Borough Council,,,1850,,,,,\n"
-            + "A3,Shared \"HR\",Back office,HR,Adur District Council; Worthing Borough Council,,,,,,,,,\n"
+            + "A1,Shared \"legal\",Back office\n"
+            + "A2,Shared audit,Back office,Audit,Adur District Council; Worthing Borough Council,,,1850,,,,,,,\n"
+            + ",Shared \"HR\",Back office,HR,Adur District Council; Worthing Borough Council,,,,,,,,,\n"
         let loaded = try Self.load(text)
         let lines = loaded.diagnostics.map(\.line)
-        #expect(lines == [2, 3, 4, nil])
-        #expect(loaded.diagnostics.last?.message.contains("the sectors of 2 organisations were guessed") == true)
+        #expect(lines == [2, 2, 3, 4, 4, nil], "\(loaded.diagnostics)")
+        #expect(loaded.diagnostics.last?.message == "has a header but no arrangements")
     }
 
     // MARK: Headers
@@ -435,7 +436,7 @@ struct LoaderTests {
         #expect(Self.warnings(loaded).count == 1)
     }
 
-    @Test func withoutAnOrganisationsFileThereIsOneSummaryWarning() throws {
+    @Test func withoutAnOrganisationsFilePartnersAreCheckedAgainstTheBundledList() throws {
         let text = """
             id,name,service,partners
             A1,HR,HR,Brent; Harrow; Exampleshire Fire and Rescue Service
@@ -445,17 +446,22 @@ struct LoaderTests {
         let loaded = try Self.load(text)
         let register = loaded.register
         #expect(register.count == 2)
-        #expect(Self.partnerNames(register, 0) == ["Brent", "Harrow", "Exampleshire Fire and Rescue Service"])
-        #expect(Self.partnerNames(register, 1) == ["Brent", "Some Hospital NHS Trust"])
-        #expect(register.organisations.count == 4)
+        #expect(
+            Self.partnerNames(register, 0)
+                == ["London Borough of Brent", "London Borough of Harrow", "Exampleshire Fire and Rescue Service"])
+        #expect(Self.partnerNames(register, 1) == ["London Borough of Brent", "Some Hospital NHS Trust"])
+        // The bundled list's 484, then the two it does not hold, with sectors from their names.
+        #expect(register.organisations.count == 486)
         #expect(register.partners(0).last.map { register.organisations.sectors[Int($0)] } == .fire)
         #expect(register.partners(1).last.map { register.organisations.sectors[Int($0)] } == .health)
-        #expect(loaded.diagnostics.count == 1, "\(loaded.diagnostics)")
-        let warning = try #require(loaded.diagnostics.first)
-        #expect(warning.severity == .warning)
-        #expect(warning.line == nil)
-        #expect(warning.message.contains("organisations"))
+        #expect(loaded.diagnostics.map(\.line) == [2, 3], "\(loaded.diagnostics)")
+        for (warning, name) in zip(loaded.diagnostics, ["Exampleshire Fire and Rescue Service", "Some Hospital NHS Trust"]) {
+            #expect(warning.severity == .warning)
+            #expect(warning.field == "partners")
+            #expect(warning.message.hasPrefix("partners \"\(name)\" is not in the bundled list of England's councils"))
+        }
         #expect(loaded.organisationsFile == nil)
+        #expect(loaded.reference == .bundled)
     }
 
     @Test func organisationBytesWithoutAFileNameAreStillAnOrganisationsFile() throws {

@@ -97,12 +97,11 @@ struct ArrangementRows {
     let file: String
     let header: [String]
     let columns: HeaderMatching<ArrangementField>
+    /// The organisations file; nil when partners are checked against the bundled list.
     let organisationsFile: String?
-    /// The organisations file as messages name it.
+    /// The organisations list as messages name it.
     let organisationsName: String
     private(set) var rowsRead = 0
-    /// Partners matched to no listed organisation, counted when there is no organisations file.
-    var unlistedPartnerCount = 0
 
     init(
         file: String, header: [String], headerLine: Int, format: RegisterFormat, organisationsFile: String?
@@ -116,7 +115,7 @@ struct ArrangementRows {
             header: header, aliases: ArrangementField.aliases, file: file, headerLine: headerLine)
         try ArrangementsReader.checkRequiredColumns(columns, format: format, file: file, headerLine: headerLine)
         self.organisationsFile = organisationsFile
-        organisationsName = organisationsFile.map(Self.baseName) ?? "the organisations file"
+        organisationsName = organisationsFile.map(Self.baseName) ?? BundledOrganisations.name
     }
 
     /// A row kept by the fast reader without going through `read`.
@@ -173,11 +172,7 @@ struct ArrangementRows {
                 continue
             }
             partnerSpellings.append(String(partnerName))
-            guard organisationsFile != nil else {
-                if case .unlisted = match { unlistedPartnerCount += 1 }
-                continue
-            }
-            if let problem = matchProblem(match, spelling: partnerName, organisations: builder.organisations) {
+            if let problem = matchProblem(match, spelling: partnerName, builder: builder) {
                 cell.warn(.partners, problem)
             }
         }
@@ -189,7 +184,7 @@ struct ArrangementRows {
             let match = builder.matchPartner(Substring(leadName))
             lead = match.id
             if !partners.contains(match.id) {
-                cell.warn(.lead, Self.leadNotAPartner(leadName))
+                cell.warn(.lead, leadNotAPartner(leadName, match: match, builder: builder))
             }
         }
 
@@ -245,25 +240,7 @@ struct ArrangementRows {
         "lists \(CellReading.quoted(String(partner))) more than once; counted once"
     }
 
-    static func leadNotAPartner(_ lead: some StringProtocol) -> String {
-        "\(CellReading.quoted(String(lead))) is not one of the partners"
-    }
-
-    /// What to say about a partner that is not simply a listed organisation.
-    func matchProblem(
-        _ match: RegisterBuilder.PartnerMatch, spelling: some StringProtocol, organisations: OrganisationTable
-    ) -> String? {
-        switch match {
-        case .listed: return nil
-        case .unlisted(let id):
-            let sector = organisations.sectors[Int(id)]
-            return "\(CellReading.quoted(String(spelling))) is not in \(organisationsName); kept, taken to be "
-                + (sector == .other ? "another kind of body" : "a \(sector.name) body")
-        case .ambiguous:
-            return "\(CellReading.quoted(String(spelling))) matches more than one organisation in "
-                + "\(organisationsName); kept as written"
-        }
-    }
+    // Unknown partners and leads: PartnerProblems.swift.
 
     /// The diagnostics about the whole file, after its rows'.
     func finish(formatWarnings: [Diagnostic], builder: RegisterBuilder, diagnostics: inout [Diagnostic]) {
@@ -271,14 +248,6 @@ struct ArrangementRows {
         if rowsRead == 0 {
             diagnostics.append(
                 Diagnostic(file: file, line: nil, severity: .warning, message: "has a header but no arrangements"))
-        }
-        if unlistedPartnerCount > 0 {
-            diagnostics.append(
-                Diagnostic(
-                    file: file, line: nil, severity: .warning,
-                    message: "no organisations file was found beside it, so the sectors of "
-                        + "\(builder.organisations.count) organisation\(builder.organisations.count == 1 ? "" : "s") "
-                        + "were guessed from their names (name one with --organisations)"))
         }
     }
 

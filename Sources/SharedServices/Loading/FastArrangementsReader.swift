@@ -134,7 +134,6 @@ private struct StretchMerger {
         var rowPartners = RowPartners()
         /// The row's partners (by place among those kept) whose spelling is not their organisation's name.
         var speltOtherwise: [(kept: Int32, local: Int32)] = []
-        let hasOrganisationsFile = rows.organisationsFile != nil
         for row in 0...stretch.ordinaryRowCount {
             while let pending = nextUnusual, pending.ordinaryRowsBefore == row {
                 let positions = pending.positions.map { CellPosition(line: firstLine + $0.line, column: $0.column) }
@@ -170,12 +169,8 @@ private struct StretchMerger {
                     if numbering.partnerIsSpeltOtherwise(local, stretch, builder) {
                         speltOtherwise.append((Int32(rowPartners.ids.count - 1), local))
                     }
-                    if !hasOrganisationsFile {
-                        if case .unlisted = match { rows.unlistedPartnerCount += 1 }
-                    } else if case .listed = match {
-                    } else {
-                        problem = rows.matchProblem(
-                            match, spelling: stretch.partnerSpellings[local], organisations: builder.organisations)
+                    if case .listed = match {} else {
+                        problem = rows.matchProblem(match, spelling: stretch.partnerSpellings[local], builder: builder)
                     }
                 }
                 if let problem {
@@ -186,10 +181,12 @@ private struct StretchMerger {
             var lead: Int32 = -1
             let localLead = stretch.leads[row]
             if localLead >= 0 {
-                lead = numbering.partner(localLead, stretch, &builder).id
+                let match = numbering.partner(localLead, stretch, &builder)
+                lead = match.id
                 if !rowPartners.contains(lead) {
                     if checker == nil { checker = makeChecker(line: line, recordStart: stretch.recordStarts[row]) }
-                    checker?.warn(.lead, ArrangementRows.leadNotAPartner(stretch.partnerSpellings[localLead]))
+                    checker?.warn(
+                        .lead, rows.leadNotAPartner(stretch.partnerSpellings[localLead], match: match, builder: builder))
                 }
             }
             let serviceArea = numbering.serviceAreas.id(stretch.serviceAreas[row]) {

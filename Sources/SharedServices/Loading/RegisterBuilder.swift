@@ -7,11 +7,14 @@ struct RegisterBuilder {
     private var idIndex = ByteInterner(expectedCount: 1_024)
     /// Partner spellings already resolved, so each distinct spelling is matched once.
     private var partnerCache: [Substring: PartnerMatch] = [:]
+    /// The listed organisations nearest to each partner the list does not hold, found once
+    /// per name, when it is first seen.
+    private var suggestions = PartnerSuggestions()
 
     enum PartnerMatch: Equatable {
         /// Listed in the organisations file.
         case listed(Int32)
-        /// Not in the organisations file: added with a sector guessed from its name.
+        /// Not in the organisations list: added with a sector guessed from its name.
         case unlisted(Int32)
         /// Matches two or more listed organisations equally; added as written.
         case ambiguous(Int32)
@@ -83,17 +86,34 @@ struct RegisterBuilder {
     mutating func matchPartner(_ spelling: Substring) -> PartnerMatch {
         if let cached = partnerCache[spelling] { return cached }
         let name = String(spelling)
+        // Normalised once, for the lookup and for the suggestions if it is not found.
+        let normalised = OrganisationName.normalised(name)
         let match: PartnerMatch
-        switch register.organisations.resolve(name) {
+        switch register.organisations.resolve(normalised: normalised) {
         case .found(let id):
             match = register.organisations.listed[Int(id)] ? .listed(id) : .unlisted(id)
         case .ambiguous:
-            match = .ambiguous(addUnlisted(name))
+            let id = addUnlisted(name)
+            suggestions.noteAmbiguous(id, normalised: normalised, organisations: register.organisations)
+            match = .ambiguous(id)
         case .notFound:
-            match = .unlisted(addUnlisted(name))
+            let id = addUnlisted(name)
+            suggestions.noteUnlisted(id, normalised: normalised, organisations: register.organisations)
+            match = .unlisted(id)
         }
         partnerCache[Substring(name)] = match
         return match
+    }
+
+    /// Makes the index that suggestions are found with, if it is not made yet.
+    mutating func prepareSuggestions() {
+        suggestions.prepare(register.organisations)
+    }
+
+    /// The listed organisations nearest to unlisted organisation `id`'s name, best first; for
+    /// one added as ambiguous, those it matches equally.
+    func nearestListed(to id: Int32) -> [Int32] {
+        suggestions.nearest[id] ?? []
     }
 
     private mutating func addUnlisted(_ name: String) -> Int32 {

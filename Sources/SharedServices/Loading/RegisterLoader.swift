@@ -4,7 +4,11 @@ public struct LoadedRegister: Sendable {
     public var diagnostics: [Diagnostic]
     /// The files read, as the user named them (or as found beside the register).
     public var arrangementsFile: String
+    /// Nil when the register has no organisations file: its partners were checked against
+    /// the bundled list.
     public var organisationsFile: String?
+    /// What the partners were checked against: the organisations file, or the bundled list.
+    public var reference: OrganisationsReference { organisationsFile.map(OrganisationsReference.file) ?? .bundled }
     /// Both files read: what an export must never write over.
     public var inputFiles: [String] { [arrangementsFile] + (organisationsFile.map { [$0] } ?? []) }
 
@@ -13,7 +17,8 @@ public struct LoadedRegister: Sendable {
 }
 
 /// Loads an arrangements file, and the organisations file beside it or named, into a
-/// `Register`. Loading never crashes and never drops anything silently: rows with fatal
+/// `Register`. Without an organisations file, partners are checked against the list
+/// bundled with ssmap (`OrganisationsReference.bundled`). Loading never crashes and never drops anything silently: rows with fatal
 /// problems are left out and reported; rows with recoverable problems are kept with the
 /// bad value marked missing and reported; a file that cannot be read at all throws one
 /// `LoadError`.
@@ -93,13 +98,16 @@ public enum RegisterLoader {
         organisationBytes: [UInt8]?, organisationsFile: String?,
         reading: ArrangementsReading, progress: ((Double) -> Void)?
     ) throws(LoadError) -> LoadedRegister {
-        var builder = RegisterBuilder()
+        var builder: RegisterBuilder
         var diagnostics: [Diagnostic] = []
         // Organisations given as bytes without a name are still an organisations file.
         let organisationsName = organisationBytes == nil ? nil : (organisationsFile ?? "organisations.csv")
         if let organisationBytes, let organisationsName {
+            builder = RegisterBuilder()
             try OrganisationsReader.read(
                 bytes: organisationBytes, file: organisationsName, into: &builder, diagnostics: &diagnostics)
+        } else {
+            builder = try BundledOrganisations.builder(diagnostics: &diagnostics)
         }
         try ArrangementsReader.read(
             bytes: bytes, pages: pages, file: file, organisationsFile: organisationsName,

@@ -69,7 +69,11 @@ public struct OrganisationTable: Sendable {
     /// Finds an organisation by any common spelling of its name: the exact words first,
     /// then the name without its council wording.
     public func resolve(_ name: String) -> Resolution {
-        let exact = OrganisationName.normalised(name)
+        resolve(normalised: OrganisationName.normalised(name))
+    }
+
+    /// `resolve` of a name already passed through `OrganisationName.normalised`.
+    func resolve(normalised exact: String) -> Resolution {
         if !ambiguousKeys.contains(exact), let id = byKey[exact] { return .found(id) }
         let core = OrganisationName.core(ofNormalised: exact)
         if ambiguousKeys.contains(exact) || ambiguousKeys.contains(core) { return .ambiguous }

@@ -3,7 +3,7 @@
 public struct ArrangementDescription: Sendable {
     public struct Partner: Sendable {
         public var name: String
-        /// "council · district · South East", and a note when it is not in the organisations file.
+        /// "council · district · South East", and a note when it is not in the organisations list.
         public var about: String
     }
 
@@ -46,7 +46,7 @@ extension Register {
             about.append(organisations.sectors[index].name)
             if !organisations.types[index].isEmpty { about.append(organisations.types[index]) }
             if organisations.regions[index] >= 0 { about.append(regions[organisations.regions[index]]) }
-            if !organisations.listed[index] { about.append("not in the organisations file; sector guessed") }
+            if !organisations.listed[index] { about.append("not in the organisations list; sector guessed") }
             return ArrangementDescription.Partner(name: written, about: about.joined(separator: " · "))
         }
         var notes: [(String, String)] = [

@@ -8,12 +8,19 @@ public struct Headline: Sendable, Equatable {
     public var totalQualifier: SavingsQualifier = .exact
     /// Distinct organisations that are partners in the arrangements.
     public var organisationsInvolved: Int
+    /// Listed councils (in the organisations file, or the bundled list) that are partners.
+    /// Only when the list holds no council at all are partners counted as councils by the
+    /// sector guessed from their names.
     public var councilsInvolved: Int
-    /// Councils the organisations file lists: the denominator of the councils' share.
+    /// Councils the list holds: the denominator of the councils' share (353 in the bundled list).
     public var councilsKnown: Int
+    /// Partners the list does not hold (a council that does not exist, a misspelling),
+    /// counted neither as councils nor as other bodies.
+    public var unlistedInvolved: Int
 
     public var withoutFigure: Int { arrangements - withFigure }
-    public var otherBodiesInvolved: Int { organisationsInvolved - councilsInvolved }
+    /// Listed partners that are not councils: fire, police, health and other bodies.
+    public var otherBodiesInvolved: Int { organisationsInvolved - councilsInvolved - unlistedInvolved }
 
     /// Councils involved as a share of councils known, 0...1; nil when none are known.
     public var councilShare: Double? {
@@ -34,16 +41,24 @@ extension Register {
                 total &+= savingsToDate[row]
             }
         }
+        let councilsKnown = organisations.listedCouncilCount
         var organisationsInvolved = 0
         var councilsInvolved = 0
+        var unlistedInvolved = 0
         for (index, isInvolved) in involved.enumerated() where isInvolved {
             organisationsInvolved += 1
-            if organisations.sectors[index] == .council { councilsInvolved += 1 }
+            let isCouncil = organisations.sectors[index] == .council
+            if organisations.listed[index] {
+                if isCouncil { councilsInvolved += 1 }
+            } else if isCouncil && councilsKnown == 0 {
+                councilsInvolved += 1  // a list of no councils cannot say which are real
+            } else {
+                unlistedInvolved += 1
+            }
         }
-        let councilsKnown = organisations.listedCouncilCount
         return Headline(
             arrangements: rows.count, withFigure: withFigure, totalSavings: total, totalQualifier: totalQualifier(rows),
             organisationsInvolved: organisationsInvolved, councilsInvolved: councilsInvolved,
-            councilsKnown: councilsKnown > 0 ? councilsKnown : councilsInvolved)
+            councilsKnown: councilsKnown, unlistedInvolved: unlistedInvolved)
     }
 }

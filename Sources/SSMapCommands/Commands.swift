@@ -141,7 +141,7 @@ struct List: ParsableCommand {
     @OptionGroup var source: RegisterOptions
     @OptionGroup(title: "Filters") var filters: FilterOptions
 
-    @Option(help: "Sort by a column: \(SortColumn.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Sort by a column: \(SortColumn.sortable.map(\.rawValue).joined(separator: ", ")).")
     var sort: String?
 
     @Flag(help: "Sort largest or latest first.")
@@ -191,7 +191,7 @@ struct List: ParsableCommand {
             var rows = try filters.filter(for: register).matchingRows(in: register)
             if let sort {
                 guard let column = SortColumn(sortName: sort) else {
-                    let known = SortColumn.allCases.map(\.rawValue)
+                    let known = SortColumn.sortable.map(\.rawValue)
                     let nearest = Suggestions.nearest(to: sort, among: known)
                     throw CommandError.usage(
                         "cannot sort by \"\(sort)\"; columns: \(known.joined(separator: ", "))"

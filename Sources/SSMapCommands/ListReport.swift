@@ -13,8 +13,9 @@ public struct ListReport {
         self.width = width
     }
 
+    /// A column of the table: a field of the schema, headed by its title.
     private struct Column {
-        var title: String
+        var field: ArrangementField
         var width: Int
         var alignment: ColumnFit.Alignment
         var value: (Int) -> String
@@ -23,28 +24,30 @@ public struct ListReport {
     public func render() -> String {
         let register = self.register
         var columns = [
-            Column(title: "ID", width: idWidth, alignment: .left) { register.id($0) },
-            Column(title: "Name", width: 0, alignment: .left) { register.name($0) },
-            Column(title: "Service", width: 22, alignment: .left) { register.service($0) ?? register.serviceArea($0) ?? "" },
-            Column(title: "Partners", width: 8, alignment: .right) { String(register.partnerCount($0)) },
-            Column(title: "Region", width: 16, alignment: .left) { register.region($0) ?? "" },
-            Column(title: "Start", width: 5, alignment: .right) { register.startYear($0).map(String.init) ?? "" },
-            Column(title: "Status", width: 11, alignment: .left) { register.status($0)?.name ?? "" },
-            Column(title: "Saved to date", width: 13, alignment: .right) { row in
+            Column(field: .id, width: idWidth, alignment: .left) { register.id($0) },
+            Column(field: .name, width: 0, alignment: .left) { register.name($0) },
+            Column(field: .service, width: 22, alignment: .left) { register.service($0) ?? register.serviceArea($0) ?? "" },
+            Column(field: .partners, width: 8, alignment: .right) { String(register.partnerCount($0)) },
+            Column(field: .region, width: 16, alignment: .left) { register.region($0) ?? "" },
+            Column(field: .startYear, width: 5, alignment: .right) { register.startYear($0).map(String.init) ?? "" },
+            Column(field: .status, width: 11, alignment: .left) { register.status($0)?.name ?? "" },
+            Column(field: .savingsToDate, width: 13, alignment: .right) { row in
                 guard let pounds = register.savingsToDate(row) else { return "—" }
                 return Money.format(pounds, register.savingsToDateQualifier(row))
             },
         ]
         // Narrow terminals drop the least essential columns first.
-        let droppable = ["Region", "Status", "Partners", "Start", "Service"]
-        func fixedWidth() -> Int { columns.filter { $0.title != "Name" }.reduce(0) { $0 + $1.width + 1 } }
-        for title in droppable where width - fixedWidth() < 20 {
-            columns.removeAll { $0.title == title }
+        let droppable: [ArrangementField] = [.region, .status, .partners, .startYear, .service]
+        func fixedWidth() -> Int { columns.filter { $0.field != .name }.reduce(0) { $0 + $1.width + 1 } }
+        for field in droppable where width - fixedWidth() < 20 {
+            columns.removeAll { $0.field == field }
         }
-        if let name = columns.firstIndex(where: { $0.title == "Name" }) {
+        if let name = columns.firstIndex(where: { $0.field == .name }) {
             columns[name].width = max(10, width - fixedWidth())
         }
-        var lines = [columns.map { ColumnFit.pad($0.title, to: $0.width, alignment: $0.alignment) }.joined(separator: " ")]
+        var lines = [
+            columns.map { ColumnFit.pad($0.field.title, to: $0.width, alignment: $0.alignment) }.joined(separator: " ")
+        ]
         for row in rows {
             let cells = columns.map { column in
                 ColumnFit.pad(SafeText.visible(column.value(row)), to: column.width, alignment: column.alignment)

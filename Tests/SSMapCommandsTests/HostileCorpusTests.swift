@@ -122,9 +122,9 @@ struct HostileCorpusTests {
 
         // Lines alike are counted: one too few or too many is noticed.
         let many = try #require(HostileCorpus.cases.first { $0.name == "5,000 partners in one row" })
-        let twice = "five-thousand-partners.csv:2: warning: partners lists \"Council 7\" more than once; counted once"
+        let twice = "five-thousand-partners.csv:2:29: warning: partners lists \"Council 7\" more than once; counted once"
         let partners = (1..<5_000).map {
-            "five-thousand-partners.csv:2: warning: partners \"Council \($0)\" \(ExpectedMessage.notInTheBundledList), "
+            "five-thousand-partners.csv:2:29: warning: partners \"Council \($0)\" \(ExpectedMessage.notInTheBundledList), "
                 + "taken to be a council body"
         }
         let manySummary = "five-thousand-partners.csv: 1 arrangement read; 0 rows left out, 5000 warnings"

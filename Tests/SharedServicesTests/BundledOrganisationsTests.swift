@@ -86,7 +86,7 @@ struct BundledOrganisationsTests {
         let messages = loaded.diagnostics.map(\.description)
         #expect(loaded.diagnostics.count == 2, "\(messages)")
         #expect(
-            messages.first == "mine.csv:2: lead \"Wokinham Borough Council\" is not one of the partners, nor in "
+            messages.first == "mine.csv:2:31: lead \"Wokinham Borough Council\" is not one of the partners, nor in "
                 + "the bundled list of England's councils, fire, police and NHS bodies (2017); "
                 + "did you mean \"Wokingham Borough Council\"?")
         // A lead that is a partner is reported once, as a partner.
@@ -138,7 +138,7 @@ struct BundledOrganisationsTests {
         #expect(loaded.register.organisations.count == 3)
         #expect(
             loaded.diagnostics.map(\.description) == [
-                "mine.csv:2: partners \"Brent\" is not in ours.csv; kept, taken to be another kind of body"
+                "mine.csv:2:16: partners \"Brent\" is not in ours.csv; kept, taken to be another kind of body"
             ])
     }
 
@@ -149,7 +149,7 @@ struct BundledOrganisationsTests {
             organisationBytes: Array(organisations.utf8), organisationsFile: "organisations.csv")
         #expect(
             loaded.diagnostics.map(\.description) == [
-                "mine.csv:2: partners \"Brent\" matches more than one organisation in organisations.csv "
+                "mine.csv:2:16: partners \"Brent\" matches more than one organisation in organisations.csv "
                     + "(\"London Borough of Brent\" and \"Brent Council\"); kept as written"
             ])
     }

@@ -148,7 +148,7 @@ enum FuzzChecks {
             problem("the headline does not add up: \(headline)")
         }
 
-        for column in SortColumn.allCases {
+        for column in SortColumn.sortable {
             for descending in [false, true] {
                 let sorted = register.sorted(rows, by: column, descending: descending)
                 if sorted.sorted() != rows {

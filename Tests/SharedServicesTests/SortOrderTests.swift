@@ -11,7 +11,7 @@ import Testing
         return try? RegisterLoader.load(arrangements: path).register
     }()
 
-    @Test(arguments: SortColumn.allCases)
+    @Test(arguments: SortColumn.sortable)
     func keptOrdersMatchComparisonSorts(column: SortColumn) throws {
         let register = try #require(Self.sample)
         let subset = register.allRows.filter { $0 % 3 != 1 }

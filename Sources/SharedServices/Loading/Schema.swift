@@ -54,8 +54,9 @@ public struct FieldSpec: Sendable {
     /// Header wordings that mean it, after `HeaderMatching.key`: the register's own name,
     /// the LGA spreadsheets' wording, and what people commonly write.
     let spellings: [String]
-    /// Other names `--sort` takes for it ("savings", "start").
-    let sortNames: [String]
+    /// Other names `--sort` takes for it ("savings", "start"); nil when the list is not
+    /// sorted by it (free text, qualifiers).
+    let sortNames: [String]?
 }
 
 extension ArrangementField {
@@ -114,20 +115,20 @@ extension ArrangementField {
         FieldSpec(
             field: .savingsToDateQualifier, kind: .qualifier(of: .savingsToDate), requirement: .optional,
             title: "Saved to date is",
-            spellings: ["savingsqualifier", "qualifier", "savingsbasis", "basis", "savingstodatebasis"], sortNames: []),
+            spellings: ["savingsqualifier", "qualifier", "savingsbasis", "basis", "savingstodatebasis"], sortNames: nil),
         FieldSpec(
             field: .savingsLatestYearQualifier, kind: .qualifier(of: .savingsLatestYear), requirement: .optional,
             title: "Latest year is",
-            spellings: ["annualsavingsqualifier", "latestyearqualifier", "savingslatestyearbasis"], sortNames: []),
+            spellings: ["annualsavingsqualifier", "latestyearqualifier", "savingslatestyearbasis"], sortNames: nil),
         FieldSpec(
             field: .description, kind: .text, requirement: .optional, title: "Description",
-            spellings: ["details", "summary", "notes", "comments", "about"], sortNames: []),
+            spellings: ["details", "summary", "notes", "comments", "about"], sortNames: nil),
         FieldSpec(
             field: .provenance, kind: .provenance, requirement: .optional, title: "Provenance",
             spellings: ["datatype", "origin"], sortNames: []),
         FieldSpec(
             field: .source, kind: .text, requirement: .optional, title: "Source",
-            spellings: ["sources", "citation", "link", "url", "evidence"], sortNames: []),
+            spellings: ["sources", "citation", "link", "url", "evidence"], sortNames: nil),
     ]
 
     private static let specs: [ArrangementField: FieldSpec] = Dictionary(
@@ -136,7 +137,7 @@ extension ArrangementField {
     /// This field's row of the schema.
     public var spec: FieldSpec {
         // Every case has a row: a test checks the schema against `allCases`.
-        Self.specs[self] ?? FieldSpec(field: self, kind: .text, requirement: .optional, title: rawValue, spellings: [], sortNames: [])
+        Self.specs[self] ?? FieldSpec(field: self, kind: .text, requirement: .optional, title: rawValue, spellings: [], sortNames: nil)
     }
 
     public var kind: FieldKind { spec.kind }
@@ -148,15 +149,19 @@ extension ArrangementField {
             (spec.field, [HeaderMatching<ArrangementField>.key(spec.field.rawValue)] + spec.spellings)
         }))
 
+    /// The fields arrangements are sorted by, in the schema's order.
+    public static let sortable: [ArrangementField] = schema.filter { $0.sortNames != nil }.map(\.field)
+
     /// The field `--sort` names: its own name, with "-" or " " for "_", or another name it takes.
     public init?(sortName: String) {
         let key = sortName.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
-        if let field = ArrangementField(rawValue: key) {
-            self = field
-            return
-        }
         let spaced = key.replacingOccurrences(of: "_", with: " ")
-        guard let spec = Self.schema.first(where: { $0.sortNames.contains(spaced) }) else { return nil }
+        guard
+            let spec = Self.schema.first(where: { spec in
+                guard let names = spec.sortNames else { return false }
+                return spec.field.rawValue == key || names.contains(spaced)
+            })
+        else { return nil }
         self = spec.field
     }
 }

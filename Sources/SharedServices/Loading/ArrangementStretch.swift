@@ -212,7 +212,7 @@ struct ArrangementStretchReader {
 
     /// `value` without spaces, tabs and line breaks at either end; nil when an end is not ASCII
     /// (it might be a non-breaking space, which only the careful reader trims).
-    private func trimmed(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    private static func trimmed(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         var start = 0
         var end = value.count
         while start < end && Self.isSpace(value[start]) { start += 1 }
@@ -222,12 +222,12 @@ struct ArrangementStretchReader {
     }
 
     private func trimmedCell(_ position: Int) -> UnsafeBufferPointer<UInt8>? {
-        trimmed(cell(position))
+        Self.trimmed(cell(position))
     }
 
-    /// A category: interned as written, unless blank.
-    private func category(_ position: Int, in spellings: inout ByteInterner) -> Int32? {
-        let value = cell(position)
+    /// A category: interned as written, unless blank. Static, so that interning into the
+    /// stretch does not make the compiler copy the whole reader to call it.
+    private static func category(_ value: UnsafeBufferPointer<UInt8>, in spellings: inout ByteInterner) -> Int32? {
         guard let key = trimmed(value) else { return nil }
         return key.isEmpty ? -1 : spellings.intern(value)
     }
@@ -241,17 +241,20 @@ struct ArrangementStretchReader {
         }
         let id = cell(layout.id)
         let name = cell(layout.name)
-        guard let idKey = trimmed(id), !idKey.isEmpty, let nameKey = trimmed(name), !nameKey.isEmpty,
+        let serviceAreaCell = cell(layout.serviceArea)
+        let serviceCell = cell(layout.service)
+        let regionCell = cell(layout.region)
+        guard let idKey = Self.trimmed(id), !idKey.isEmpty, let nameKey = Self.trimmed(name), !nameKey.isEmpty,
             let startYear = year(layout.startYear),
             let status = statusCode(layout.status), let provenance = provenanceCode(layout.provenance),
             let savingsToDate = money(layout.savingsToDate, qualifiedBy: layout.savingsToDateQualifier),
             let savingsLatestYear = money(layout.savingsLatestYear, qualifiedBy: layout.savingsLatestYearQualifier),
             let leadName = trimmedCell(layout.lead),
             readPartners(cell(layout.partners)),
-            let serviceArea = category(layout.serviceArea, in: &stretch.serviceAreaSpellings),
-            let service = category(layout.service, in: &stretch.serviceSpellings),
+            let serviceArea = Self.category(serviceAreaCell, in: &stretch.serviceAreaSpellings),
+            let service = Self.category(serviceCell, in: &stretch.serviceSpellings),
             !(serviceArea < 0 && service < 0),
-            let region = category(layout.region, in: &stretch.regionSpellings)
+            let region = Self.category(regionCell, in: &stretch.regionSpellings)
         else { return false }
 
         stretch.ids.append(id)
@@ -293,7 +296,7 @@ struct ArrangementStretchReader {
             {
                 end += 1
             }
-            guard let name = trimmed(UnsafeBufferPointer(rebasing: value[start..<end])) else { return false }
+            guard let name = Self.trimmed(UnsafeBufferPointer(rebasing: value[start..<end])) else { return false }
             if !name.isEmpty {
                 let id = stretch.partnerSpellings.intern(name)
                 if !rowPartners.insert(id) { return false }
@@ -332,16 +335,32 @@ struct ArrangementStretchReader {
         return (reading.pounds ?? Register.notReported, reading.qualifier)
     }
 
-    /// Up to 11 digits with nothing else, or blank (not reported).
+    /// Up to 11 digits, written plainly (`1234567`) or as a spreadsheet shows pounds
+    /// (`£1,234,567`: a pound sign and commas between groups of three); blank is not
+    /// reported. Nil for anything else, which the careful reading takes.
     private func plainPounds(_ value: UnsafeBufferPointer<UInt8>) -> Int64? {
         if value.isEmpty { return Register.notReported }
-        guard value.count <= 11 else { return nil }
+        var start = 0
+        if value.count > 2 && value[0] == 0xC2 && value[1] == 0xA3 { start = 2 }  // £
+        guard value.count - start <= 15 else { return nil }
         var pounds: Int64 = 0
-        for byte in value {
+        var digits = 0
+        var digitsSinceComma = -1  // no comma yet
+        for index in start..<value.count {
+            let byte = value[index]
+            if byte == UInt8(ascii: ",") {
+                // Groups of three after a first group of one to three.
+                guard digitsSinceComma == -1 ? (1...3).contains(digits) : digitsSinceComma == 3 else { return nil }
+                digitsSinceComma = 0
+                continue
+            }
             let digit = byte &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
             pounds = pounds * 10 + Int64(digit)
+            digits += 1
+            if digitsSinceComma >= 0 { digitsSinceComma += 1 }
         }
+        guard digits > 0, digits <= 11, digitsSinceComma == -1 || digitsSinceComma == 3 else { return nil }
         return pounds
     }
 

@@ -84,8 +84,9 @@ public struct SummaryReport {
         }
         if !hidden.isEmpty {
             let hiddenTotal = hidden.reduce(Int64(0)) { $0 + $1.total }
+            let hiddenQualifier = hidden.reduce(SavingsQualifier.exact) { $0.combined(with: $1.qualifier) }
             lines.append(
-                "…and \(hidden.count) more \(pluralLabel) (\(Money.format(hiddenTotal)) saved, "
+                "…and \(hidden.count) more \(pluralLabel) (\(hiddenQualifier.words)\(Money.format(hiddenTotal)) saved, "
                     + "\(hidden.reduce(0) { $0 + $1.count }) arrangements)")
         }
         lines.append("")

@@ -21,6 +21,30 @@ import Testing
         }
     }
 
+    /// RFC 4180's corners read to exactly the bytes inside the quotes, as `--format json`
+    /// shows them: a quoted CRLF, a lone CR, spaces inside quotes, a doubled quote, a
+    /// quoted empty field beside an empty one.
+    @Test func listAsJSONShowsEveryCellExactly() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("corners.csv")
+        let text = "\u{FEFF}id,name,service,partners,region,description,source\r\n"
+            + "C1,\"  padded  \",ICT,Adur District Council; Worthing Borough Council,\"\",\"first\r\nsecond\",\r\n"
+            + "C2,Two,ICT,Adur District Council,,\"say \"\"hi\"\"\rthere\",\" \""
+        try Data(text.utf8).write(to: path)
+        let result = try BinaryRunner.run(["list", path.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.outputBytes)) as? [[String: Any]])
+        try #require(rows.count == 2)
+        #expect(rows[0]["name"] as? String == "  padded  ")
+        #expect(rows[0]["description"] as? String == "first\r\nsecond")
+        #expect(rows[0]["region"] is NSNull)
+        #expect(rows[0]["source"] as? String == "")
+        #expect(rows[1]["description"] as? String == "say \"hi\"\rthere")
+        #expect(rows[1]["source"] as? String == " ")
+    }
+
     @Test func openingWithNoCommandShowsTheSummaryFromAnyDirectory() throws {
         let result = try BinaryRunner.run([], in: URL(fileURLWithPath: "/"))
         #expect(result.status == 0)

@@ -16,7 +16,6 @@ enum CSVSplitting {
     }
 
     static let quote: UInt8 = 0x22
-    static let comma: UInt8 = 0x2C
     static let lineFeed: UInt8 = 0x0A
     static let carriageReturn: UInt8 = 0x0D
 
@@ -95,46 +94,6 @@ enum CSVSplitting {
                 return index + 1
             }
             index += 1
-        }
-        return end
-    }
-
-    /// Where the record starting at `start` ends (just after its line end), read as the
-    /// CSV parser reads it: a quote opens a quoted field only at the start of a field and
-    /// is a literal character anywhere else. (Counting quotes, as `recordStart` does, is
-    /// wrong by one after a stray quote.) `end` when the record runs to it.
-    static func recordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
-        var index = start
-        var atFieldStart = true
-        while index < end {
-            let byte = bytes[index]
-            if atFieldStart && byte == quote {
-                index = quotedFieldEnd(bytes, textFrom: index + 1, end: end)
-                atFieldStart = false
-                continue
-            }
-            if byte == lineFeed || byte == carriageReturn {
-                if byte == carriageReturn && index + 1 < end && bytes[index + 1] == lineFeed { return index + 2 }
-                return index + 1
-            }
-            atFieldStart = byte == comma
-            index += 1
-        }
-        return end
-    }
-
-    /// Just after the quote that closes a quoted field whose text starts at `start`; `end`
-    /// when none does.
-    private static func quotedFieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, textFrom start: Int, end: Int) -> Int {
-        var index = start
-        while index < end {
-            guard bytes[index] == quote else {
-                index += 1
-                continue
-            }
-            // A doubled quote is a quote inside the field.
-            guard index + 1 < end, bytes[index + 1] == quote else { return index + 1 }
-            index += 2
         }
         return end
     }

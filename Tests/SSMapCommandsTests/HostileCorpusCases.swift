@@ -328,6 +328,14 @@ enum HostileCorpus {
     /// Every input the fuzzer found (Fuzz/findings), once fixed: what the command says of it.
     static let fuzzFindingCases: [HostileCase] = [
         HostileCase(
+            "fuzz finding: a quote never closed after a header without the required columns",
+            .fuzzFinding("unclosed-quote-after-a-header-without-columns.csv"), exit: 2,
+            [
+                .cannotLoad(
+                    line: 1, "the required columns \"id\", \"name\", \"partners\", \"service_area or service\" are missing",
+                    "the header has: a\", a\".\"")
+            ]),
+        HostileCase(
             "fuzz finding: a stray quote in the header", .fuzzFinding("stray-quote-in-header.csv"), exit: 2,
             [
                 .cannotLoad(

@@ -19,7 +19,9 @@ struct CSVParserTests {
             return (records, parser.warnings)
         }
         let scanned = Result { () throws(LoadError) -> (records: [TableRow], warnings: [Diagnostic]) in
-            try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in try CSVTable.records(buffer, file: file) }
+            let read = try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in try CSVTable.records(buffer, file: file) }
+            if let failure = read.failure { throw failure }
+            return (read.records, read.warnings)
         }
         switch (reference, scanned) {
         case (.success(let expected), .success(let actual)):

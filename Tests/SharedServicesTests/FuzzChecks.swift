@@ -36,6 +36,7 @@ enum FuzzChecks {
     // MARK: The parsers alone
 
     static func parseAsCSV(_ bytes: [UInt8], problems: inout [String]) {
+        compareCSVReaders(bytes, problems: &problems)
         do {
             var parser = try CSVParser(bytes: bytes, file: "fuzz.csv")
             let records = try parser.readAll()
@@ -48,6 +49,41 @@ enum FuzzChecks {
         } catch {
             // Refusing the bytes with a message is a fine answer.
         }
+    }
+
+    /// The loader's CSV scanner and the reference parser give the same records (fields,
+    /// lines, where each cell starts), the same warnings, and the same refusal.
+    static func compareCSVReaders(_ bytes: [UInt8], problems: inout [String]) {
+        var reference: (records: [CSVRecord], warnings: [Diagnostic], failure: LoadError?) = ([], [], nil)
+        do throws(LoadError) {
+            var parser = try CSVParser(bytes: bytes, file: "fuzz.csv")
+            do throws(LoadError) {
+                while let record = try parser.next() { reference.records.append(record) }
+            } catch {
+                reference.failure = error
+            }
+            reference.warnings = parser.warnings
+        } catch {
+            reference.failure = error
+        }
+        var scanned: (records: [TableRow], warnings: [Diagnostic], failure: LoadError?) = ([], [], nil)
+        do throws(LoadError) {
+            scanned = try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
+                try CSVTable.records(buffer, file: "fuzz.csv")
+            }
+        } catch {
+            scanned.failure = error
+        }
+        if scanned.failure != reference.failure {
+            problems.append("CSV readers refuse differently: \(String(describing: reference.failure)) vs \(String(describing: scanned.failure))")
+        }
+        if scanned.records.map(\.fields) != reference.records.map(\.fields)
+            || scanned.records.map(\.line) != reference.records.map(\.line)
+            || scanned.records.map({ $0.positions ?? [] }) != reference.records.map(\.positions)
+        {
+            problems.append("CSV readers give different records")
+        }
+        if scanned.warnings != reference.warnings { problems.append("CSV readers warn differently") }
     }
 
     static func parseAsJSON(_ bytes: [UInt8], problems: inout [String]) {

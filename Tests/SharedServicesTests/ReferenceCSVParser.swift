@@ -209,12 +209,19 @@ extension RegisterLoader.ArrangementsReading {
         RegisterLoader.CSVRowReader(name: "reference") { bytes, file throws(LoadError) in
             var parser = try CSVParser(bytes: bytes, file: file)
             guard let header = try parser.next() else { throw LoadError(file: file, message: "is empty") }
+            // The rows are read before the columns are checked, but a failure among them
+            // is told after that check, as the loader's reader tells it.
             var rows: [TableRow] = []
-            while let record = try parser.next() {
-                rows.append(TableRow(fields: record.fields, line: record.line, positions: record.positions))
+            var failure: LoadError?
+            do throws(LoadError) {
+                while let record = try parser.next() {
+                    rows.append(TableRow(fields: record.fields, line: record.line, positions: record.positions))
+                }
+            } catch {
+                failure = error
             }
             return TableReader(
                 file: file, header: header.fields.map { $0.trimmingWhitespace() }, headerLine: header.line, rows: rows,
-                formatWarnings: parser.warnings)
+                formatWarnings: parser.warnings, failure: failure)
         })
 }

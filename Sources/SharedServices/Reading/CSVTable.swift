@@ -26,21 +26,26 @@ enum CSVTable {
             lineEndsBefore: scanner.lineEnds, warnings: quirkWarnings(scanner, recordStart: index, line: line, file: file))
     }
 
-    /// Every record: the header, then the rows with where each cell starts.
+    /// Every record: the header, then the rows with where each cell starts. A quote never
+    /// closed after the header is given back as `failure`, the rows before it with it:
+    /// the file's columns are checked first, as the stretches check them.
     static func read(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String
-    ) throws(LoadError) -> (header: [String], headerLine: Int, rows: [TableRow], warnings: [Diagnostic]) {
-        var (records, warnings) = try records(bytes, file: file)
-        guard !records.isEmpty else { throw LoadError(file: file, message: "is empty") }
+    ) throws(LoadError) -> (
+        header: [String], headerLine: Int, rows: [TableRow], warnings: [Diagnostic], failure: LoadError?
+    ) {
+        var (records, warnings, failure) = try records(bytes, file: file)
+        guard !records.isEmpty else { throw failure ?? LoadError(file: file, message: "is empty") }
         let header = records.removeFirst()
-        return (header.fields.map { $0.trimmingWhitespace() }, header.line, records, warnings)
+        return (header.fields.map { $0.trimmingWhitespace() }, header.line, records, warnings, failure)
     }
 
     /// Every record of the file as it is written, blank lines skipped, and the warnings
-    /// about places that stray from RFC 4180.
+    /// about places that stray from RFC 4180; reading stops at a quote never closed, which
+    /// is thrown when it is in the first record and given back as `failure` after it.
     static func records(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String
-    ) throws(LoadError) -> (records: [TableRow], warnings: [Diagnostic]) {
+    ) throws(LoadError) -> (records: [TableRow], warnings: [Diagnostic], failure: LoadError?) {
         var index = try TextBytes.validatedTextStart(bytes, file: file)
         var warnings: [Diagnostic] = []
         var records: [TableRow] = []
@@ -51,7 +56,13 @@ enum CSVTable {
                 continue
             }
             let line = 1 + scanner.lineEnds
-            let end = try scanRecord(&scanner, at: index, line: line, file: file)
+            let end: Int
+            do {
+                end = try scanRecord(&scanner, at: index, line: line, file: file)
+            } catch {
+                if records.isEmpty { throw error }
+                return (records, warnings, error)
+            }
             warnings += quirkWarnings(scanner, recordStart: index, line: line, file: file)
             records.append(
                 TableRow(
@@ -59,7 +70,7 @@ enum CSVTable {
                     positions: scanner.fieldPositions(recordStart: index, recordLine: line)))
             index = end
         }
-        return (records, warnings)
+        return (records, warnings, nil)
     }
 
     /// Scans the record at `start`, throwing when a quote in it is never closed.

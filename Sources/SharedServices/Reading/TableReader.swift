@@ -38,6 +38,8 @@ struct TableReader {
     let formatWarnings: [Diagnostic]
     /// Whether the file is a JSON array with nothing in it.
     let isEmptyArray: Bool
+    /// Why reading stopped before the end of the file, thrown after the rows before it.
+    private let failure: LoadError?
 
     init(bytes: [UInt8], file: String, format: RegisterFormat) throws(LoadError) {
         self.file = file
@@ -49,6 +51,7 @@ struct TableReader {
             rows = table.rows
             formatWarnings = table.warnings
             isEmptyArray = false
+            failure = table.failure
         case .json:
             var parser = try JSONParser(bytes: bytes, file: file)
             let document = try parser.parseDocument()
@@ -65,17 +68,22 @@ struct TableReader {
             rows = table.rows
             formatWarnings = warnings
             isEmptyArray = items.isEmpty
+            failure = nil
         }
     }
 
     /// Rows another reader has already split into cells.
-    init(file: String, header: [String], headerLine: Int, rows: [TableRow], formatWarnings: [Diagnostic]) {
+    init(
+        file: String, header: [String], headerLine: Int, rows: [TableRow], formatWarnings: [Diagnostic],
+        failure: LoadError? = nil
+    ) {
         self.file = file
         self.header = header
         self.headerLine = headerLine
         self.rows = rows
         self.formatWarnings = formatWarnings
         isEmptyArray = false
+        self.failure = failure
     }
 
     /// How far through the rows reading has got, 0...1.
@@ -84,7 +92,10 @@ struct TableReader {
     }
 
     mutating func next() throws(LoadError) -> TableRow? {
-        guard nextRow < rows.count else { return nil }
+        guard nextRow < rows.count else {
+            if let failure { throw failure }
+            return nil
+        }
         nextRow += 1
         return rows[nextRow - 1]
     }

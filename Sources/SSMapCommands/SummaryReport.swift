@@ -84,7 +84,8 @@ public struct SummaryReport {
         }
         if !hidden.isEmpty {
             let hiddenTotal = hidden.reduce(Int64(0)) { $0 + $1.total }
-            let hiddenQualifier = hidden.reduce(SavingsQualifier.exact) { $0.combined(with: $1.qualifier) }
+            let hiddenQualifier = hidden.filter { $0.countWithFigure > 0 }
+                .reduce(nil) { SavingsQualifier.combined($0, with: $1.qualifier) } ?? .exact
             lines.append(
                 "…and \(hidden.count) more \(pluralLabel) (\(hiddenQualifier.words)\(Money.format(hiddenTotal)) saved, "
                     + "\(hidden.reduce(0) { $0 + $1.count }) arrangements)")

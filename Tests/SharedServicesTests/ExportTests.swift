@@ -284,7 +284,7 @@ struct ExportTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 6)  // header, rule, three rows, and the empty text after the last newline
         #expect(
-            lines[0] == "| ID | Name | Service area | Service | Partners | Region | Start | Status | Savings to date |")
+            lines[0] == "| ID | Name | Service area | Service | Partners | Region | Start | Status | Saved to date |")
         #expect(lines[1] == "| --- | --- | --- | --- | --- | --- | ---: | --- | ---: |")
         #expect(
             cells(lines[2]) == [
@@ -303,9 +303,9 @@ struct ExportTests {
         let line = text.split(separator: "\n")[2]
         #expect(
             cells(line) == [
+                // Partners as the file names them ("Brent", not "London Borough of Brent").
                 "X3", "Café Culture Partnership", "Culture and leisure", "",
-                "London Borough of Brent; London Borough of Harrow; Devon County Council; Torbay Council; "
-                    + "West Sussex County Council",
+                "Brent; Harrow; Devon County Council; Torbay Council; West Sussex County Council",
                 "", "", "", "£125,555",
             ])
     }

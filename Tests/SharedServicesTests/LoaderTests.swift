@@ -279,10 +279,13 @@ struct LoaderTests {
         #expect(error.message.contains("line 2"))
     }
 
-    /// RFC 4180: spaces are part of a field. Every cell is kept as written, an id too.
-    @Test func idsAreKeptAsWritten() throws {
-        let loaded = try Self.loadWithOrganisations("id,name,service,partners\n  A1 ,HR,HR,Brent\n")
-        #expect(loaded.register.id(0) == "  A1 ")
+    /// An id is a key: matched and kept without the spaces around it, so "A1" and " A1 "
+    /// are one id, used twice.
+    @Test func idsAreTrimmed() throws {
+        let loaded = try Self.loadWithOrganisations("id,name,service,partners\n  A1 ,HR,HR,Brent\nA1,IT,IT,Brent\n")
+        #expect(loaded.register.id(0) == "A1")
+        #expect(loaded.register.count == 1)
+        #expect(loaded.errorCount == 1)
     }
 
     // MARK: Cells

@@ -52,16 +52,6 @@ struct CSVParser {
         self.lineStart = start
     }
 
-    /// A reader of records cut out of a file already checked, the first starting at line
-    /// `firstLine`: how the fast reader reads the rows it leaves to this one.
-    init(recordsFrom bytes: [UInt8], file: String, firstLine: Int) {
-        self.bytes = bytes
-        self.file = file
-        index = 0
-        lineStart = 0
-        line = firstLine
-    }
-
     /// How far through the file reading has got, 0...1.
     var fractionRead: Double {
         bytes.isEmpty ? 1 : Double(index) / Double(bytes.count)

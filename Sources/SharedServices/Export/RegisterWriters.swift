@@ -47,20 +47,28 @@ public enum RegisterWriter {
 
     /// A Markdown table of the main columns, for pasting into a report.
     public static func markdown(_ register: Register, rows: [Int]) -> String {
-        let headings = ["ID", "Name", "Service area", "Service", "Partners", "Region", "Start", "Status", "Savings to date"]
-        var output = "| " + headings.joined(separator: " | ") + " |\n"
-        output += "|" + headings.map { $0 == "Start" || $0 == "Savings to date" ? " ---: |" : " --- |" }.joined() + "\n"
+        let fields: [ArrangementField] = [
+            .id, .name, .serviceArea, .service, .partners, .region, .startYear, .status, .savingsToDate,
+        ]
+        var output = "| " + fields.map(\.title).joined(separator: " | ") + " |\n"
+        output += "|" + fields.map { $0 == .startYear || $0 == .savingsToDate ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows {
-            let partnerNames = register.partners(row).map { register.organisations.names[Int($0)] }
             let cells = [
-                register.id(row), register.name(row), register.serviceArea(row) ?? "", register.service(row) ?? "",
-                partnerNames.joined(separator: "; "), register.region(row) ?? "",
-                register.startYear(row).map(String.init) ?? "", register.status(row)?.name ?? "",
-                register.savingsToDate(row).map(Money.formatExact) ?? "not reported",
+                register.id(row), register.name(row), register.serviceAreaAsWritten(row) ?? "",
+                register.serviceAsWritten(row) ?? "", register.partnersAsWritten(row).joined(separator: "; "),
+                register.regionAsWritten(row) ?? "", register.startYear(row).map(String.init) ?? "",
+                register.status(row)?.name ?? "", savedToDate(register, row),
             ]
             output += "| " + cells.map(markdownCell).joined(separator: " | ") + " |\n"
         }
         return output
+    }
+
+    /// "£500,000", "≥ £1,000,000", or a forecast marked as not counted.
+    private static func savedToDate(_ register: Register, _ row: Int) -> String {
+        if let pounds = register.savingsToDate(row) { return Money.formatExact(pounds, register.savingsToDateQualifier(row)) }
+        if let forecast = register.forecastSavingsToDate(row) { return "forecast \(Money.formatExact(forecast)), not counted" }
+        return "not reported"
     }
 
     private static func markdownCell(_ text: String) -> String {

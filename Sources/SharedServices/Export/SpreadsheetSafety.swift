@@ -19,8 +19,9 @@ public enum SpreadsheetSafety {
 
     /// A cell as read back: without the apostrophe `neutralised` added.
     static func withoutGuard(_ text: String) -> String {
-        var bytes = text.utf8.makeIterator()
-        guard bytes.next() == apostrophe, let second = bytes.next(), formulaStarts.contains(second) else { return text }
+        let bytes = text.utf8
+        guard bytes.count >= 2, bytes.first == apostrophe, formulaStarts.contains(bytes[bytes.index(after: bytes.startIndex)])
+        else { return text }
         return String(text.dropFirst())
     }
 

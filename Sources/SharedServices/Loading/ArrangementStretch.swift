@@ -257,8 +257,9 @@ struct ArrangementStretchReader {
             let region = Self.category(regionCell, in: &stretch.regionSpellings)
         else { return false }
 
-        stretch.ids.append(id)
-        stretch.idHashes.append(ByteInterner.hash(id))
+        // An id is a key, matched and kept without the spaces around it.
+        stretch.ids.append(idKey)
+        stretch.idHashes.append(ByteInterner.hash(idKey))
         stretch.names.append(name)
         stretch.descriptions.append(cell(layout.description))
         stretch.serviceAreas.append(serviceArea)

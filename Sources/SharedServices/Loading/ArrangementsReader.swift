@@ -137,8 +137,9 @@ struct ArrangementRows {
         // Cells ssmap wrote with an apostrophe against spreadsheet formulas read back as they were.
         // Every cell is kept as written: only matching and checking look past its spaces.
         let fields = tableRow.fields.map(SpreadsheetSafety.withoutGuard)
-        let id = columns.value(.id, in: fields)
-        guard !id.isBlank else {
+        // An id is a key, matched and kept without the spaces around it.
+        let id = columns.value(.id, in: fields).trimmingWhitespace()
+        guard !id.isEmpty else {
             diagnostics.append(cell.error("has no \(columns.title(.id)); row left out"))
             return
         }

@@ -65,7 +65,10 @@ enum CellReading {
         let shown = quoted(text.trimmingWhitespace())
         switch Money.parse(amount) {
         case .notReported:
-            break
+            // Words of a qualifier with no amount ("more than", "forecast") say nothing of how much.
+            if fromWords != .exact || amount != text.trimmingWhitespace() {
+                reading.amountNote = "\(shown) has no amount; taken as not reported"
+            }
         case .amount(let pounds, let note):
             reading.pounds = pounds
             if let note { reading.amountNote = "\(shown) \(note)" }
@@ -84,7 +87,12 @@ enum CellReading {
                     + "about or forecast; taken as \(fromWords.name)"
             }
         }
-        if reading.pounds == nil { reading.qualifier = .exact }
+        if reading.pounds == nil {
+            if reading.qualifier != .exact && reading.qualifierNote == nil && reading.amountNote == nil {
+                reading.qualifierNote = "\(quoted(qualifierText.trimmingWhitespace())) qualifies no figure; ignored"
+            }
+            reading.qualifier = .exact
+        }
         return reading
     }
 

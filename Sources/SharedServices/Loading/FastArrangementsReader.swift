@@ -71,6 +71,7 @@ enum FastArrangementsReader {
                 ArrangementStretchReader(bytes: bytes, layout: layout).read(
                     from: bodyStart, to: bytes.count, reportProgress: { _ in })
             ]
+            boundaries = [bodyStart, bytes.count]
         }
 
         var firstLine = 1 + headerLineEnds

@@ -36,16 +36,23 @@ struct RegisterBuilder {
         register.extraColumnNames = names
     }
 
+    /// A category's number; a new category is spelt as first written, without the spaces
+    /// around it (the cell as written is kept apart when it differs).
     mutating func internRegion(_ text: String) -> Int32 {
-        text.isEmpty ? -1 : register.regions.intern(text)
+        Self.intern(text, in: &register.regions)
     }
 
     mutating func internServiceArea(_ text: String) -> Int32 {
-        text.isEmpty ? -1 : register.serviceAreas.intern(text)
+        Self.intern(text, in: &register.serviceAreas)
     }
 
     mutating func internService(_ text: String) -> Int32 {
-        text.isEmpty ? -1 : register.services.intern(text)
+        Self.intern(text, in: &register.services)
+    }
+
+    private static func intern(_ text: String, in vocabulary: inout Vocabulary) -> Int32 {
+        let trimmed = text.trimmingWhitespace()
+        return trimmed.isEmpty ? -1 : vocabulary.intern(trimmed)
     }
 
     mutating func internSource(_ text: String) -> Int32 {
@@ -191,8 +198,8 @@ struct RegisterBuilder {
         _ written: String, in vocabulary: WritableKeyPath<Register, Vocabulary>, row: Int32,
         spellings: WritableKeyPath<WrittenSpellings, [Int32: String]>
     ) -> Int32 {
-        guard !written.isBlank else { return -1 }
-        let id = register[keyPath: vocabulary].intern(written)
+        let id = Self.intern(written, in: &register[keyPath: vocabulary])
+        guard id >= 0 else { return -1 }
         noteSpelling(written, of: register[keyPath: vocabulary][id], at: row, in: spellings)
         return id
     }
@@ -245,8 +252,6 @@ struct RegisterBuilder {
         register.sectorMasks.append(mask)
     }
 
-    /// Appends ordinary row `row` of a stretch read by the fast reader, with its
-    /// categories and partners already numbered as the register numbers them.
     /// Adds the id of a row about to be appended by `appendOrdinary`; false (adding
     /// nothing) when a row already uses it.
     mutating func addID(_ id: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {

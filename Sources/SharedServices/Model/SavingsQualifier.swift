@@ -50,12 +50,17 @@ public enum SavingsQualifier: UInt8, CaseIterable, Sendable, Hashable {
         text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ")
     }
 
-    /// The qualifier of a sum of figures: a sum with a lower bound in it is at least its
-    /// total, with an upper bound at most; with both, or with an approximate figure, about.
-    public func combined(with other: SavingsQualifier) -> SavingsQualifier {
-        if self == other || other == .exact { return self }
-        if self == .exact { return other }
-        return .about
+    /// The qualifier of a sum of figures, `self` that of the figures summed so far (nil for
+    /// none): figures all alike keep their qualifier; a lower bound among exact figures
+    /// makes the sum at least its total, an upper bound at most; anything else mixed
+    /// (both bounds, an approximate figure, a forecast among other figures) makes it about.
+    public static func combined(_ sofar: SavingsQualifier?, with next: SavingsQualifier) -> SavingsQualifier {
+        guard let sofar, sofar != next else { return next }
+        switch (sofar, next) {
+        case (.exact, .atLeast), (.atLeast, .exact): return .atLeast
+        case (.exact, .upTo), (.upTo, .exact): return .upTo
+        default: return .about
+        }
     }
 
     /// Takes the words of a qualifier off an amount as people write it: "more than £1m",

@@ -162,8 +162,10 @@ extension Register {
         var figures: [Int64] = []
         figures.reserveCapacity(rows.count)
         for row in rows where savingsToDate[row] != Register.notReported { figures.append(savingsToDate[row]) }
-        return Self.summary(
+        var group = Self.summary(
             count: rows.count, figures: Self.figureSummary(&figures), label: label, key: key, grandTotal: grandTotal)
+        group.qualifier = totalQualifier(rows)
+        return group
     }
 
     /// `items` in at most `count` lists of about equal total weight, in order.
@@ -185,23 +187,23 @@ extension Register {
     /// empty when every figure of the register is exact (most registers: no pass at all).
     private func groupQualifiers(_ rows: [Int], by dimension: Dimension, slotCount: Int) -> [SavingsQualifier] {
         guard !savingsToDateQualifiers.isEmpty else { return [] }
-        var qualifiers = [SavingsQualifier](repeating: .exact, count: slotCount)
+        var qualifiers = [SavingsQualifier?](repeating: nil, count: slotCount)
         forEachSlot(of: rows[...], by: dimension, notRecorded: slotCount - 1) { slot, row in
             if savingsToDate[row] != Register.notReported {
-                qualifiers[slot] = qualifiers[slot].combined(with: savingsToDateQualifier(row))
+                qualifiers[slot] = SavingsQualifier.combined(qualifiers[slot], with: savingsToDateQualifier(row))
             }
         }
-        return qualifiers
+        return qualifiers.map { $0 ?? .exact }
     }
 
     /// How exactly the total of `rows`' savings to date is known.
     public func totalQualifier(_ rows: [Int]) -> SavingsQualifier {
         guard !savingsToDateQualifiers.isEmpty else { return .exact }
-        var qualifier = SavingsQualifier.exact
+        var qualifier: SavingsQualifier?
         for row in rows where savingsToDate[row] != Register.notReported {
-            qualifier = qualifier.combined(with: savingsToDateQualifier(row))
+            qualifier = SavingsQualifier.combined(qualifier, with: savingsToDateQualifier(row))
         }
-        return qualifier
+        return qualifier ?? .exact
     }
 
     /// Calls `body` with the slot of each of `rows` (several for a multi-valued

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Arrangements can be sorted by any field of the schema.
+/// Arrangements are sorted by a field of the schema: those in `ArrangementField.sortable`
+/// through `--sort` and the dashboard; the rest through this API alone.
 public typealias SortColumn = ArrangementField
 
 extension Register {

@@ -94,8 +94,13 @@ public enum FileBytes {
 
     /// Whether the file's size or modification time is not what it was.
     private static func changed(from before: stat, to after: stat) -> Bool {
-        before.st_size != after.st_size || before.st_mtim.tv_sec != after.st_mtim.tv_sec
+        #if canImport(Glibc)
+        return before.st_size != after.st_size || before.st_mtim.tv_sec != after.st_mtim.tv_sec
             || before.st_mtim.tv_nsec != after.st_mtim.tv_nsec
+        #else
+        return before.st_size != after.st_size || before.st_mtimespec.tv_sec != after.st_mtimespec.tv_sec
+            || before.st_mtimespec.tv_nsec != after.st_mtimespec.tv_nsec
+        #endif
     }
 
     /// A device such as /dev/zero never ends, and opening a terminal or a tape can wait
@@ -150,31 +155,48 @@ public struct PageReleaser: @unchecked Sendable {
 /// a crash. Reading any other part of memory wrongly is not this, but a mapped file is the
 /// only memory a running ssmap reads that can vanish under it.
 enum MappedFileGuard {
-    /// The message, made before any fault (a signal handler may only write and exit), and
-    /// how many reads are in progress; the handler is installed while there are any.
+    /// The message, made before any fault (a signal handler may only write and exit).
+    /// Written only under `state`'s lock and before the handler is installed or while it
+    /// is, read only by the handler; while loads overlap it names the latest file.
     nonisolated(unsafe) private static var message: UnsafeMutableBufferPointer<UInt8>?
-    private static let readers = Mutex(0)
+
+    private struct State {
+        var readers = 0
+        /// The handler in place before ours, put back when the last read ends.
+        var previous = sigaction()
+        /// Messages of reads that overlapped, freed once no handler can be writing them.
+        var retired: [UnsafeMutableBufferPointer<UInt8>] = []
+    }
+
+    private static let state = Mutex(State())
 
     static func enter(_ path: String) {
         let text = Array(("ssmap: error: \(SafeText.visible(path)): " + FileBytes.changedWhileReadMessage + "\n").utf8)
-        readers.withLock { count in
-            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
-            _ = buffer.initialize(from: text)
-            // The previous message is left allocated: a handler running now may still be writing it.
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
+        _ = buffer.initialize(from: text)
+        state.withLock { state in
+            if let old = message { state.retired.append(old) }
             message = buffer
-            count += 1
-            if count == 1 { install() }
+            state.readers += 1
+            if state.readers == 1 { install(replacing: &state.previous) }
         }
     }
 
     static func leave() {
-        readers.withLock { count in
-            count -= 1
-            if count == 0 { signal(SIGBUS, SIG_DFL) }
+        state.withLock { state in
+            state.readers -= 1
+            guard state.readers == 0 else { return }
+            #if canImport(Glibc)
+            sigaction(SIGBUS, &state.previous, nil)
+            #endif
+            for old in state.retired + (message.map { [$0] } ?? []) { old.deallocate() }
+            state.retired = []
+            message = nil
         }
     }
 
-    private static func install() {
+    private static func install(replacing previous: inout sigaction) {
+        #if canImport(Glibc)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
             if let message = MappedFileGuard.message, let base = message.baseAddress {
@@ -183,6 +205,7 @@ enum MappedFileGuard {
             _exit(2)
         }
         sigemptyset(&action.sa_mask)
-        sigaction(SIGBUS, &action, nil)
+        sigaction(SIGBUS, &action, &previous)
+        #endif
     }
 }

@@ -332,7 +332,7 @@ struct Generate: ParsableCommand {
         help: """
             How to lay out arrangements.csv: plain (as ssmap writes CSV) or spreadsheet (as Excel saves it: \
             byte-order mark, CRLF line ends, quoted "phase 1" in every description, a line break in one \
-            description in ten, a third of the amounts as "£1,234,567"). Both hold the same rows and figures.
+            description in ten, a third of the amounts as "£1,234,567"). Both hold the same rows, ids and figures (the spreadsheet style adds a sentence to each description).
             """)
     var style: RegisterGenerator.Style = .plain
 

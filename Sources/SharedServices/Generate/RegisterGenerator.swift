@@ -31,7 +31,8 @@ public struct RegisterGenerator {
         self.network = CouncilNetwork(reported.organisations, regions: reported.regions)
     }
 
-    /// How the CSV is laid out. Both styles hold the same rows, ids and figures.
+    /// How the CSV is laid out. Both styles hold the same rows, ids and figures; the
+    /// spreadsheet style adds a sentence to every description.
     public enum Style: String, CaseIterable, Sendable {
         /// As ssmap writes CSV: LF line ends, fields quoted only when they must be.
         case plain

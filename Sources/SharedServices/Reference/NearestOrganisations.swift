@@ -96,8 +96,8 @@ struct NearestOrganisations: Sendable {
 
     var isEmpty: Bool { ids.isEmpty }
 
-    /// Working space for `nearest`, reused from name to name so that a register with a
-    /// hundred thousand unknown names allocates it once.
+    /// Working space for `nearest`, reused from name to name: the tallies are allocated
+    /// once, the edit-distance rows are sized again for each comparison.
     struct Scratch {
         fileprivate var sharedPairs: [Int32] = []
         fileprivate var sharedWords: [Double] = []

@@ -146,7 +146,7 @@ struct ArrangementRows {
         if let firstRow = builder.row(withID: id) {
             let firstLine = builder.register.line(firstRow)
             diagnostics.append(
-                cell.error("\(columns.title(.id)) \(CellReading.quoted(id)) is already used on line \(firstLine); row left out"))
+                cell.error(Self.idUsedBefore(id, firstLine: firstLine, title: columns.title(.id))))
             return
         }
         rowsRead += 1
@@ -235,7 +235,11 @@ struct ArrangementRows {
         diagnostics.append(contentsOf: cell.diagnostics)
     }
 
-    // Messages shared with the fast reader, which checks partners and leads the same way.
+    // Messages shared with the fast reader, which checks ids, partners and leads the same way.
+
+    static func idUsedBefore(_ id: String, firstLine: Int, title: String) -> String {
+        "\(title) \(CellReading.quoted(id)) is already used on line \(firstLine); row left out"
+    }
 
     static func listedTwice(_ partner: some StringProtocol) -> String {
         "lists \(CellReading.quoted(String(partner))) more than once; counted once"

@@ -152,8 +152,8 @@ private struct StretchMerger {
                 let firstRow = stretch.ids.withBytes(row) { builder.row(withID: $0, hash: stretch.idHashes[row]) } ?? 0
                 diagnostics.append(
                     makeChecker(line: line, recordStart: stretch.recordStarts[row]).error(
-                        "\(rows.columns.title(.id)) \(CellReading.quoted(stretch.ids[row])) is already used on line "
-                            + "\(builder.register.line(firstRow)); row left out"))
+                        ArrangementRows.idUsedBefore(
+                            stretch.ids[row], firstLine: builder.register.line(firstRow), title: rows.columns.title(.id))))
                 continue
             }
             rows.countRowRead()

@@ -54,20 +54,9 @@ enum TextBytes {
 
     /// 1-based line and character column of a byte offset. Lines end at LF, CRLF or a lone CR.
     static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, textStart: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var lineStart = textStart
-        var index = textStart
-        while index < offset {
-            let byte = bytes[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
-                line += 1
-                lineStart = index + 1
-            }
-            index += 1
-        }
-        var column = 1
-        for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        return (line, column)
+        // The text starts line 1 as a record starts its line: counted the same way.
+        let place = CSVRecordScanner.position(of: offset, in: bytes, recordStart: textStart, recordLine: 1)
+        return (place.line, place.column)
     }
 
     /// 1-based column counted in Unicode scalars (UTF-8 lead bytes), not bytes.

@@ -71,7 +71,8 @@ struct ArrangementStretch: Sendable {
     /// Partner and lead names, as written but for the spaces around them.
     var partnerSpellings = ByteInterner()
 
-    /// A row that needs a diagnostic: its cells, read, and where each starts.
+    /// A row that needs a diagnostic: its cells as the file holds them (`ArrangementRows`
+    /// takes an export's guard off them, as it does for every reader), and where each starts.
     struct UnusualRow: Sendable {
         /// How many ordinary rows of the stretch come before it.
         var ordinaryRowsBefore: Int
@@ -171,7 +172,7 @@ struct ArrangementStretchReader {
                 if !storeOrdinaryRow(line: line, recordStart: index) {
                     stretch.unusualRows.append(
                         ArrangementStretch.UnusualRow(
-                            ordinaryRowsBefore: stretch.ordinaryRowCount, fields: cells(),
+                            ordinaryRowsBefore: stretch.ordinaryRowCount, fields: scanner.strings(),
                             positions: scanner.fieldPositions(recordStart: index, recordLine: line), line: line))
                 }
                 index = end
@@ -191,11 +192,6 @@ struct ArrangementStretchReader {
         stretch.lineEnds = scanner.lineEnds
         stretch.end = index
         return stretch
-    }
-
-    /// Every cell of the record, as text, without the guard an export puts before formulas.
-    private func cells() -> [String] {
-        (0..<scanner.fieldCount).map { String(decoding: cell($0), as: UTF8.self) }
     }
 
     /// The cell at `position` of the record, without an export's guard against formulas;

@@ -202,15 +202,15 @@ private struct StretchMerger {
 
             // Spellings other than the value matched are kept, to be shown and written as in the file.
             let number = Int32(builder.register.count - 1)
-            if numbering.serviceAreas.isSpeltOtherwise(stretch.serviceAreas[row], stretch.serviceAreaSpellings, builder.register.serviceAreas) {
-                builder.noteSpelling(stretch.serviceAreaSpellings[stretch.serviceAreas[row]], of: builder.register.serviceAreas[serviceArea], at: number, in: \.serviceAreas)
-            }
-            if numbering.services.isSpeltOtherwise(stretch.services[row], stretch.serviceSpellings, builder.register.services) {
-                builder.noteSpelling(stretch.serviceSpellings[stretch.services[row]], of: builder.register.services[service], at: number, in: \.services)
-            }
-            if numbering.regions.isSpeltOtherwise(stretch.regions[row], stretch.regionSpellings, builder.register.regions) {
-                builder.noteSpelling(stretch.regionSpellings[stretch.regions[row]], of: builder.register.regions[region], at: number, in: \.regions)
-            }
+            Self.noteCategorySpelling(
+                stretch.serviceAreas[row], numbers: &numbering.serviceAreas, spellings: stretch.serviceAreaSpellings,
+                vocabulary: \.serviceAreas, written: \.serviceAreas, builder: &builder)
+            Self.noteCategorySpelling(
+                stretch.services[row], numbers: &numbering.services, spellings: stretch.serviceSpellings,
+                vocabulary: \.services, written: \.services, builder: &builder)
+            Self.noteCategorySpelling(
+                stretch.regions[row], numbers: &numbering.regions, spellings: stretch.regionSpellings,
+                vocabulary: \.regions, written: \.regions, builder: &builder)
             if !speltOtherwise.isEmpty {
                 let firstPartner = Int32(builder.register.partnerIDs.count - rowPartners.ids.count)
                 for (kept, local) in speltOtherwise {
@@ -225,6 +225,20 @@ private struct StretchMerger {
             if let checker { diagnostics.append(contentsOf: checker.diagnostics) }
         }
         firstLine += stretch.lineEnds
+    }
+
+    /// Keeps the spelling of a category on the row just appended when it is not the
+    /// category's own; whether it is, is worked out once per spelling of the stretch.
+    private static func noteCategorySpelling(
+        _ local: Int32, numbers: inout CategoryNumbers, spellings: ByteInterner,
+        vocabulary: KeyPath<Register, Vocabulary>, written: WritableKeyPath<WrittenSpellings, [Int32: String]>,
+        builder: inout RegisterBuilder
+    ) {
+        guard local >= 0, numbers.isSpeltOtherwise(local, spellings, builder.register[keyPath: vocabulary]) else {
+            return
+        }
+        let canonical = builder.register[keyPath: vocabulary][numbers.registerID(local)]
+        builder.noteSpelling(spellings[local], of: canonical, at: Int32(builder.register.count - 1), in: written)
     }
 
     private func makeChecker(line: Int, recordStart: Int) -> CellChecker {
@@ -292,14 +306,20 @@ private struct CategoryNumbers {
         spelling = Array(repeating: .unknown, count: count)
     }
 
-    /// Whether `local` (already numbered) is spelt otherwise than the register's value.
-    mutating func isSpeltOtherwise(_ local: Int32, _ spellings: ByteInterner, _ vocabulary: Vocabulary) -> Bool {
+    /// Whether `local` (already numbered) is spelt otherwise than the register's value;
+    /// the vocabulary is read only the first time.
+    mutating func isSpeltOtherwise(
+        _ local: Int32, _ spellings: ByteInterner, _ vocabulary: @autoclosure () -> Vocabulary
+    ) -> Bool {
         guard local >= 0 else { return false }
         if spelling[Int(local)] == .unknown {
-            spelling[Int(local)] = vocabulary[registerIDs[Int(local)]] == spellings[local] ? .same : .other
+            spelling[Int(local)] = vocabulary()[registerIDs[Int(local)]] == spellings[local] ? .same : .other
         }
         return spelling[Int(local)] == .other
     }
+
+    /// The register's number for `local`, already mapped.
+    func registerID(_ local: Int32) -> Int32 { registerIDs[Int(local)] }
 
     /// The register's number for `local`, from `intern` the first time; -1 (no value) stays -1.
     mutating func id(_ local: Int32, intern: (Int32) -> Int32) -> Int32 {

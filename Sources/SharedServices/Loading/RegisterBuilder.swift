@@ -192,8 +192,8 @@ struct RegisterBuilder {
         register.extraValues.append(row.extras)
     }
 
-    /// The category a cell names, interned as written; -1 when blank. Notes the spelling
-    /// when it is not the category's own.
+    /// The category a cell names, interned without the spaces around it; -1 when blank.
+    /// Notes the cell as written when it is not the category's own spelling.
     private mutating func category(
         _ written: String, in vocabulary: WritableKeyPath<Register, Vocabulary>, row: Int32,
         spellings: WritableKeyPath<WrittenSpellings, [Int32: String]>

@@ -25,34 +25,29 @@ extension Register {
     /// Row `row` in export column order, as the file it came from spells it, so that what
     /// is written loads back unchanged.
     public func exportValues(_ row: Int) -> [ExportValue] {
+        var values = ArrangementField.allCases.map { exportValue($0, row) }
+        values.append(contentsOf: extraValues(row).map(ExportValue.text))
+        return values
+    }
+
+    /// One field of row `row` as written out, by its kind.
+    public func exportValue(_ field: ArrangementField, _ row: Int) -> ExportValue {
         func text(_ value: String?) -> ExportValue {
             guard let value, !value.isEmpty else { return .missing }
             return .text(value)
         }
-        func number(_ value: Int64?) -> ExportValue { value.map(ExportValue.number) ?? .missing }
-        func qualifier(_ value: SavingsQualifier) -> ExportValue { value == .exact ? .missing : .text(value.name) }
-        var values: [ExportValue] = ArrangementField.allCases.map { field in
-            switch field {
-            case .id: return .text(id(row))
-            case .name: return .text(name(row))
-            case .serviceArea: return text(serviceAreaAsWritten(row))
-            case .service: return text(serviceAsWritten(row))
-            case .partners: return .list(partnersAsWritten(row))
-            case .lead: return text(leadAsWritten(row))
-            case .region: return text(regionAsWritten(row))
-            case .startYear: return number(startYear(row).map(Int64.init))
-            case .status: return text(status(row)?.name)
-            // A forecast is written as the file gave it: as the figure, qualified.
-            case .savingsToDate: return number(savingsToDate(row) ?? forecastSavingsToDate(row))
-            case .savingsLatestYear: return number(savingsLatestYear(row))
-            case .savingsToDateQualifier: return qualifier(savingsToDateQualifier(row))
-            case .savingsLatestYearQualifier: return qualifier(savingsLatestYearQualifier(row))
-            case .description: return .text(description(row))
-            case .provenance: return text(provenance(row)?.name)
-            case .source: return .text(source(row))
-            }
+        switch field.kind {
+        case .identifier, .text, .repeatedText: return .text(self.text(field, row))
+        case .category: return text(categoryAsWritten(field, row))
+        case .organisations: return .list(partnersAsWritten(row))
+        case .organisation: return text(organisationAsWritten(field, row))
+        case .year: return year(field, row).map { .number(Int64($0)) } ?? .missing
+        case .choice: return text(choiceName(field, row))
+        // A forecast is written as the file gave it: as the figure, qualified.
+        case .money: return (amount(field, row) ?? forecast(field, row)).map(ExportValue.number) ?? .missing
+        case .qualifier(let figure):
+            let qualifier = self.qualifier(of: figure, row)
+            return qualifier == .exact ? .missing : .text(qualifier.name)
         }
-        values.append(contentsOf: extraValues(row).map(ExportValue.text))
-        return values
     }
 }

@@ -51,24 +51,12 @@ public enum RegisterWriter {
             .id, .name, .serviceArea, .service, .partners, .region, .startYear, .status, .savingsToDate,
         ]
         var output = "| " + fields.map(\.title).joined(separator: " | ") + " |\n"
-        output += "|" + fields.map { $0 == .startYear || $0 == .savingsToDate ? " ---: |" : " --- |" }.joined() + "\n"
+        output += "|" + fields.map { $0.kind.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows {
-            let cells = [
-                register.id(row), register.name(row), register.serviceAreaAsWritten(row) ?? "",
-                register.serviceAsWritten(row) ?? "", register.partnersAsWritten(row).joined(separator: "; "),
-                register.regionAsWritten(row) ?? "", register.startYear(row).map(String.init) ?? "",
-                register.status(row)?.name ?? "", savedToDate(register, row),
-            ]
+            let cells = fields.map { register.displayText($0, row) ?? ($0.kind == .money ? $0.kind.missingWording : "") }
             output += "| " + cells.map(markdownCell).joined(separator: " | ") + " |\n"
         }
         return output
-    }
-
-    /// "£500,000", "≥ £1,000,000", or a forecast marked as not counted.
-    private static func savedToDate(_ register: Register, _ row: Int) -> String {
-        if let pounds = register.savingsToDate(row) { return Money.formatExact(pounds, register.savingsToDateQualifier(row)) }
-        if let forecast = register.forecastSavingsToDate(row) { return "forecast \(Money.formatExact(forecast)), not counted" }
-        return "not reported"
     }
 
     private static func markdownCell(_ text: String) -> String {

@@ -1,74 +1,83 @@
 /// Where each arrangement field sits in the file's records (-1 when the file has no
-/// such column).
+/// such column), by storage and slot as the register keeps them.
 struct ArrangementLayout: Sendable {
     let fieldCount: Int
-    let id, name, serviceArea, service, partners, lead, region, startYear: Int
-    let status, savingsToDate, savingsLatestYear, description, provenance, source: Int
-    let savingsToDateQualifier, savingsLatestYearQualifier: Int
+    let id: Int
+    let partners: Int
+    let texts: [Int]
+    let interned: [Int]
+    /// Per interned slot: kept exactly as written (repeating text), or a category.
+    let internedIsExact: [Bool]
+    let organisations: [Int]
+    let years: [Int]
+    let choices: [Int]
+    let choiceLists: [Choices]
+    /// Each figure's column and its qualifier's.
+    let amounts: [(figure: Int, qualifier: Int)]
+    /// Columns that must not be blank: a blank one needs a diagnostic.
+    let required: [Int]
+    /// Groups of columns of which one must not be blank ("service_area or service").
+    let groups: [[Int]]
     let extraColumns: [Int]
 
     init(_ columns: HeaderMatching<ArrangementField>) {
         func at(_ field: ArrangementField) -> Int { columns.columnOf[field] ?? -1 }
+        func positions(_ storage: FieldStorage) -> [Int] { ArrangementField.fields(storedAs: storage).map(at) }
         fieldCount = columns.header.count
         id = at(.id)
-        name = at(.name)
-        serviceArea = at(.serviceArea)
-        service = at(.service)
-        partners = at(.partners)
-        lead = at(.lead)
-        region = at(.region)
-        startYear = at(.startYear)
-        status = at(.status)
-        savingsToDate = at(.savingsToDate)
-        savingsLatestYear = at(.savingsLatestYear)
-        savingsToDateQualifier = at(.savingsToDateQualifier)
-        savingsLatestYearQualifier = at(.savingsLatestYearQualifier)
-        description = at(.description)
-        provenance = at(.provenance)
-        source = at(.source)
+        partners = ArrangementField.fields(storedAs: .partnerList).first.map(at) ?? -1
+        texts = positions(.text)
+        interned = positions(.interned)
+        internedIsExact = ArrangementField.fields(storedAs: .interned).map { $0.kind == .repeatedText }
+        organisations = positions(.organisation)
+        years = positions(.year)
+        choices = positions(.choice)
+        choiceLists = ArrangementField.fields(storedAs: .choice).map { field in
+            if case .choice(let list) = field.kind { return list }
+            return .status
+        }
+        amounts = ArrangementField.fields(storedAs: .amount).map { (at($0), $0.qualifierField.map(at) ?? -1) }
+        required = ArrangementField.schema.filter { $0.requirement == .required }.map { at($0.field) }.filter { $0 >= 0 }
+        var groups: [String: [Int]] = [:]
+        for spec in ArrangementField.schema {
+            if case .oneOf(let group) = spec.requirement { groups[group, default: []].append(at(spec.field)) }
+        }
+        self.groups = groups.keys.sorted().compactMap { groups[$0] }
         extraColumns = columns.extraColumns
     }
 }
 
 /// The rows of one stretch of the file, read on one core. Ordinary rows are stored
-/// as columns, with categories and partner names numbered within the stretch; rows
-/// that need a diagnostic are kept as their cells, to be read by `ArrangementRows` in
-/// file order when the stretches are put together.
+/// as columns by storage and slot, as the register keeps them, with categories and
+/// organisations numbered within the stretch; rows that need a diagnostic are kept as
+/// their cells, to be read by `ArrangementRows` in file order when the stretches are
+/// put together.
 struct ArrangementStretch: Sendable {
     var ids = TextColumn()
     var idHashes: [UInt64] = []
     /// Copied while their bytes are still in the cache, so that the file's pages can be
     /// given back as soon as the stretch is read.
-    var names = TextColumn()
-    var descriptions = TextColumn()
-    /// Stretch-local ids into the spellings below, or -1 for empty.
-    var serviceAreas: [Int32] = []
-    var services: [Int32] = []
-    var regions: [Int32] = []
-    var sources: [Int32] = []
-    var leads: [Int32] = []
+    var texts = [TextColumn](repeating: TextColumn(), count: ArrangementField.fields(storedAs: .text).count)
+    /// Stretch-local ids into each slot's spellings, or -1 for a blank category.
+    var interned = [[Int32]](repeating: [], count: ArrangementField.fields(storedAs: .interned).count)
+    var internedSpellings = [ByteInterner](
+        repeating: ByteInterner(), count: ArrangementField.fields(storedAs: .interned).count)
+    /// Stretch-local ids into `partnerSpellings`, or -1 where none is named.
+    var organisations = [[Int32]](repeating: [], count: ArrangementField.fields(storedAs: .organisation).count)
     /// Partners of ordinary row `r` are `partners[partnerStarts[r]..<partnerStarts[r + 1]]`.
     var partnerStarts: [Int32] = [0]
     var partners: [Int32] = []
-    var startYears: [Int16] = []
-    var statusCodes: [UInt8] = []
-    var provenanceCodes: [UInt8] = []
-    var savingsToDate: [Int64] = []
-    var savingsLatestYear: [Int64] = []
+    var years = [[Int16]](repeating: [], count: ArrangementField.fields(storedAs: .year).count)
+    var choices = [[UInt8]](repeating: [], count: ArrangementField.fields(storedAs: .choice).count)
+    var amounts = [[Int64]](repeating: [], count: ArrangementField.fields(storedAs: .amount).count)
     /// `SavingsQualifier.rawValue` of each figure (exact where there is none).
-    var savingsToDateQualifiers: [UInt8] = []
-    var savingsLatestYearQualifiers: [UInt8] = []
+    var qualifiers = [[UInt8]](repeating: [], count: ArrangementField.fields(storedAs: .amount).count)
     /// Line of each ordinary row, counted from the stretch's first line (0).
     var lines: [Int32] = []
     /// Where each ordinary row's record starts in the file, to find a cell for a message.
     var recordStarts: [Int] = []
     var extras: [[String]] = []
-
-    var serviceAreaSpellings = ByteInterner()
-    var serviceSpellings = ByteInterner()
-    var regionSpellings = ByteInterner()
-    var sourceSpellings = ByteInterner()
-    /// Partner and lead names, as written but for the spaces around them.
+    /// Partner and organisation names, as written but for the spaces around them.
     var partnerSpellings = ByteInterner()
 
     /// A row that needs a diagnostic: its cells as the file holds them (`ArrangementRows`
@@ -104,23 +113,20 @@ struct ArrangementStretch: Sendable {
     var ordinaryRowCount: Int { lines.count }
 
     /// Room for `rows` rows, so the columns do not grow (and copy) as they fill.
-    mutating func reserveCapacity(_ rows: Int) {
+    mutating func reserveCapacity(_ rows: Int, textBytes: [Int]) {
         ids.reserveCapacity(rows: rows, bytes: rows * 12)
         idHashes.reserveCapacity(rows)
-        names.reserveCapacity(rows: rows, bytes: rows * 64)
-        descriptions.reserveCapacity(rows: rows, bytes: rows * 128)
-        for column in [\ArrangementStretch.serviceAreas, \.services, \.regions, \.sources, \.leads] {
-            self[keyPath: column].reserveCapacity(rows)
-        }
+        for slot in texts.indices { texts[slot].reserveCapacity(rows: rows, bytes: textBytes[slot]) }
+        for slot in interned.indices { interned[slot].reserveCapacity(rows) }
+        for slot in organisations.indices { organisations[slot].reserveCapacity(rows) }
         partnerStarts.reserveCapacity(rows + 1)
         partners.reserveCapacity(rows * 5)
-        startYears.reserveCapacity(rows)
-        statusCodes.reserveCapacity(rows)
-        provenanceCodes.reserveCapacity(rows)
-        savingsToDate.reserveCapacity(rows)
-        savingsLatestYear.reserveCapacity(rows)
-        savingsToDateQualifiers.reserveCapacity(rows)
-        savingsLatestYearQualifiers.reserveCapacity(rows)
+        for slot in years.indices { years[slot].reserveCapacity(rows) }
+        for slot in choices.indices { choices[slot].reserveCapacity(rows) }
+        for slot in amounts.indices {
+            amounts[slot].reserveCapacity(rows)
+            qualifiers[slot].reserveCapacity(rows)
+        }
         lines.reserveCapacity(rows)
         recordStarts.reserveCapacity(rows)
     }
@@ -134,6 +140,12 @@ struct ArrangementStretchReader {
     private var scanner: CSVRecordScanner
     private var stretch = ArrangementStretch()
     private var rowPartners = RowPartners()
+    /// The row's values by storage and slot, checked before any is stored (reused row to row).
+    private var rowInterned: [Int32]
+    private var rowOrganisations: [Int32]
+    private var rowYears: [Int16]
+    private var rowChoices: [UInt8]
+    private var rowAmounts: [(pounds: Int64, qualifier: SavingsQualifier)]
 
     private static let semicolon: UInt8 = 0x3B
     private static let lineFeed: UInt8 = 0x0A
@@ -145,6 +157,11 @@ struct ArrangementStretchReader {
         self.bytes = bytes
         self.layout = layout
         scanner = CSVRecordScanner(bytes: bytes)
+        rowInterned = Array(repeating: -1, count: layout.interned.count)
+        rowOrganisations = Array(repeating: -1, count: layout.organisations.count)
+        rowYears = Array(repeating: 0, count: layout.years.count)
+        rowChoices = Array(repeating: UInt8.max, count: layout.choices.count)
+        rowAmounts = Array(repeating: (Register.notReported, .exact), count: layout.amounts.count)
     }
 
     /// Reads the records that start in `start..<boundary`; the last may run past it.
@@ -181,7 +198,8 @@ struct ArrangementStretchReader {
                 // Estimate the stretch's rows from its first thousand.
                 reservedRoom = true
                 let perRow = Double(index - start) / 1_024
-                stretch.reserveCapacity(Int(Double(boundary - start) / perRow * 1.05) + 1_024)
+                let rows = Int(Double(boundary - start) / perRow * 1.05) + 1_024
+                stretch.reserveCapacity(rows, textBytes: stretch.texts.map { $0.bytes.count * rows / 1_024 })
             }
             if index - reported >= 1 << 20 {
                 reportProgress(index - reported)
@@ -228,51 +246,71 @@ struct ArrangementStretchReader {
         return key.isEmpty ? -1 : spellings.intern(value)
     }
 
+    /// Whether a column's cell has something besides spaces; nil when it needs a closer look.
+    private func isGiven(_ position: Int) -> Bool? {
+        guard let value = trimmedCell(position) else { return nil }
+        return !value.isEmpty
+    }
+
     /// Checks and stores the current record as an ordinary row; false (storing nothing)
-    /// when any cell needs a diagnostic or a closer look.
+    /// when any cell needs a diagnostic or a closer look. Every value is read and checked
+    /// into the row's scratch first, then stored.
     private mutating func storeOrdinaryRow(line: Int, recordStart: Int) -> Bool {
         guard scanner.fieldCount == layout.fieldCount, !scanner.hasControlCharacters else { return false }
         for position in 0..<scanner.fieldCount where scanner.valueHasNonASCII[position] {
             if CellReading.containsControlCharacters(scanner.string(position)) { return false }
         }
-        let id = cell(layout.id)
-        let name = cell(layout.name)
-        let serviceAreaCell = cell(layout.serviceArea)
-        let serviceCell = cell(layout.service)
-        let regionCell = cell(layout.region)
-        guard let idKey = Self.trimmed(id), !idKey.isEmpty, let nameKey = Self.trimmed(name), !nameKey.isEmpty,
-            let startYear = year(layout.startYear),
-            let status = statusCode(layout.status), let provenance = provenanceCode(layout.provenance),
-            let savingsToDate = money(layout.savingsToDate, qualifiedBy: layout.savingsToDateQualifier),
-            let savingsLatestYear = money(layout.savingsLatestYear, qualifiedBy: layout.savingsLatestYearQualifier),
-            let leadName = trimmedCell(layout.lead),
-            readPartners(cell(layout.partners)),
-            let serviceArea = Self.category(serviceAreaCell, in: &stretch.serviceAreaSpellings),
-            let service = Self.category(serviceCell, in: &stretch.serviceSpellings),
-            !(serviceArea < 0 && service < 0),
-            let region = Self.category(regionCell, in: &stretch.regionSpellings)
-        else { return false }
+        for position in layout.required where isGiven(position) != true { return false }
+        for group in layout.groups {
+            var given = false
+            for position in group where position >= 0 {
+                guard let isGiven = isGiven(position) else { return false }
+                given = given || isGiven
+            }
+            if !given { return false }
+        }
+        guard let idKey = Self.trimmed(cell(layout.id)), readPartners(cell(layout.partners)) else { return false }
+        for (slot, position) in layout.years.enumerated() {
+            guard let year = year(position) else { return false }
+            rowYears[slot] = year
+        }
+        for (slot, position) in layout.choices.enumerated() {
+            guard let code = choiceCode(position, layout.choiceLists[slot]) else { return false }
+            rowChoices[slot] = code
+        }
+        for (slot, positions) in layout.amounts.enumerated() {
+            guard let amount = money(positions.figure, qualifiedBy: positions.qualifier) else { return false }
+            rowAmounts[slot] = amount
+        }
+        for (slot, position) in layout.organisations.enumerated() {
+            guard let name = trimmedCell(position) else { return false }
+            rowOrganisations[slot] = name.isEmpty ? -1 : stretch.partnerSpellings.intern(name)
+        }
+        for (slot, position) in layout.interned.enumerated() {
+            let value = cell(position)
+            if layout.internedIsExact[slot] {
+                // Repeating text is interned even when empty, as the careful reader does.
+                rowInterned[slot] = stretch.internedSpellings[slot].intern(value)
+            } else {
+                guard let id = Self.category(value, in: &stretch.internedSpellings[slot]) else { return false }
+                rowInterned[slot] = id
+            }
+        }
 
         // An id is a key, matched and kept without the spaces around it.
         stretch.ids.append(idKey)
         stretch.idHashes.append(ByteInterner.hash(idKey))
-        stretch.names.append(name)
-        stretch.descriptions.append(cell(layout.description))
-        stretch.serviceAreas.append(serviceArea)
-        stretch.services.append(service)
-        stretch.regions.append(region)
-        // Sources are interned even when empty, as the careful reader does.
-        stretch.sources.append(stretch.sourceSpellings.intern(cell(layout.source)))
+        for (slot, position) in layout.texts.enumerated() { stretch.texts[slot].append(cell(position)) }
+        for slot in rowInterned.indices { stretch.interned[slot].append(rowInterned[slot]) }
+        for slot in rowOrganisations.indices { stretch.organisations[slot].append(rowOrganisations[slot]) }
         stretch.partners.append(contentsOf: rowPartners.ids)
         stretch.partnerStarts.append(Int32(stretch.partners.count))
-        stretch.leads.append(leadName.isEmpty ? -1 : stretch.partnerSpellings.intern(leadName))
-        stretch.startYears.append(startYear)
-        stretch.statusCodes.append(status)
-        stretch.provenanceCodes.append(provenance)
-        stretch.savingsToDate.append(savingsToDate.pounds)
-        stretch.savingsLatestYear.append(savingsLatestYear.pounds)
-        stretch.savingsToDateQualifiers.append(savingsToDate.qualifier.rawValue)
-        stretch.savingsLatestYearQualifiers.append(savingsLatestYear.qualifier.rawValue)
+        for slot in rowYears.indices { stretch.years[slot].append(rowYears[slot]) }
+        for slot in rowChoices.indices { stretch.choices[slot].append(rowChoices[slot]) }
+        for slot in rowAmounts.indices {
+            stretch.amounts[slot].append(rowAmounts[slot].pounds)
+            stretch.qualifiers[slot].append(rowAmounts[slot].qualifier.rawValue)
+        }
         stretch.lines.append(Int32(clamping: line))
         stretch.recordStarts.append(recordStart)
         if !layout.extraColumns.isEmpty {
@@ -361,18 +399,12 @@ struct ArrangementStretchReader {
         return pounds
     }
 
-    private func statusCode(_ position: Int) -> UInt8? {
+    /// A choice's code, or `UInt8.max` when blank; nil for a word that is not one of its list.
+    private func choiceCode(_ position: Int, _ list: Choices) -> UInt8? {
         guard let value = trimmedCell(position) else { return nil }
         if value.isEmpty { return UInt8.max }
-        for status in Status.allCases where matches(value, status.name) { return status.rawValue }
-        return Status(name: String(decoding: value, as: UTF8.self))?.rawValue
-    }
-
-    private func provenanceCode(_ position: Int) -> UInt8? {
-        guard let value = trimmedCell(position) else { return nil }
-        if value.isEmpty { return UInt8.max }
-        for provenance in Provenance.allCases where matches(value, provenance.name) { return provenance.rawValue }
-        return Provenance(name: String(decoding: value, as: UTF8.self))?.rawValue
+        for (code, name) in list.names.enumerated() where matches(value, name) { return UInt8(code) }
+        return list.code(String(decoding: value, as: UTF8.self))
     }
 
     private func matches(_ value: UnsafeBufferPointer<UInt8>, _ word: String) -> Bool {

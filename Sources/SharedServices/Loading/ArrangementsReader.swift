@@ -115,7 +115,7 @@ struct ArrangementRows {
             header: header, aliases: ArrangementField.aliases, file: file, headerLine: headerLine)
         try ArrangementsReader.checkRequiredColumns(columns, format: format, file: file, headerLine: headerLine)
         self.organisationsFile = organisationsFile
-        organisationsName = organisationsFile.map(Self.baseName) ?? BundledOrganisations.name
+        organisationsName = (organisationsFile.map(OrganisationsReference.file) ?? .bundled).name
     }
 
     /// A row kept by the fast reader without going through `read`.
@@ -151,67 +151,54 @@ struct ArrangementRows {
         }
         rowsRead += 1
 
-        let name = columns.value(.name, in: fields)
-        if name.isBlank { cell.warn(.name, "is empty") }
-        let serviceArea = columns.value(.serviceArea, in: fields)
-        let service = columns.value(.service, in: fields)
-        if serviceArea.isBlank && service.isBlank {
-            cell.warn(nil, "has neither a \(columns.title(.serviceArea)) nor a \(columns.title(.service))")
-        }
-
-        // Partners, each matched to an organisation once.
-        var partners = RowPartners()
-        var partnerSpellings: [String] = []
-        let partnersText = columns.value(.partners, in: fields)
-        // Split on the bytes of ";" and line breaks: no Character walking per row.
-        for raw in partnersText.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x0A || $0 == 0x0D }) {
-            let partnerName = Substring(raw).trimmedWhitespace()
-            if partnerName.isEmpty { continue }
-            let match = builder.matchPartner(partnerName)
-            guard partners.insert(match.id) else {
-                cell.warn(.partners, Self.listedTwice(partnerName))
-                continue
+        var row = RegisterBuilder.Row(
+            id: id, texts: [], interned: [], partners: [], partnerSpellings: [], organisations: [], years: [],
+            choices: [], amounts: [], line: tableRow.line, extras: columns.extraColumns.map { fields[$0] })
+        for spec in ArrangementField.schema {
+            let field = spec.field
+            let value = columns.value(field, in: fields)
+            switch spec.kind {
+            case .identifier, .qualifier:
+                break  // the id is read above; a qualifier with its figure
+            case .text, .repeatedText:
+                if spec.requirement == .required && value.isBlank { cell.warn(field, "is empty") }
+                if spec.kind == .text { row.texts.append(value) } else { row.interned.append(value) }
+            case .category:
+                row.interned.append(value)
+                checkGroup(of: spec, fields: fields, cell: &cell)
+            case .organisations:
+                readPartners(value, into: &row, builder: &builder, cell: &cell)
+            case .organisation:
+                let name = value.trimmingWhitespace()
+                guard !name.isEmpty else {
+                    row.organisations.append(nil)
+                    continue
+                }
+                let match = builder.matchPartner(Substring(name))
+                row.organisations.append((match.id, name))
+                if !row.partners.contains(match.id) {
+                    cell.warn(field, leadNotAPartner(name, match: match, builder: builder))
+                }
+            case .year:
+                switch CellReading.year(value) {
+                case .blank: row.years.append(0)
+                case .year(let year): row.years.append(Int16(year))
+                case .invalid(let reason):
+                    row.years.append(0)
+                    cell.warn(field, "\(CellReading.quoted(value)) \(reason); left blank")
+                }
+            case .choice(let list):
+                let word = value.trimmingWhitespace()
+                let code = list.code(word)
+                if code == nil && !word.isEmpty {
+                    cell.warn(field, "\(CellReading.quoted(word)) is not \(CellReading.either(list.names)); left blank")
+                }
+                row.choices.append(code ?? UInt8.max)
+            case .money:
+                let reading = cell.savings(field, field.qualifierField, in: fields)
+                row.amounts.append(reading)
             }
-            partnerSpellings.append(String(partnerName))
-            if let problem = matchProblem(match, spelling: partnerName, builder: builder) {
-                cell.warn(.partners, problem)
-            }
         }
-        if partners.isEmpty { cell.warn(.partners, "is empty") }
-
-        var lead: Int32?
-        let leadName = columns.value(.lead, in: fields).trimmingWhitespace()
-        if !leadName.isEmpty {
-            let match = builder.matchPartner(Substring(leadName))
-            lead = match.id
-            if !partners.contains(match.id) {
-                cell.warn(.lead, leadNotAPartner(leadName, match: match, builder: builder))
-            }
-        }
-
-        let startYear: Int?
-        let yearText = columns.value(.startYear, in: fields)
-        switch CellReading.year(yearText) {
-        case .blank: startYear = nil
-        case .year(let year): startYear = year
-        case .invalid(let reason):
-            startYear = nil
-            cell.warn(.startYear, "\(CellReading.quoted(yearText)) \(reason); left blank")
-        }
-
-        let statusText = columns.value(.status, in: fields).trimmingWhitespace()
-        let status = Status(name: statusText)
-        if status == nil && !statusText.isEmpty {
-            cell.warn(.status, "\(CellReading.quoted(statusText)) is not operational, planned or ended; left blank")
-        }
-        let provenanceText = columns.value(.provenance, in: fields).trimmingWhitespace()
-        let provenance = Provenance(name: provenanceText)
-        if provenance == nil && !provenanceText.isEmpty {
-            cell.warn(.provenance, "\(CellReading.quoted(provenanceText)) is not reported or illustrative; left blank")
-        }
-
-        let savingsToDate = cell.savings(.savingsToDate, .savingsToDateQualifier, in: fields)
-        let savingsLatestYear = cell.savings(.savingsLatestYear, .savingsLatestYearQualifier, in: fields)
 
         for (position, value) in fields.enumerated()
         where CellReading.containsControlCharacters(value) {
@@ -221,18 +208,40 @@ struct ArrangementRows {
                     + "they are shown as symbols")
         }
 
-        builder.append(
-            RegisterBuilder.Row(
-                id: id, name: name, serviceArea: serviceArea, service: service, partners: partners.ids,
-                partnerSpellings: partnerSpellings, lead: lead, leadSpelling: leadName,
-                region: columns.value(.region, in: fields), startYear: startYear,
-                status: status, provenance: provenance, savingsToDate: savingsToDate.pounds,
-                savingsLatestYear: savingsLatestYear.pounds, savingsToDateQualifier: savingsToDate.qualifier,
-                savingsLatestYearQualifier: savingsLatestYear.qualifier,
-                description: columns.value(.description, in: fields),
-                source: columns.value(.source, in: fields), line: tableRow.line,
-                extras: columns.extraColumns.map { fields[$0] }))
+        builder.append(row)
         diagnostics.append(contentsOf: cell.diagnostics)
+    }
+
+    /// Partners, each matched to an organisation once.
+    private func readPartners(
+        _ text: String, into row: inout RegisterBuilder.Row, builder: inout RegisterBuilder, cell: inout CellChecker
+    ) {
+        var partners = RowPartners()
+        // Split on the bytes of ";" and line breaks: no Character walking per row.
+        for raw in text.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x0A || $0 == 0x0D }) {
+            let partnerName = Substring(raw).trimmedWhitespace()
+            if partnerName.isEmpty { continue }
+            let match = builder.matchPartner(partnerName)
+            guard partners.insert(match.id) else {
+                cell.warn(.partners, Self.listedTwice(partnerName))
+                continue
+            }
+            row.partnerSpellings.append(String(partnerName))
+            if let problem = matchProblem(match, spelling: partnerName, builder: builder) {
+                cell.warn(.partners, problem)
+            }
+        }
+        if partners.isEmpty { cell.warn(.partners, "is empty") }
+        row.partners = partners.ids
+    }
+
+    /// After the last field of a group ("service_area or service"), a warning when the row
+    /// gives none of them.
+    private func checkGroup(of spec: FieldSpec, fields: [String], cell: inout CellChecker) {
+        guard case .oneOf(let group) = spec.requirement else { return }
+        let members = ArrangementField.schema.filter { $0.requirement == .oneOf(group) }.map(\.field)
+        guard members.last == spec.field, members.allSatisfy({ columns.value($0, in: fields).isBlank }) else { return }
+        cell.warn(nil, "has neither " + members.map { "a \(columns.title($0))" }.joined(separator: " nor "))
     }
 
     // Messages shared with the fast reader, which checks ids, partners and leads the same way.
@@ -265,10 +274,6 @@ struct ArrangementRows {
             return leftLine != rightLine ? leftLine < rightLine : left.offset < right.offset
         }
         diagnostics.replaceSubrange(start..., with: ordered.map(\.element))
-    }
-
-    static func baseName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 }
 
@@ -318,12 +323,12 @@ struct CellChecker {
     /// A savings cell and its qualifier read, with a warning when either was not what it
     /// should be or needed interpreting.
     mutating func savings(
-        _ field: ArrangementField, _ qualifierField: ArrangementField, in fields: [String]
+        _ field: ArrangementField, _ qualifierField: ArrangementField?, in fields: [String]
     ) -> (pounds: Int64?, qualifier: SavingsQualifier) {
         let reading = CellReading.savings(
-            columns.value(field, in: fields), qualifier: columns.value(qualifierField, in: fields))
+            columns.value(field, in: fields), qualifier: qualifierField.map { columns.value($0, in: fields) } ?? "")
         if let note = reading.amountNote { warn(field, note) }
-        if let note = reading.qualifierNote { warn(qualifierField, note) }
+        if let note = reading.qualifierNote { warn(qualifierField ?? field, note) }
         return (reading.pounds, reading.qualifier)
     }
 }

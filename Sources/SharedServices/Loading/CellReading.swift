@@ -116,6 +116,12 @@ enum CellReading {
         name.isEmpty ? "(blank)" : SafeText.visible(shortened(name))
     }
 
+    /// "a, b or c": the words a message offers as the choices.
+    static func either(_ words: [String]) -> String {
+        guard let last = words.last else { return "" }
+        return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + " or " + last
+    }
+
     /// A header as a message lists it: the first 20 names, then how many more there are.
     static func listed(_ header: [String]) -> String {
         let shownCount = 20

@@ -84,14 +84,12 @@ enum FastArrangementsReader {
         }
 
         var rowCount = 0
-        var nameBytes = 0
-        var descriptionBytes = 0
+        var textBytes = [Int](repeating: 0, count: layout.texts.count)
         for stretch in stretches {
             rowCount += stretch.ordinaryRowCount + stretch.unusualRows.count
-            nameBytes += stretch.names.bytes.count
-            descriptionBytes += stretch.descriptions.bytes.count
+            for slot in textBytes.indices { textBytes[slot] += stretch.texts[slot].bytes.count }
         }
-        builder.reserveCapacity(rows: rowCount, nameBytes: nameBytes, descriptionBytes: descriptionBytes)
+        builder.reserveCapacity(rows: rowCount, textBytes: textBytes)
         var merger = StretchMerger(bytes: bytes, file: file, rows: rows, firstLine: 1 + headerLineEnds)
         for index in stretches.indices {
             let stretch = stretches[index]
@@ -133,6 +131,10 @@ private struct StretchMerger {
         var unusual = stretch.unusualRows.makeIterator()
         var nextUnusual = unusual.next()
         var rowPartners = RowPartners()
+        let internedFields = ArrangementField.fields(storedAs: .interned)
+        let organisationFields = ArrangementField.fields(storedAs: .organisation)
+        var rowInterned = [Int32](repeating: -1, count: internedFields.count)
+        var rowOrganisations = [Int32](repeating: -1, count: organisationFields.count)
         /// The row's partners (by place among those kept) whose spelling is not their organisation's name.
         var speltOtherwise: [(kept: Int32, local: Int32)] = []
         for row in 0...stretch.ordinaryRowCount {
@@ -179,66 +181,54 @@ private struct StretchMerger {
                     checker?.warn(.partners, problem)
                 }
             }
-            var lead: Int32 = -1
-            let localLead = stretch.leads[row]
-            if localLead >= 0 {
-                let match = numbering.partner(localLead, stretch, &builder)
-                lead = match.id
-                if !rowPartners.contains(lead) {
+            for slot in stretch.organisations.indices {
+                let local = stretch.organisations[slot][row]
+                rowOrganisations[slot] = -1
+                guard local >= 0 else { continue }
+                let match = numbering.partner(local, stretch, &builder)
+                rowOrganisations[slot] = match.id
+                if !rowPartners.contains(match.id) {
                     if checker == nil { checker = makeChecker(line: line, recordStart: stretch.recordStarts[row]) }
                     checker?.warn(
-                        .lead, rows.leadNotAPartner(stretch.partnerSpellings[localLead], match: match, builder: builder))
+                        organisationFields[slot],
+                        rows.leadNotAPartner(stretch.partnerSpellings[local], match: match, builder: builder))
                 }
             }
-            let serviceArea = numbering.serviceAreas.id(stretch.serviceAreas[row]) {
-                builder.internServiceArea(stretch.serviceAreaSpellings[$0])
+            for slot in stretch.interned.indices {
+                rowInterned[slot] = numbering.interned[slot].id(stretch.interned[slot][row]) { local in
+                    builder.intern(internedFields[slot], stretch.internedSpellings[slot][local])
+                }
             }
-            let service = numbering.services.id(stretch.services[row]) { builder.internService(stretch.serviceSpellings[$0]) }
-            let region = numbering.regions.id(stretch.regions[row]) { builder.internRegion(stretch.regionSpellings[$0]) }
             builder.appendOrdinary(
-                row, of: stretch, serviceArea: serviceArea, service: service, region: region,
-                source: numbering.sources.id(stretch.sources[row]) { builder.internSource(stretch.sourceSpellings[$0]) },
-                partners: rowPartners.ids, lead: lead, line: line)
+                row, of: stretch, interned: rowInterned, organisations: rowOrganisations, partners: rowPartners.ids,
+                line: line)
 
             // Spellings other than the value matched are kept, to be shown and written as in the file.
             let number = Int32(builder.register.count - 1)
-            Self.noteCategorySpelling(
-                stretch.serviceAreas[row], numbers: &numbering.serviceAreas, spellings: stretch.serviceAreaSpellings,
-                vocabulary: \.serviceAreas, written: \.serviceAreas, builder: &builder)
-            Self.noteCategorySpelling(
-                stretch.services[row], numbers: &numbering.services, spellings: stretch.serviceSpellings,
-                vocabulary: \.services, written: \.services, builder: &builder)
-            Self.noteCategorySpelling(
-                stretch.regions[row], numbers: &numbering.regions, spellings: stretch.regionSpellings,
-                vocabulary: \.regions, written: \.regions, builder: &builder)
+            for slot in stretch.interned.indices {
+                let local = stretch.interned[slot][row]
+                guard local >= 0,
+                    numbering.interned[slot].isSpeltOtherwise(
+                        local, stretch.internedSpellings[slot], builder.register.interned[slot].values)
+                else { continue }
+                builder.noteSpelling(stretch.internedSpellings[slot][local], ofInterned: slot, row: number)
+            }
             if !speltOtherwise.isEmpty {
                 let firstPartner = Int32(builder.register.partnerIDs.count - rowPartners.ids.count)
                 for (kept, local) in speltOtherwise {
-                    builder.noteSpelling(
-                        stretch.partnerSpellings[local], of: rowPartners.ids[Int(kept)], at: firstPartner + kept,
-                        in: \.partners)
+                    builder.notePartnerSpelling(
+                        stretch.partnerSpellings[local], of: rowPartners.ids[Int(kept)], at: firstPartner + kept)
                 }
             }
-            if localLead >= 0 && numbering.partnerIsSpeltOtherwise(localLead, stretch, builder) {
-                builder.noteSpelling(stretch.partnerSpellings[localLead], of: lead, at: number, in: \.leads)
+            for slot in stretch.organisations.indices {
+                let local = stretch.organisations[slot][row]
+                if local >= 0 && numbering.partnerIsSpeltOtherwise(local, stretch, builder) {
+                    builder.noteSpelling(stretch.partnerSpellings[local], of: rowOrganisations[slot], row: number, slot: slot)
+                }
             }
             if let checker { diagnostics.append(contentsOf: checker.diagnostics) }
         }
         firstLine += stretch.lineEnds
-    }
-
-    /// Keeps the spelling of a category on the row just appended when it is not the
-    /// category's own; whether it is, is worked out once per spelling of the stretch.
-    private static func noteCategorySpelling(
-        _ local: Int32, numbers: inout CategoryNumbers, spellings: ByteInterner,
-        vocabulary: KeyPath<Register, Vocabulary>, written: WritableKeyPath<WrittenSpellings, [Int32: String]>,
-        builder: inout RegisterBuilder
-    ) {
-        guard local >= 0, numbers.isSpeltOtherwise(local, spellings, builder.register[keyPath: vocabulary]) else {
-            return
-        }
-        let canonical = builder.register[keyPath: vocabulary][numbers.registerID(local)]
-        builder.noteSpelling(spellings[local], of: canonical, at: Int32(builder.register.count - 1), in: written)
     }
 
     private func makeChecker(line: Int, recordStart: Int) -> CellChecker {
@@ -257,19 +247,14 @@ private struct StretchMerger {
 /// the first time a kept row uses it: the register then numbers them in the order the
 /// row-at-a-time reader would.
 private struct LocalNumbering {
-    var serviceAreas: CategoryNumbers
-    var services: CategoryNumbers
-    var regions: CategoryNumbers
-    /// An empty source is a spelling like any other, as the row-at-a-time reader has it.
-    var sources: CategoryNumbers
+    /// By interned slot. Empty repeating text is a spelling like any other, as the
+    /// row-at-a-time reader has it.
+    var interned: [CategoryNumbers]
     private var partners: [RegisterBuilder.PartnerMatch?]
     private var partnerSpelling: [SpellingCheck]
 
     init(_ stretch: ArrangementStretch) {
-        serviceAreas = CategoryNumbers(count: stretch.serviceAreaSpellings.count)
-        services = CategoryNumbers(count: stretch.serviceSpellings.count)
-        regions = CategoryNumbers(count: stretch.regionSpellings.count)
-        sources = CategoryNumbers(count: stretch.sourceSpellings.count)
+        interned = stretch.internedSpellings.map { CategoryNumbers(count: $0.count) }
         partners = Array(repeating: nil, count: stretch.partnerSpellings.count)
         partnerSpelling = Array(repeating: .unknown, count: stretch.partnerSpellings.count)
     }

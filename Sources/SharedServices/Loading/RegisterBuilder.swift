@@ -36,45 +36,27 @@ struct RegisterBuilder {
         register.extraColumnNames = names
     }
 
-    /// A category's number; a new category is spelt as first written, without the spaces
-    /// around it (the cell as written is kept apart when it differs).
-    mutating func internRegion(_ text: String) -> Int32 {
-        Self.intern(text, in: &register.regions)
+    /// The number of the value a category or repeating-text cell holds (see
+    /// `InternedColumn.intern`); the cell as written is kept apart when it differs.
+    mutating func intern(_ field: ArrangementField, _ text: String) -> Int32 {
+        register.interned[field.slot].intern(text)
     }
 
-    mutating func internServiceArea(_ text: String) -> Int32 {
-        Self.intern(text, in: &register.serviceAreas)
-    }
+    /// An organisation's region, numbered among the register's regions.
+    mutating func internRegion(_ text: String) -> Int32 { intern(.region, text) }
 
-    mutating func internService(_ text: String) -> Int32 {
-        Self.intern(text, in: &register.services)
-    }
-
-    private static func intern(_ text: String, in vocabulary: inout Vocabulary) -> Int32 {
-        let trimmed = text.trimmingWhitespace()
-        return trimmed.isEmpty ? -1 : vocabulary.intern(trimmed)
-    }
-
-    mutating func internSource(_ text: String) -> Int32 {
-        register.sourceTexts.intern(text)
-    }
-
-    mutating func reserveCapacity(rows: Int, nameBytes: Int, descriptionBytes: Int) {
+    mutating func reserveCapacity(rows: Int, textBytes: [Int]) {
         idIndex.reserveCapacity(rows)
-        register.names.reserveCapacity(rows: rows, bytes: nameBytes)
-        register.descriptions.reserveCapacity(rows: rows, bytes: descriptionBytes)
-        register.serviceAreaIDs.reserveCapacity(rows)
-        register.serviceIDs.reserveCapacity(rows)
-        register.regionIDs.reserveCapacity(rows)
-        register.leadIDs.reserveCapacity(rows)
+        for slot in register.texts.indices {
+            register.texts[slot].reserveCapacity(rows: rows, bytes: textBytes.indices.contains(slot) ? textBytes[slot] : 0)
+        }
+        for slot in register.interned.indices { register.interned[slot].ids.reserveCapacity(rows) }
+        for slot in register.organisationColumns.indices { register.organisationColumns[slot].ids.reserveCapacity(rows) }
+        for slot in register.years.indices { register.years[slot].reserveCapacity(rows) }
+        for slot in register.choices.indices { register.choices[slot].reserveCapacity(rows) }
+        for slot in register.amounts.indices { register.amounts[slot].reserveCapacity(rows) }
         register.partnerStarts.reserveCapacity(rows + 1)
         register.sectorMasks.reserveCapacity(rows)
-        register.startYears.reserveCapacity(rows)
-        register.statusCodes.reserveCapacity(rows)
-        register.provenanceCodes.reserveCapacity(rows)
-        register.savingsToDate.reserveCapacity(rows)
-        register.savingsLatestYear.reserveCapacity(rows)
-        register.sourceIDs.reserveCapacity(rows)
         register.lines.reserveCapacity(rows)
         register.extraValues.reserveCapacity(rows)
     }
@@ -130,28 +112,23 @@ struct RegisterBuilder {
             latitude: nil, longitude: nil, listed: false, extras: extras)
     }
 
-    /// A row read cell by cell. Text is as the file writes it; categories, partners and
-    /// the lead are given as written and matched here.
+    /// A row read cell by cell, each storage's values by their fields' slots. Text is as
+    /// the file writes it; categories, partners and organisations are given as written and
+    /// matched here.
     struct Row {
         var id: String
-        var name: String
-        var serviceArea: String
-        var service: String
+        var texts: [String]
+        var interned: [String]
         var partners: [Int32]
         /// Each partner's name as written (without the spaces around it).
         var partnerSpellings: [String]
-        var lead: Int32?
-        var leadSpelling: String
-        var region: String
-        var startYear: Int?
-        var status: Status?
-        var provenance: Provenance?
-        var savingsToDate: Int64?
-        var savingsLatestYear: Int64?
-        var savingsToDateQualifier: SavingsQualifier
-        var savingsLatestYearQualifier: SavingsQualifier
-        var description: String
-        var source: String
+        /// Each organisation field's match and name as written; nil where none is named.
+        var organisations: [(id: Int32, spelling: String)?]
+        /// 0 where not given.
+        var years: [Int16]
+        /// `UInt8.max` where not given.
+        var choices: [UInt8]
+        var amounts: [(pounds: Int64?, qualifier: SavingsQualifier)]
         var line: Int
         var extras: [String]
     }
@@ -168,80 +145,47 @@ struct RegisterBuilder {
     mutating func append(_ row: Row) {
         let number = Int32(register.count)
         _ = idIndex.intern(row.id)
-        register.names.append(row.name)
-        register.serviceAreaIDs.append(
-            category(row.serviceArea, in: \.serviceAreas, row: number, spellings: \.serviceAreas))
-        register.serviceIDs.append(category(row.service, in: \.services, row: number, spellings: \.services))
-        register.regionIDs.append(category(row.region, in: \.regions, row: number, spellings: \.regions))
-        register.leadIDs.append(row.lead ?? -1)
-        if let lead = row.lead { noteSpelling(row.leadSpelling, of: lead, at: number, in: \.leads) }
+        for (slot, text) in row.texts.enumerated() { register.texts[slot].append(text) }
+        for (slot, written) in row.interned.enumerated() {
+            let id = register.interned[slot].intern(written)
+            register.interned[slot].ids.append(id)
+            if id >= 0 && written != register.interned[slot].values[id] { register.interned[slot].written[number] = written }
+        }
+        for (slot, organisation) in row.organisations.enumerated() {
+            register.organisationColumns[slot].ids.append(organisation?.id ?? -1)
+            if let organisation { noteSpelling(organisation.spelling, of: organisation.id, row: number, slot: slot) }
+        }
         let firstPartner = Int32(register.partnerIDs.count)
         appendPartners(row.partners)
-        for (offset, spelling) in zip(row.partners, row.partnerSpellings).enumerated() {
-            noteSpelling(spelling.1, of: spelling.0, at: firstPartner + Int32(offset), in: \.partners)
+        for (offset, (partner, spelling)) in zip(row.partners, row.partnerSpellings).enumerated() {
+            notePartnerSpelling(spelling, of: partner, at: firstPartner + Int32(offset))
         }
-        register.startYears.append(Int16(row.startYear ?? 0))
-        register.statusCodes.append(row.status?.rawValue ?? UInt8.max)
-        register.provenanceCodes.append(row.provenance?.rawValue ?? UInt8.max)
-        appendSavings(
-            row.savingsToDate ?? Register.notReported, row.savingsToDateQualifier,
-            latestYear: row.savingsLatestYear ?? Register.notReported, row.savingsLatestYearQualifier)
-        register.descriptions.append(row.description)
-        register.sourceIDs.append(internSource(row.source))
+        for (slot, year) in row.years.enumerated() { register.years[slot].append(year) }
+        for (slot, code) in row.choices.enumerated() { register.choices[slot].append(code) }
+        for (slot, amount) in row.amounts.enumerated() {
+            register.amounts[slot].append(amount.pounds ?? Register.notReported, amount.qualifier)
+        }
         register.lines.append(Int32(clamping: row.line))
         register.extraValues.append(row.extras)
     }
 
-    /// The category a cell names, interned without the spaces around it; -1 when blank.
-    /// Notes the cell as written when it is not the category's own spelling.
-    private mutating func category(
-        _ written: String, in vocabulary: WritableKeyPath<Register, Vocabulary>, row: Int32,
-        spellings: WritableKeyPath<WrittenSpellings, [Int32: String]>
-    ) -> Int32 {
-        let id = Self.intern(written, in: &register[keyPath: vocabulary])
-        guard id >= 0 else { return -1 }
-        noteSpelling(written, of: register[keyPath: vocabulary][id], at: row, in: spellings)
-        return id
+    /// Keeps a category's cell as written on row `row` when it is not the value's own spelling.
+    mutating func noteSpelling(_ written: String, ofInterned slot: Int, row: Int32) {
+        let column = register.interned[slot]
+        let id = column.ids[Int(row)]
+        if id >= 0 && written != column.values[id] { register.interned[slot].written[row] = written }
     }
 
-    /// Keeps `written` as the spelling at `key` when it is not `canonical`.
-    mutating func noteSpelling(
-        _ written: String, of canonical: String, at key: Int32, in spellings: WritableKeyPath<WrittenSpellings, [Int32: String]>
-    ) {
-        if written != canonical { register.writtenSpellings[keyPath: spellings][key] = written }
-    }
-
-    /// The same for an organisation named as a partner or lead.
-    mutating func noteSpelling(
-        _ written: String, of organisation: Int32, at key: Int32, in spellings: WritableKeyPath<WrittenSpellings, [Int32: String]>
-    ) {
-        noteSpelling(written, of: register.organisations.names[Int(organisation)], at: key, in: spellings)
-    }
-
-    /// The figures of the row being appended, with their qualifiers; a forecast of
-    /// savings to date is kept apart from the savings made.
-    private mutating func appendSavings(
-        _ toDate: Int64, _ toDateQualifier: SavingsQualifier, latestYear: Int64, _ latestYearQualifier: SavingsQualifier
-    ) {
-        let row = register.savingsToDate.count
-        if toDateQualifier == .forecast && toDate != Register.notReported {
-            register.forecastSavingsToDate[Int32(row)] = toDate
-            register.savingsToDate.append(Register.notReported)
-        } else {
-            register.savingsToDate.append(toDate)
+    /// Keeps an organisation field's name as written when it is not the organisation's own.
+    mutating func noteSpelling(_ written: String, of organisation: Int32, row: Int32, slot: Int) {
+        if written != register.organisations.names[Int(organisation)] {
+            register.organisationColumns[slot].written[row] = written
         }
-        register.savingsLatestYear.append(latestYear)
-        Self.append(toDateQualifier, to: &register.savingsToDateQualifiers, row: row)
-        Self.append(latestYearQualifier, to: &register.savingsLatestYearQualifiers, row: row)
     }
 
-    /// Qualifiers are stored only once a register has one that is not exact.
-    private static func append(_ qualifier: SavingsQualifier, to column: inout [UInt8], row: Int) {
-        if column.isEmpty {
-            guard qualifier != .exact else { return }
-            column = [UInt8](repeating: SavingsQualifier.exact.rawValue, count: row)
-        }
-        column.append(qualifier.rawValue)
+    /// Keeps a partner's name as written, at its place in `partnerIDs`, when it is not the organisation's own.
+    mutating func notePartnerSpelling(_ written: String, of organisation: Int32, at index: Int32) {
+        if written != register.organisations.names[Int(organisation)] { register.partnerSpellings[index] = written }
     }
 
     private mutating func appendPartners(_ partners: [Int32]) {
@@ -258,28 +202,22 @@ struct RegisterBuilder {
         idIndex.intern(id, hash: hash).isNew
     }
 
-    /// Appends ordinary row `row` of a stretch read by the fast reader,
-    /// with its categories and partners already numbered as the register numbers them;
-    /// its id was added by `addID`.
+    /// Appends ordinary row `row` of a stretch read by the fast reader, with its
+    /// categories and organisations already numbered as the register numbers them (by
+    /// slot); its id was added by `addID`.
     mutating func appendOrdinary(
-        _ row: Int, of stretch: ArrangementStretch, serviceArea: Int32,
-        service: Int32, region: Int32, source: Int32, partners: [Int32], lead: Int32, line: Int
+        _ row: Int, of stretch: ArrangementStretch, interned: [Int32], organisations: [Int32], partners: [Int32], line: Int
     ) {
-        stretch.names.withBytes(row) { register.names.append($0) }
-        register.serviceAreaIDs.append(serviceArea)
-        register.serviceIDs.append(service)
-        register.regionIDs.append(region)
-        register.leadIDs.append(lead)
+        for slot in register.texts.indices { stretch.texts[slot].withBytes(row) { register.texts[slot].append($0) } }
+        for slot in register.interned.indices { register.interned[slot].ids.append(interned[slot]) }
+        for slot in register.organisationColumns.indices { register.organisationColumns[slot].ids.append(organisations[slot]) }
         appendPartners(partners)
-        register.startYears.append(stretch.startYears[row])
-        register.statusCodes.append(stretch.statusCodes[row])
-        register.provenanceCodes.append(stretch.provenanceCodes[row])
-        appendSavings(
-            stretch.savingsToDate[row], SavingsQualifier(rawValue: stretch.savingsToDateQualifiers[row]) ?? .exact,
-            latestYear: stretch.savingsLatestYear[row],
-            SavingsQualifier(rawValue: stretch.savingsLatestYearQualifiers[row]) ?? .exact)
-        stretch.descriptions.withBytes(row) { register.descriptions.append($0) }
-        register.sourceIDs.append(source)
+        for slot in register.years.indices { register.years[slot].append(stretch.years[slot][row]) }
+        for slot in register.choices.indices { register.choices[slot].append(stretch.choices[slot][row]) }
+        for slot in register.amounts.indices {
+            register.amounts[slot].append(
+                stretch.amounts[slot][row], SavingsQualifier(rawValue: stretch.qualifiers[slot][row]) ?? .exact)
+        }
         register.lines.append(Int32(clamping: line))
         register.extraValues.append(stretch.extras.isEmpty ? [] : stretch.extras[row])
     }

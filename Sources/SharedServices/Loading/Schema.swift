@@ -15,25 +15,49 @@ public enum ArrangementField: String, CaseIterable, Sendable, Hashable {
     case description, provenance, source
 }
 
-/// What a field holds: how it is read and checked, stored, sorted and written.
+/// What a field holds: how it is read and checked, stored, sorted, shown and written.
 public enum FieldKind: Sendable, Equatable {
     /// Text that names the row; kept as written, never blank.
     case identifier
     /// Free text, kept as written.
     case text
+    /// Free text that repeats from row to row (a source cited for many rows): kept as
+    /// written, each distinct text stored once.
+    case repeatedText
     /// One of a few values, matched ignoring case and spacing and kept as written.
     case category
     /// Organisations separated by ";" or line breaks, matched to the organisations list.
     case organisations
-    /// One organisation, matched to the organisations list.
+    /// One organisation, matched to the organisations list; it should be one of the partners.
     case organisation
     case year
-    case status
-    case provenance
+    /// One of a closed list of words.
+    case choice(Choices)
     /// Whole pounds; blank is "not reported".
     case money
     /// How exactly the money field named is known.
     case qualifier(of: ArrangementField)
+}
+
+/// A closed list of words a field takes, each stored as a small code.
+public enum Choices: Sendable, Equatable {
+    case status, provenance
+
+    /// Each word, by code.
+    public var names: [String] {
+        switch self {
+        case .status: return Status.allCases.map(\.name)
+        case .provenance: return Provenance.allCases.map(\.name)
+        }
+    }
+
+    /// The code of the word `text` means, or of a word people commonly use for it.
+    func code(_ text: String) -> UInt8? {
+        switch self {
+        case .status: return Status(name: text)?.rawValue
+        case .provenance: return Provenance(name: text)?.rawValue
+        }
+    }
 }
 
 /// Whether a file must have a field's column.
@@ -44,6 +68,19 @@ public enum FieldRequirement: Sendable, Equatable {
     case optional
 }
 
+/// Where an arrangement's description (`ssmap show`, the detail screen) puts a field.
+public enum DetailPlace: Sendable, Equatable {
+    /// The id and name, which head it.
+    case heading
+    /// The short facts before the partners.
+    case fact
+    case partners
+    /// Longer text after the partners.
+    case note
+    /// Said with the figure it qualifies.
+    case withItsFigure
+}
+
 /// One field of the schema: everything said about it, said once.
 public struct FieldSpec: Sendable {
     public let field: ArrangementField
@@ -51,12 +88,52 @@ public struct FieldSpec: Sendable {
     public let requirement: FieldRequirement
     /// Its heading in tables and reports.
     public let title: String
+    public let shown: DetailPlace
     /// Header wordings that mean it, after `HeaderMatching.key`: the register's own name,
     /// the LGA spreadsheets' wording, and what people commonly write.
     let spellings: [String]
     /// Other names `--sort` takes for it ("savings", "start"); nil when the list is not
     /// sorted by it (free text, qualifiers).
     let sortNames: [String]?
+
+    init(
+        field: ArrangementField, kind: FieldKind, requirement: FieldRequirement, title: String,
+        shown: DetailPlace? = nil, spellings: [String], sortNames: [String]?
+    ) {
+        self.field = field
+        self.kind = kind
+        self.requirement = requirement
+        self.title = title
+        self.shown = shown ?? kind.usualPlace
+        self.spellings = spellings
+        self.sortNames = sortNames
+    }
+}
+
+extension FieldKind {
+    /// Where a description puts a field of this kind, unless its spec says otherwise.
+    var usualPlace: DetailPlace {
+        switch self {
+        case .identifier: return .heading
+        case .text, .repeatedText: return .note
+        case .category, .organisation, .year, .choice, .money: return .fact
+        case .organisations: return .partners
+        case .qualifier: return .withItsFigure
+        }
+    }
+
+    /// Numbers, which tables align to the right.
+    public var isNumeric: Bool { self == .year || self == .money }
+
+    /// What a description says where a row has no value.
+    public var missingWording: String {
+        switch self {
+        case .money: return "not reported"
+        case .organisation: return "none named"
+        case .text, .repeatedText, .identifier, .organisations: return "none"
+        case .category, .year, .choice, .qualifier: return "not recorded"
+        }
+    }
 }
 
 extension ArrangementField {
@@ -66,7 +143,7 @@ extension ArrangementField {
             field: .id, kind: .identifier, requirement: .required, title: "ID",
             spellings: ["ref", "refno", "arrangementid", "sharedserviceid", "identifier", "no", "number"], sortNames: []),
         FieldSpec(
-            field: .name, kind: .text, requirement: .required, title: "Name",
+            field: .name, kind: .text, requirement: .required, title: "Name", shown: .heading,
             spellings: [
                 "nameofsharedservice", "sharedservicename", "arrangement", "arrangementname", "sharedservice", "title",
                 "partnershipname", "nameofarrangement",
@@ -98,7 +175,7 @@ extension ArrangementField {
             spellings: ["start", "yearstarted", "datestarted", "startdate", "commenced", "since", "year"],
             sortNames: ["start", "year"]),
         FieldSpec(
-            field: .status, kind: .status, requirement: .optional, title: "Status",
+            field: .status, kind: .choice(.status), requirement: .optional, title: "Status",
             spellings: ["stage", "state", "currentstatus"], sortNames: []),
         FieldSpec(
             field: .savingsToDate, kind: .money, requirement: .optional, title: "Saved to date",
@@ -124,10 +201,11 @@ extension ArrangementField {
             field: .description, kind: .text, requirement: .optional, title: "Description",
             spellings: ["details", "summary", "notes", "comments", "about"], sortNames: nil),
         FieldSpec(
-            field: .provenance, kind: .provenance, requirement: .optional, title: "Provenance",
+            field: .provenance, kind: .choice(.provenance), requirement: .optional, title: "Provenance",
+            shown: .note,
             spellings: ["datatype", "origin"], sortNames: []),
         FieldSpec(
-            field: .source, kind: .text, requirement: .optional, title: "Source",
+            field: .source, kind: .repeatedText, requirement: .optional, title: "Source",
             spellings: ["sources", "citation", "link", "url", "evidence"], sortNames: nil),
     ]
 

@@ -9,47 +9,36 @@ public struct Register: Sendable {
     static let notReported = Int64.min
 
     public internal(set) var organisations = OrganisationTable()
-    public internal(set) var serviceAreas = Vocabulary()
-    public internal(set) var services = Vocabulary()
-    public internal(set) var regions = Vocabulary()
     /// Columns of the input that the schema does not know, kept to be shown and written out.
     public internal(set) var extraColumnNames: [String] = []
 
+    /// The ids, which are keys.
     var ids = TextColumn()
-    var names = TextColumn()
-    var serviceAreaIDs: [Int32] = []
-    var serviceIDs: [Int32] = []
-    var regionIDs: [Int32] = []
-    var leadIDs: [Int32] = []
-    /// Partners of row `r` are `partnerIDs[partnerStarts[r]..<partnerStarts[r + 1]]`.
+    /// The columns of every other field, by storage, each at its field's `slot`.
+    var texts = [TextColumn](repeating: TextColumn(), count: ArrangementField.fields(storedAs: .text).count)
+    var interned: [InternedColumn] = ArrangementField.fields(storedAs: .interned).map {
+        InternedColumn(exact: $0.kind == .repeatedText)
+    }
+    var organisationColumns = [OrganisationColumn](
+        repeating: OrganisationColumn(), count: ArrangementField.fields(storedAs: .organisation).count)
+    /// Start years and the like; 0 when not given.
+    var years = [[Int16]](repeating: [], count: ArrangementField.fields(storedAs: .year).count)
+    /// A `Choices` code per row, or `UInt8.max` when not given.
+    var choices = [[UInt8]](repeating: [], count: ArrangementField.fields(storedAs: .choice).count)
+    var amounts = [AmountColumn](repeating: AmountColumn(), count: ArrangementField.fields(storedAs: .amount).count)
+    /// The partners of row `r` are `partnerIDs[partnerStarts[r]..<partnerStarts[r + 1]]`.
     var partnerStarts: [Int32] = [0]
     var partnerIDs: [Int32] = []
+    /// Partners named otherwise than their organisation ("Brent" for London Borough of
+    /// Brent), by their place in `partnerIDs`.
+    var partnerSpellings: [Int32: String] = [:]
     /// The sectors among a row's partners, one bit per `Sector`.
     var sectorMasks: [UInt8] = []
-    var startYears: [Int16] = []
-    /// `Status.rawValue`, or `UInt8.max` when not given.
-    var statusCodes: [UInt8] = []
-    var provenanceCodes: [UInt8] = []
-    var savingsToDate: [Int64] = []
-    var savingsLatestYear: [Int64] = []
-    /// `SavingsQualifier.rawValue` of each row's figures; empty while every figure is exact,
-    /// as in most registers.
-    var savingsToDateQualifiers: [UInt8] = []
-    var savingsLatestYearQualifiers: [UInt8] = []
-    /// Forecasts given as savings to date, kept out of that column: a forecast is not a
-    /// saving made, and is counted only when asked (`countingForecasts()`).
-    var forecastSavingsToDate: [Int32: Int64] = [:]
-    /// Whether the forecasts have been put in the savings column.
+    /// Whether the forecasts have been put in the savings columns.
     public private(set) var countsForecasts = false
-    var descriptions = TextColumn()
-    /// Sources repeat (a generated register cites one for every row): each is stored once.
-    var sourceIDs: [Int32] = []
-    var sourceTexts = Vocabulary(caseSensitive: true)
     /// Line of each arrangement in its file, for pointing back at the source.
     var lines: [Int32] = []
     var extraValues: [[String]] = []
-    /// Cells spelt otherwise than the value they were matched to.
-    var writtenSpellings = WrittenSpellings()
     /// Name and description case- and accent-folded for text search, kept only for rows
     /// with text outside ASCII; ASCII rows are searched in place, ignoring case.
     var foldedNonASCIIText: [Int32: String] = [:]
@@ -76,53 +65,115 @@ public struct Register: Sendable {
         }
     }
 
-    // MARK: Reading one field
+    // MARK: Reading a field by the schema
+
+    /// A text field's value, as written.
+    public func text(_ field: ArrangementField, _ row: Int) -> String {
+        switch field.kind.storage {
+        case .key: return ids[row]
+        case .text: return texts[field.slot][row]
+        case .interned: return interned[field.slot].asWritten(row) ?? ""
+        default: return ""
+        }
+    }
+
+    /// A category's value, spelt as the register spells it; nil when blank.
+    public func category(_ field: ArrangementField, _ row: Int) -> String? { interned[field.slot].value(row) }
+    /// A category as this row's cell writes it: for showing the row and writing it out.
+    public func categoryAsWritten(_ field: ArrangementField, _ row: Int) -> String? {
+        interned[field.slot].asWritten(row)
+    }
+
+    public func year(_ field: ArrangementField, _ row: Int) -> Int? {
+        let year = years[field.slot][row]
+        return year == 0 ? nil : Int(year)
+    }
+
+    /// A choice field's code (`Status.rawValue` and the like); nil when not given.
+    public func choiceCode(_ field: ArrangementField, _ row: Int) -> UInt8? {
+        let code = choices[field.slot][row]
+        return code == UInt8.max ? nil : code
+    }
+
+    /// A choice field's word; nil when not given.
+    public func choiceName(_ field: ArrangementField, _ row: Int) -> String? {
+        guard case .choice(let list) = field.kind, let code = choiceCode(field, row) else { return nil }
+        return list.names.indices.contains(Int(code)) ? list.names[Int(code)] : nil
+    }
+
+    /// A money field's figure; nil when not reported (or only forecast).
+    public func amount(_ field: ArrangementField, _ row: Int) -> Int64? { amounts[field.slot].figure(row) }
+    public func qualifier(of field: ArrangementField, _ row: Int) -> SavingsQualifier {
+        amounts[field.slot].qualifier(row)
+    }
+
+    /// The forecast a money field gives on this row, when its figure is one.
+    public func forecast(_ field: ArrangementField, _ row: Int) -> Int64? {
+        amounts[field.slot].forecasts[Int32(row)]
+    }
+
+    /// A single-organisation field's organisation; nil when none is named.
+    public func organisation(_ field: ArrangementField, _ row: Int) -> Int32? {
+        let id = organisationColumns[field.slot].ids[row]
+        return id >= 0 ? id : nil
+    }
+
+    public func organisationAsWritten(_ field: ArrangementField, _ row: Int) -> String? {
+        organisationColumns[field.slot].written[Int32(row)] ?? organisation(field, row).map { organisations.names[Int($0)] }
+    }
+
+    // MARK: The fields the program names
 
     public func id(_ row: Int) -> String { ids[row] }
-    public func name(_ row: Int) -> String { names[row] }
-    public func serviceArea(_ row: Int) -> String? { label(serviceAreaIDs[row], in: serviceAreas) }
-    public func service(_ row: Int) -> String? { label(serviceIDs[row], in: services) }
-    public func region(_ row: Int) -> String? { label(regionIDs[row], in: regions) }
-    public func lead(_ row: Int) -> Int32? { leadIDs[row] >= 0 ? leadIDs[row] : nil }
+    public func name(_ row: Int) -> String { text(.name, row) }
+    public func serviceArea(_ row: Int) -> String? { category(.serviceArea, row) }
+    public func service(_ row: Int) -> String? { category(.service, row) }
+    public func region(_ row: Int) -> String? { category(.region, row) }
+    public func lead(_ row: Int) -> Int32? { organisation(.lead, row) }
     public func partners(_ row: Int) -> ArraySlice<Int32> {
         partnerIDs[Int(partnerStarts[row])..<Int(partnerStarts[row + 1])]
     }
     public func partnerCount(_ row: Int) -> Int { Int(partnerStarts[row + 1] - partnerStarts[row]) }
-    public func startYear(_ row: Int) -> Int? { startYears[row] == 0 ? nil : Int(startYears[row]) }
-    public func status(_ row: Int) -> Status? { Status(rawValue: statusCodes[row]) }
-    public func provenance(_ row: Int) -> Provenance? { Provenance(rawValue: provenanceCodes[row]) }
-    public func savingsToDate(_ row: Int) -> Int64? { money(savingsToDate[row]) }
-    public func savingsLatestYear(_ row: Int) -> Int64? { money(savingsLatestYear[row]) }
-    public func savingsToDateQualifier(_ row: Int) -> SavingsQualifier {
-        qualifier(row, in: savingsToDateQualifiers)
-    }
-
-    public func savingsLatestYearQualifier(_ row: Int) -> SavingsQualifier {
-        qualifier(row, in: savingsLatestYearQualifiers)
-    }
-
+    public func startYear(_ row: Int) -> Int? { year(.startYear, row) }
+    public func status(_ row: Int) -> Status? { choiceCode(.status, row).flatMap(Status.init(rawValue:)) }
+    public func provenance(_ row: Int) -> Provenance? { choiceCode(.provenance, row).flatMap(Provenance.init(rawValue:)) }
+    public func savingsToDate(_ row: Int) -> Int64? { amount(.savingsToDate, row) }
+    public func savingsLatestYear(_ row: Int) -> Int64? { amount(.savingsLatestYear, row) }
+    public func savingsToDateQualifier(_ row: Int) -> SavingsQualifier { qualifier(of: .savingsToDate, row) }
+    public func savingsLatestYearQualifier(_ row: Int) -> SavingsQualifier { qualifier(of: .savingsLatestYear, row) }
     /// The forecast given as the row's savings to date, when its figure is one.
-    public func forecastSavingsToDate(_ row: Int) -> Int64? { forecastSavingsToDate[Int32(row)] }
+    public func forecastSavingsToDate(_ row: Int) -> Int64? { forecast(.savingsToDate, row) }
+    public func description(_ row: Int) -> String { text(.description, row) }
+    public func source(_ row: Int) -> String { text(.source, row) }
+
+    public var serviceAreas: Vocabulary { interned[ArrangementField.serviceArea.slot].values }
+    public var services: Vocabulary { interned[ArrangementField.service.slot].values }
+    public var regions: Vocabulary { interned[ArrangementField.region.slot].values }
+
+    // The columns queries walk row by row.
+    var names: TextColumn { texts[ArrangementField.name.slot] }
+    var descriptions: TextColumn { texts[ArrangementField.description.slot] }
+    var serviceAreaIDs: [Int32] { interned[ArrangementField.serviceArea.slot].ids }
+    var serviceIDs: [Int32] { interned[ArrangementField.service.slot].ids }
+    var regionIDs: [Int32] { interned[ArrangementField.region.slot].ids }
+    var startYears: [Int16] { years[ArrangementField.startYear.slot] }
+    var statusCodes: [UInt8] { choices[ArrangementField.status.slot] }
+    var savedToDate: AmountColumn { amounts[ArrangementField.savingsToDate.slot] }
 
     /// Whether any figure is qualified (at least, up to, about, forecast).
-    public var hasQualifiedFigures: Bool { !savingsToDateQualifiers.isEmpty || !savingsLatestYearQualifiers.isEmpty }
+    public var hasQualifiedFigures: Bool { amounts.contains { !$0.qualifiers.isEmpty } }
 
-    /// The register with forecasts counted as savings to date, as `--include-forecasts` asks.
+    /// The register with forecasts counted as savings, as `--include-forecasts` asks.
     public func countingForecasts() -> Register {
         guard !countsForecasts else { return self }
         var counted = self
-        for (row, pounds) in forecastSavingsToDate { counted.savingsToDate[Int(row)] = pounds }
+        for slot in counted.amounts.indices {
+            for (row, pounds) in counted.amounts[slot].forecasts { counted.amounts[slot].pounds[Int(row)] = pounds }
+        }
         counted.countsForecasts = true
         counted.sortOrders = SortOrders()
         return counted
     }
-
-    private func qualifier(_ row: Int, in column: [UInt8]) -> SavingsQualifier {
-        column.isEmpty ? .exact : SavingsQualifier(rawValue: column[row]) ?? .exact
-    }
-
-    public func description(_ row: Int) -> String { descriptions[row] }
-    public func source(_ row: Int) -> String { sourceTexts[sourceIDs[row]] }
 
     /// Whether the name or description contains `needle` (already folded), ignoring case and accents.
     func textContains(_ row: Int, _ needle: [UInt8]) -> Bool {
@@ -150,23 +201,18 @@ public struct Register: Sendable {
 
     /// The service area as the file writes it on this row ("ict" where the register's
     /// category is spelt "ICT"): for showing the row and writing it out.
-    public func serviceAreaAsWritten(_ row: Int) -> String? {
-        writtenSpellings.serviceAreas[Int32(row)] ?? serviceArea(row)
-    }
-
-    public func serviceAsWritten(_ row: Int) -> String? { writtenSpellings.services[Int32(row)] ?? service(row) }
-    public func regionAsWritten(_ row: Int) -> String? { writtenSpellings.regions[Int32(row)] ?? region(row) }
+    public func serviceAreaAsWritten(_ row: Int) -> String? { categoryAsWritten(.serviceArea, row) }
+    public func serviceAsWritten(_ row: Int) -> String? { categoryAsWritten(.service, row) }
+    public func regionAsWritten(_ row: Int) -> String? { categoryAsWritten(.region, row) }
 
     /// The partners' names as the file writes them ("Brent" for London Borough of Brent).
     public func partnersAsWritten(_ row: Int) -> [String] {
         (Int(partnerStarts[row])..<Int(partnerStarts[row + 1])).map { index in
-            writtenSpellings.partners[Int32(index)] ?? organisations.names[Int(partnerIDs[index])]
+            partnerSpellings[Int32(index)] ?? organisations.names[Int(partnerIDs[index])]
         }
     }
 
-    public func leadAsWritten(_ row: Int) -> String? {
-        writtenSpellings.leads[Int32(row)] ?? lead(row).map { organisations.names[Int($0)] }
-    }
+    public func leadAsWritten(_ row: Int) -> String? { organisationAsWritten(.lead, row) }
 
     public func line(_ row: Int) -> Int { Int(lines[row]) }
     public func extraValues(_ row: Int) -> [String] { extraValues[row] }
@@ -180,24 +226,4 @@ public struct Register: Sendable {
         let folded = id.lowercased()
         return (0..<count).first { ids[$0].lowercased() == folded }
     }
-
-    private func label(_ id: Int32, in vocabulary: Vocabulary) -> String? {
-        id >= 0 ? vocabulary[id] : nil
-    }
-
-    private func money(_ stored: Int64) -> Int64? {
-        stored == Register.notReported ? nil : stored
-    }
-}
-
-/// Cells whose spelling differs from the category or organisation they were matched to
-/// ("ict" read as "ICT", "Brent" as "London Borough of Brent"), kept so that a row is shown
-/// and written out as the file has it. By row; partners by their place in `partnerIDs`.
-/// Most registers spell each value one way, so these stay small.
-struct WrittenSpellings: Sendable, Equatable {
-    var serviceAreas: [Int32: String] = [:]
-    var services: [Int32: String] = [:]
-    var regions: [Int32: String] = [:]
-    var leads: [Int32: String] = [:]
-    var partners: [Int32: String] = [:]
 }

@@ -94,11 +94,12 @@ extension Register {
         let notRecorded = slotCount - 1
         let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
         let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
+        let saved = savedToDate.pounds
         let tallies = Parallel.map(pieceCount) { piece in
             var tally = SlotTally(slotCount: slotCount)
             self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, row in
                 tally.counts[slot] += 1
-                if self.savingsToDate[row] != Register.notReported { tally.figureCounts[slot] += 1 }
+                if saved[row] != Register.notReported { tally.figureCounts[slot] += 1 }
             }
             return tally
         }
@@ -120,9 +121,8 @@ extension Register {
         _ = Parallel.map(pieceCount) { piece in
             var next = writeStarts[piece]
             self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, row in
-                let saved = self.savingsToDate[row]
-                if saved != Register.notReported {
-                    figures.values[next[slot]] = saved
+                if saved[row] != Register.notReported {
+                    figures.values[next[slot]] = saved[row]
                     next[slot] += 1
                 }
             }
@@ -161,7 +161,8 @@ extension Register {
     public func summary(of rows: [Int], label: String, key: GroupKey, grandTotal: Int64) -> GroupSummary {
         var figures: [Int64] = []
         figures.reserveCapacity(rows.count)
-        for row in rows where savingsToDate[row] != Register.notReported { figures.append(savingsToDate[row]) }
+        let saved = savedToDate.pounds
+        for row in rows where saved[row] != Register.notReported { figures.append(saved[row]) }
         var group = Self.summary(
             count: rows.count, figures: Self.figureSummary(&figures), label: label, key: key, grandTotal: grandTotal)
         group.qualifier = totalQualifier(rows)
@@ -186,11 +187,12 @@ extension Register {
     /// How exactly each slot's total is known, from the qualifiers of the figures in it;
     /// empty when every figure of the register is exact (most registers: no pass at all).
     private func groupQualifiers(_ rows: [Int], by dimension: Dimension, slotCount: Int) -> [SavingsQualifier] {
-        guard !savingsToDateQualifiers.isEmpty else { return [] }
+        let saved = savedToDate
+        guard !saved.qualifiers.isEmpty else { return [] }
         var qualifiers = [SavingsQualifier?](repeating: nil, count: slotCount)
         forEachSlot(of: rows[...], by: dimension, notRecorded: slotCount - 1) { slot, row in
-            if savingsToDate[row] != Register.notReported {
-                qualifiers[slot] = SavingsQualifier.combined(qualifiers[slot], with: savingsToDateQualifier(row))
+            if saved.pounds[row] != Register.notReported {
+                qualifiers[slot] = SavingsQualifier.combined(qualifiers[slot], with: saved.qualifier(row))
             }
         }
         return qualifiers.map { $0 ?? .exact }
@@ -198,10 +200,11 @@ extension Register {
 
     /// How exactly the total of `rows`' savings to date is known.
     public func totalQualifier(_ rows: [Int]) -> SavingsQualifier {
-        guard !savingsToDateQualifiers.isEmpty else { return .exact }
+        let saved = savedToDate
+        guard !saved.qualifiers.isEmpty else { return .exact }
         var qualifier: SavingsQualifier?
-        for row in rows where savingsToDate[row] != Register.notReported {
-            qualifier = SavingsQualifier.combined(qualifier, with: savingsToDateQualifier(row))
+        for row in rows where saved.pounds[row] != Register.notReported {
+            qualifier = SavingsQualifier.combined(qualifier, with: saved.qualifier(row))
         }
         return qualifier ?? .exact
     }
@@ -214,13 +217,11 @@ extension Register {
         of rows: ArraySlice<Int>, by dimension: Dimension, notRecorded: Int, _ body: (Int, Int) -> Void
     ) {
         switch dimension {
-        case .serviceArea:
-            for row in rows { body(serviceAreaIDs[row] >= 0 ? Int(serviceAreaIDs[row]) : notRecorded, row) }
-        case .service:
-            for row in rows { body(serviceIDs[row] >= 0 ? Int(serviceIDs[row]) : notRecorded, row) }
-        case .region:
-            for row in rows { body(regionIDs[row] >= 0 ? Int(regionIDs[row]) : notRecorded, row) }
+        case .serviceArea, .service, .region:
+            let ids = dimension == .serviceArea ? serviceAreaIDs : dimension == .service ? serviceIDs : regionIDs
+            for row in rows { body(ids[row] >= 0 ? Int(ids[row]) : notRecorded, row) }
         case .year:
+            let startYears = startYears
             for row in rows {
                 let year = Int(startYears[row])
                 let inRange = year != 0 && year >= Self.firstYear && year < Self.firstYear + notRecorded
@@ -228,6 +229,7 @@ extension Register {
             }
         case .status:
             let statusCount = UInt8(Status.allCases.count)
+            let statusCodes = statusCodes
             for row in rows { body(statusCodes[row] < statusCount ? Int(statusCodes[row]) : notRecorded, row) }
         case .sector:
             // A row counts once in each of its partners' sectors.
@@ -315,7 +317,8 @@ extension Register {
     /// The sum of the savings reported by `rows`.
     public func totalSavings(_ rows: [Int]) -> Int64 {
         var total: Int64 = 0
-        for row in rows where savingsToDate[row] != Register.notReported { total &+= savingsToDate[row] }
+        let saved = savedToDate.pounds
+        for row in rows where saved[row] != Register.notReported { total &+= saved[row] }
         return total
     }
 

@@ -17,27 +17,43 @@ public struct ArrangementDescription: Sendable {
 }
 
 extension Register {
-    /// "£500,000", "≥ £1,000,000", or for a forecast not counted, what it is and why.
-    private func savedToDateText(_ row: Int) -> String {
-        if let pounds = savingsToDate(row) { return Money.formatExact(pounds, savingsToDateQualifier(row)) }
-        if let forecast = forecastSavingsToDate(row) {
-            return "not reported (a forecast of \(Money.formatExact(forecast)) is given; forecasts count only with "
-                + "--include-forecasts)"
+    /// A field of row `row` as a person reads it, as the file writes it: figures in pounds
+    /// with how exactly they are known ("≥ £1,000,000"), a forecast marked as not counted,
+    /// partners joined by "; ". Nil where the row has no value.
+    public func displayText(_ field: ArrangementField, _ row: Int) -> String? {
+        switch field.kind {
+        case .identifier, .text, .repeatedText:
+            let text = text(field, row)
+            return text.isEmpty ? nil : text
+        case .category: return categoryAsWritten(field, row)
+        case .organisations: return partnersAsWritten(row).joined(separator: "; ")
+        case .organisation: return organisationAsWritten(field, row)
+        case .year: return year(field, row).map(String.init)
+        case .choice: return choiceName(field, row)
+        case .money:
+            if let pounds = amount(field, row) { return Money.formatExact(pounds, qualifier(of: field, row)) }
+            return forecast(field, row).map { "forecast \(Money.formatExact($0)), not counted" }
+        case .qualifier(let figure):
+            let qualifier = qualifier(of: figure, row)
+            return qualifier == .exact ? nil : qualifier.name
         }
-        return "not reported"
     }
 
     public func describe(_ row: Int) -> ArrangementDescription {
-        let facts: [(String, String)] = [
-            ("Service area", serviceAreaAsWritten(row) ?? "not recorded"),
-            ("Service", serviceAsWritten(row) ?? "not recorded"),
-            ("Region", regionAsWritten(row) ?? "not recorded"),
-            ("Started", startYear(row).map(String.init) ?? "not recorded"),
-            ("Status", status(row)?.name ?? "not recorded"),
-            ("Saved to date", savedToDateText(row)),
-            ("Latest year", savingsLatestYear(row).map { Money.formatExact($0, savingsLatestYearQualifier(row)) } ?? "not reported"),
-            ("Lead", leadAsWritten(row) ?? "none named"),
-        ]
+        var facts: [(String, String)] = []
+        // Organisations (the lead) are said last among the facts, next to the partners.
+        var organisationFacts: [(String, String)] = []
+        var notes: [(String, String)] = []
+        for spec in ArrangementField.schema {
+            let value = displayText(spec.field, row) ?? spec.kind.missingWording
+            switch spec.shown {
+            case .fact where spec.kind == .organisation: organisationFacts.append((spec.title, value))
+            case .fact: facts.append((spec.title, value))
+            case .note: notes.append((spec.title, value))
+            case .heading, .partners, .withItsFigure: break
+            }
+        }
+        facts += organisationFacts
         let partnerList = zip(partners(row), partnersAsWritten(row)).map { partner, written in
             let index = Int(partner)
             let name = organisations.names[index]
@@ -49,11 +65,6 @@ extension Register {
             if !organisations.listed[index] { about.append("not in the organisations list; sector guessed") }
             return ArrangementDescription.Partner(name: written, about: about.joined(separator: " · "))
         }
-        var notes: [(String, String)] = [
-            ("Description", description(row).isEmpty ? "none" : description(row)),
-            ("Provenance", provenance(row)?.name ?? "not recorded"),
-            ("Source", source(row).isEmpty ? "none given" : source(row)),
-        ]
         for (column, value) in zip(extraColumnNames, extraValues(row)) where !value.isEmpty {
             notes.append((column, value))
         }

@@ -75,7 +75,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         // of the whole register per row in a debug build.
         let (serviceAreaIDs, serviceIDs, regionIDs) = (register.serviceAreaIDs, register.serviceIDs, register.regionIDs)
         let (statusCodes, sectorMasks, startYears) = (register.statusCodes, register.sectorMasks, register.startYears)
-        let (savingsToDate, partnerStarts, partnerIDs) = (register.savingsToDate, register.partnerStarts, register.partnerIDs)
+        let (savingsToDate, partnerStarts, partnerIDs) = (register.savedToDate.pounds, register.partnerStarts, register.partnerIDs)
         func anyPartner(of row: Int, in wanted: [Bool]) -> Bool {
             for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1])
             where wanted[Int(partnerIDs[index])] {

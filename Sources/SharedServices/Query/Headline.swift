@@ -33,12 +33,13 @@ extension Register {
         var involved = [Bool](repeating: false, count: organisations.count)
         var withFigure = 0
         var total: Int64 = 0
+        let (saved, partnerStarts, partnerIDs) = (savedToDate.pounds, partnerStarts, partnerIDs)
         for row in rows {
             // Through the flat partner column, not a slice per row.
             for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) { involved[Int(partnerIDs[index])] = true }
-            if savingsToDate[row] != Register.notReported {
+            if saved[row] != Register.notReported {
                 withFigure += 1
-                total &+= savingsToDate[row]
+                total &+= saved[row]
             }
         }
         let councilsKnown = organisations.listedCouncilCount

@@ -37,28 +37,31 @@ extension Register {
     }
 
     func comparisonSorted(_ rows: [Int], by column: SortColumn, descending: Bool) -> [Int] {
-        switch column {
-        case .id: return sortedByText(rows, descending: descending) { self.ids[$0] }
-        case .name: return sortedByText(rows, descending: descending) { self.names[$0] }
-        case .serviceArea: return sortedByCategory(rows, ids: serviceAreaIDs, vocabulary: serviceAreas, descending: descending)
-        case .service: return sortedByCategory(rows, ids: serviceIDs, vocabulary: services, descending: descending)
-        case .region: return sortedByCategory(rows, ids: regionIDs, vocabulary: regions, descending: descending)
-        case .lead:
+        switch column.kind {
+        case .identifier, .text, .repeatedText:
+            return sortedByText(rows, descending: descending) { self.text(column, $0) }
+        case .category:
+            let values = interned[column.slot]
+            return sortedByCategory(rows, ids: values.ids, vocabulary: values.values, descending: descending)
+        case .organisation:
+            let ids = organisationColumns[column.slot].ids
+            let folded = foldedOrganisationNames
             return sortedByKey(rows, descending: descending) { row -> String? in
-                self.leadIDs[row] >= 0 ? TextSearch.fold(self.organisations.names[Int(self.leadIDs[row])]) : nil
+                ids[row] >= 0 ? folded[Int(ids[row])] : nil
             }
-        case .partners: return sortedByKey(rows, descending: descending) { self.partnerCount($0) }
-        case .startYear: return sortedByKey(rows, descending: descending) { self.startYear($0) }
-        case .status: return sortedByKey(rows, descending: descending) { self.status($0) }
-        case .savingsToDate: return sortedByKey(rows, descending: descending) { self.savingsToDate($0) }
-        case .savingsLatestYear: return sortedByKey(rows, descending: descending) { self.savingsLatestYear($0) }
-        case .provenance: return sortedByKey(rows, descending: descending) { self.provenance($0)?.rawValue }
-        case .savingsToDateQualifier:
-            return sortedByKey(rows, descending: descending) { self.savingsToDateQualifier($0).rawValue }
-        case .savingsLatestYearQualifier:
-            return sortedByKey(rows, descending: descending) { self.savingsLatestYearQualifier($0).rawValue }
-        case .description: return sortedByText(rows, descending: descending) { self.descriptions[$0] }
-        case .source: return sortedByText(rows, descending: descending) { self.source($0) }
+        case .organisations: return sortedByKey(rows, descending: descending) { self.partnerCount($0) }
+        case .year:
+            let years = years[column.slot]
+            return sortedByKey(rows, descending: descending) { years[$0] == 0 ? nil : years[$0] }
+        case .choice:
+            let codes = choices[column.slot]
+            return sortedByKey(rows, descending: descending) { codes[$0] == UInt8.max ? nil : codes[$0] }
+        case .money:
+            let amounts = amounts[column.slot]
+            return sortedByKey(rows, descending: descending) { amounts.figure($0) }
+        case .qualifier(let figure):
+            let amounts = amounts[figure.slot]
+            return sortedByKey(rows, descending: descending) { amounts.qualifier($0).rawValue }
         }
     }
 

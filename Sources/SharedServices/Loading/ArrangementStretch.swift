@@ -12,6 +12,8 @@ struct ArrangementLayout: Sendable {
     let years: [Int]
     let choices: [Int]
     let choiceLists: [Choices]
+    /// Each choice slot's words as bytes, by code, to match a cell without making a String.
+    let choiceWords: [[[UInt8]]]
     /// Each figure's column and its qualifier's.
     let amounts: [(figure: Int, qualifier: Int)]
     /// Columns that must not be blank: a blank one needs a diagnostic.
@@ -36,6 +38,7 @@ struct ArrangementLayout: Sendable {
             if case .choice(let list) = field.kind { return list }
             return .status
         }
+        choiceWords = choiceLists.map { $0.names.map { Array($0.utf8) } }
         amounts = ArrangementField.fields(storedAs: .amount).map { (at($0), $0.qualifierField.map(at) ?? -1) }
         required = ArrangementField.schema.filter { $0.requirement == .required }.map { at($0.field) }.filter { $0 >= 0 }
         var groups: [String: [Int]] = [:]
@@ -44,6 +47,32 @@ struct ArrangementLayout: Sendable {
         }
         self.groups = groups.keys.sorted().compactMap { groups[$0] }
         extraColumns = columns.extraColumns
+    }
+
+    /// The same layout in arrays of its own. Each thread reads its stretch with its own
+    /// copy: arrays shared between threads have their reference counts written by both,
+    /// and the cache line they share with each array's count goes back and forth.
+    func ownCopy() -> ArrangementLayout {
+        ArrangementLayout(copying: self)
+    }
+
+    private init(copying other: ArrangementLayout) {
+        func copy<T>(_ array: [T]) -> [T] { array.map { $0 } }
+        fieldCount = other.fieldCount
+        id = other.id
+        partners = other.partners
+        texts = copy(other.texts)
+        interned = copy(other.interned)
+        internedIsExact = copy(other.internedIsExact)
+        organisations = copy(other.organisations)
+        years = copy(other.years)
+        choices = copy(other.choices)
+        choiceLists = copy(other.choiceLists)
+        choiceWords = other.choiceWords.map { $0.map(copy) }
+        amounts = copy(other.amounts)
+        required = copy(other.required)
+        groups = other.groups.map(copy)
+        extraColumns = copy(other.extraColumns)
     }
 }
 
@@ -155,7 +184,7 @@ struct ArrangementStretchReader {
 
     init(bytes: UnsafeBufferPointer<UInt8>, layout: ArrangementLayout) {
         self.bytes = bytes
-        self.layout = layout
+        self.layout = layout.ownCopy()
         scanner = CSVRecordScanner(bytes: bytes)
         rowInterned = Array(repeating: -1, count: layout.interned.count)
         rowOrganisations = Array(repeating: -1, count: layout.organisations.count)
@@ -275,7 +304,7 @@ struct ArrangementStretchReader {
             rowYears[slot] = year
         }
         for (slot, position) in layout.choices.enumerated() {
-            guard let code = choiceCode(position, layout.choiceLists[slot]) else { return false }
+            guard let code = choiceCode(position, slot: slot) else { return false }
             rowChoices[slot] = code
         }
         for (slot, positions) in layout.amounts.enumerated() {
@@ -400,14 +429,10 @@ struct ArrangementStretchReader {
     }
 
     /// A choice's code, or `UInt8.max` when blank; nil for a word that is not one of its list.
-    private func choiceCode(_ position: Int, _ list: Choices) -> UInt8? {
+    private func choiceCode(_ position: Int, slot: Int) -> UInt8? {
         guard let value = trimmedCell(position) else { return nil }
         if value.isEmpty { return UInt8.max }
-        for (code, name) in list.names.enumerated() where matches(value, name) { return UInt8(code) }
-        return list.code(String(decoding: value, as: UTF8.self))
-    }
-
-    private func matches(_ value: UnsafeBufferPointer<UInt8>, _ word: String) -> Bool {
-        value.count == word.utf8.count && zip(value, word.utf8).allSatisfy { $0 == $1 }
+        for (code, word) in layout.choiceWords[slot].enumerated() where value.elementsEqual(word) { return UInt8(code) }
+        return layout.choiceLists[slot].code(String(decoding: value, as: UTF8.self))
     }
 }

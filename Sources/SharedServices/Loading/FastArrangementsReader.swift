@@ -128,27 +128,33 @@ private struct StretchMerger {
                     file: file))
         }
         var numbering = LocalNumbering(stretch)
-        var unusual = stretch.unusualRows.makeIterator()
-        var nextUnusual = unusual.next()
-        var rowPartners = RowPartners()
-        let internedFields = ArrangementField.fields(storedAs: .interned)
-        let organisationFields = ArrangementField.fields(storedAs: .organisation)
-        var rowInterned = [Int32](repeating: -1, count: internedFields.count)
-        var rowOrganisations = [Int32](repeating: -1, count: organisationFields.count)
-        /// The row's partners (by place among those kept) whose spelling is not their organisation's name.
-        var speltOtherwise: [(kept: Int32, local: Int32)] = []
-        for row in 0...stretch.ordinaryRowCount {
-            while let pending = nextUnusual, pending.ordinaryRowsBefore == row {
-                let positions = pending.positions.map { CellPosition(line: firstLine + $0.line, column: $0.column) }
-                rows.read(
-                    TableRow(fields: pending.fields, line: firstLine + pending.line, positions: positions),
-                    into: &builder, diagnostics: &diagnostics)
-                nextUnusual = unusual.next()
-            }
-            guard row < stretch.ordinaryRowCount else { break }
+        var start = 0
+        for pending in stretch.unusualRows {
+            mergeOrdinary(stretch, start..<pending.ordinaryRowsBefore, &numbering, &builder, &diagnostics)
+            start = pending.ordinaryRowsBefore
+            let positions = pending.positions.map { CellPosition(line: firstLine + $0.line, column: $0.column) }
+            rows.read(
+                TableRow(fields: pending.fields, line: firstLine + pending.line, positions: positions),
+                into: &builder, diagnostics: &diagnostics)
+        }
+        mergeOrdinary(stretch, start..<stretch.ordinaryRowCount, &numbering, &builder, &diagnostics)
+        firstLine += stretch.lineEnds
+    }
+
+    /// Appends a run of the stretch's ordinary rows (no unusual row among them), in three
+    /// passes: ids, which leave out a row whose id is used before; partners and
+    /// organisations, row by row, since they share the organisations' numbering; then every
+    /// other column a column at a time.
+    private mutating func mergeOrdinary(
+        _ stretch: ArrangementStretch, _ range: Range<Int>, _ numbering: inout LocalNumbering,
+        _ builder: inout RegisterBuilder, _ diagnostics: inout [Diagnostic]
+    ) {
+        guard !range.isEmpty else { return }
+        let firstNumber = builder.register.count
+        var kept: [Int] = []
+        kept.reserveCapacity(range.count)
+        for row in range {
             let line = firstLine + Int(stretch.lines[row])
-            // Most rows need no diagnostic: the checker, and where the cells are, are made only for those that do.
-            var checker: CellChecker?
             let isNew = stretch.ids.withBytes(row) { builder.addID($0, hash: stretch.idHashes[row]) }
             guard isNew else {
                 let firstRow = stretch.ids.withBytes(row) { builder.row(withID: $0, hash: stretch.idHashes[row]) } ?? 0
@@ -159,7 +165,21 @@ private struct StretchMerger {
                 continue
             }
             rows.countRowRead()
+            kept.append(row)
+            // The line now: a later row of the run may name this one as where its id is first used.
+            builder.appendLine(line)
+        }
 
+        let organisationFields = ArrangementField.fields(storedAs: .organisation)
+        var rowPartners = RowPartners()
+        var rowOrganisations = [Int32](repeating: -1, count: organisationFields.count)
+        /// The row's partners (by place among those kept) whose spelling is not their organisation's name.
+        var speltOtherwise: [(kept: Int32, local: Int32)] = []
+        for (offset, row) in kept.enumerated() {
+            let line = firstLine + Int(stretch.lines[row])
+            let number = Int32(firstNumber + offset)
+            // Most rows need no diagnostic: the checker, and where the cells are, are made only for those that do.
+            var checker: CellChecker?
             rowPartners.removeAll()
             speltOtherwise.removeAll(keepingCapacity: true)
             for index in Int(stretch.partnerStarts[row])..<Int(stretch.partnerStarts[row + 1]) {
@@ -181,7 +201,7 @@ private struct StretchMerger {
                     checker?.warn(.partners, problem)
                 }
             }
-            for slot in stretch.organisations.indices {
+            for slot in organisationFields.indices {
                 let local = stretch.organisations[slot][row]
                 rowOrganisations[slot] = -1
                 guard local >= 0 else { continue }
@@ -194,25 +214,10 @@ private struct StretchMerger {
                         rows.leadNotAPartner(stretch.partnerSpellings[local], match: match, builder: builder))
                 }
             }
-            for slot in stretch.interned.indices {
-                rowInterned[slot] = numbering.interned[slot].id(stretch.interned[slot][row]) { local in
-                    builder.intern(internedFields[slot], stretch.internedSpellings[slot][local])
-                }
-            }
-            builder.appendOrdinary(
-                row, of: stretch, interned: rowInterned, organisations: rowOrganisations, partners: rowPartners.ids,
-                line: line)
+            builder.appendPartners(rowPartners.ids)
+            builder.appendOrganisations(rowOrganisations)
 
-            // Spellings other than the value matched are kept, to be shown and written as in the file.
-            let number = Int32(builder.register.count - 1)
-            for slot in stretch.interned.indices {
-                let local = stretch.interned[slot][row]
-                guard local >= 0,
-                    numbering.interned[slot].isSpeltOtherwise(
-                        local, stretch.internedSpellings[slot], builder.register.interned[slot].values)
-                else { continue }
-                builder.noteSpelling(stretch.internedSpellings[slot][local], ofInterned: slot, row: number)
-            }
+            // Names spelt otherwise than the organisation matched are kept, to be shown and written as in the file.
             if !speltOtherwise.isEmpty {
                 let firstPartner = Int32(builder.register.partnerIDs.count - rowPartners.ids.count)
                 for (kept, local) in speltOtherwise {
@@ -220,7 +225,7 @@ private struct StretchMerger {
                         stretch.partnerSpellings[local], of: rowPartners.ids[Int(kept)], at: firstPartner + kept)
                 }
             }
-            for slot in stretch.organisations.indices {
+            for slot in organisationFields.indices {
                 let local = stretch.organisations[slot][row]
                 if local >= 0 && numbering.partnerIsSpeltOtherwise(local, stretch, builder) {
                     builder.noteSpelling(stretch.partnerSpellings[local], of: rowOrganisations[slot], row: number, slot: slot)
@@ -228,7 +233,32 @@ private struct StretchMerger {
             }
             if let checker { diagnostics.append(contentsOf: checker.diagnostics) }
         }
-        firstLine += stretch.lineEnds
+
+        let internedFields = ArrangementField.fields(storedAs: .interned)
+        var ids: [Int32] = []
+        ids.reserveCapacity(kept.count)
+        for slot in internedFields.indices {
+            ids.removeAll(keepingCapacity: true)
+            let locals = stretch.interned[slot]
+            for row in kept {
+                ids.append(
+                    numbering.interned[slot].id(locals[row]) { local in
+                        builder.intern(internedFields[slot], stretch.internedSpellings[slot][local])
+                    })
+            }
+            builder.appendInterned(ids, slot: slot)
+            // Spellings other than the value matched are kept, to be shown and written as in the file.
+            for (offset, row) in kept.enumerated() {
+                let local = locals[row]
+                guard local >= 0,
+                    numbering.interned[slot].isSpeltOtherwise(
+                        local, stretch.internedSpellings[slot], builder.register.interned[slot].values)
+                else { continue }
+                builder.noteSpelling(
+                    stretch.internedSpellings[slot][local], ofInterned: slot, row: Int32(firstNumber + offset))
+            }
+        }
+        builder.appendColumns(of: stretch, rows: kept)
     }
 
     private func makeChecker(line: Int, recordStart: Int) -> CellChecker {

@@ -188,7 +188,7 @@ struct RegisterBuilder {
         if written != register.organisations.names[Int(organisation)] { register.partnerSpellings[index] = written }
     }
 
-    private mutating func appendPartners(_ partners: [Int32]) {
+    mutating func appendPartners(_ partners: [Int32]) {
         register.partnerIDs.append(contentsOf: partners)
         register.partnerStarts.append(Int32(register.partnerIDs.count))
         var mask: UInt8 = 0
@@ -202,24 +202,39 @@ struct RegisterBuilder {
         idIndex.intern(id, hash: hash).isNew
     }
 
-    /// Appends ordinary row `row` of a stretch read by the fast reader, with its
-    /// categories and organisations already numbered as the register numbers them (by
-    /// slot); its id was added by `addID`.
-    mutating func appendOrdinary(
-        _ row: Int, of stretch: ArrangementStretch, interned: [Int32], organisations: [Int32], partners: [Int32], line: Int
-    ) {
-        for slot in register.texts.indices { stretch.texts[slot].withBytes(row) { register.texts[slot].append($0) } }
-        for slot in register.interned.indices { register.interned[slot].ids.append(interned[slot]) }
-        for slot in register.organisationColumns.indices { register.organisationColumns[slot].ids.append(organisations[slot]) }
-        appendPartners(partners)
-        for slot in register.years.indices { register.years[slot].append(stretch.years[slot][row]) }
-        for slot in register.choices.indices { register.choices[slot].append(stretch.choices[slot][row]) }
-        for slot in register.amounts.indices {
-            register.amounts[slot].append(
-                stretch.amounts[slot][row], SavingsQualifier(rawValue: stretch.qualifiers[slot][row]) ?? .exact)
+    // The fast reader's merge appends a run of a stretch's rows a column at a time: lines
+    // with the ids, partners and organisations row by row, then each other column.
+
+    mutating func appendLine(_ line: Int) { register.lines.append(Int32(clamping: line)) }
+
+    mutating func appendOrganisations(_ ids: [Int32]) {
+        for slot in ids.indices { register.organisationColumns[slot].ids.append(ids[slot]) }
+    }
+
+    mutating func appendInterned(_ ids: [Int32], slot: Int) { register.interned[slot].ids.append(contentsOf: ids) }
+
+    /// The text, year, choice, figure and extra columns of the stretch's rows `rows`.
+    mutating func appendColumns(of stretch: ArrangementStretch, rows: [Int]) {
+        for slot in register.texts.indices { register.texts[slot].append(rows, of: stretch.texts[slot]) }
+        for slot in register.years.indices {
+            let years = stretch.years[slot]
+            register.years[slot].append(contentsOf: rows.lazy.map { years[$0] })
         }
-        register.lines.append(Int32(clamping: line))
-        register.extraValues.append(stretch.extras.isEmpty ? [] : stretch.extras[row])
+        for slot in register.choices.indices {
+            let codes = stretch.choices[slot]
+            register.choices[slot].append(contentsOf: rows.lazy.map { codes[$0] })
+        }
+        for slot in register.amounts.indices {
+            let (pounds, qualifiers) = (stretch.amounts[slot], stretch.qualifiers[slot])
+            for row in rows {
+                register.amounts[slot].append(pounds[row], SavingsQualifier(rawValue: qualifiers[row]) ?? .exact)
+            }
+        }
+        if stretch.extras.isEmpty {
+            register.extraValues.append(contentsOf: repeatElement([], count: rows.count))
+        } else {
+            register.extraValues.append(contentsOf: rows.lazy.map { stretch.extras[$0] })
+        }
     }
 
     /// Precomputes what queries need (folded search text) and returns the register.

@@ -30,6 +30,22 @@ struct TextColumn: Sendable {
         ends.append(bytes.count)
     }
 
+    /// Rows `rows` of `other`, in that order; consecutive rows are copied as one stretch of bytes.
+    mutating func append(_ rows: [Int], of other: TextColumn) {
+        var index = 0
+        while index < rows.count {
+            // The run of consecutive rows starting here.
+            var end = index + 1
+            while end < rows.count && rows[end] == rows[end - 1] + 1 { end += 1 }
+            let first = other.range(rows[index]).lowerBound
+            let last = other.range(rows[end - 1]).upperBound
+            let shift = bytes.count - first
+            bytes.append(contentsOf: other.bytes[first..<last])
+            for row in rows[index..<end] { ends.append(other.ends[row] + shift) }
+            index = end
+        }
+    }
+
     /// Calls `body` with the UTF-8 bytes of row `row`, without making a String.
     func withBytes<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let range = range(row)

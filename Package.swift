@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Workbooks (.xlsx) are zip archives of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Measuring and cleaning text for fixed-width output: display width of wide and
@@ -28,7 +30,9 @@ let package = Package(
         // on signals and on crashes.
         .target(name: "NCursesTerminal", dependencies: ["TerminalUI", "CNCurses"]),
         // The data module: model, loading, validation, queries, aggregation, money.
-        .target(name: "SharedServices", dependencies: ["TextCells"]),
+        .target(
+            name: "SharedServices",
+            dependencies: ["TextCells", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The dashboard: app state, key → action → new state, state → canvas. Pure; runs on
         // any TerminalDriver.
         .target(name: "Dashboard", dependencies: ["SharedServices", "TerminalUI", "TextCells"]),
@@ -45,7 +49,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ssmap", dependencies: ["SSMapCommands"]),
-        .testTarget(name: "SharedServicesTests", dependencies: ["SharedServices", "TextCells"]),
+        // Workbooks: workbooks made by other programs, read by the tests beside their source.
+        .testTarget(
+            name: "SharedServicesTests",
+            dependencies: ["SharedServices", "TextCells", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Workbooks"]),
         .testTarget(name: "TextCellsTests", dependencies: ["TextCells"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextCells"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SharedServices", "TerminalUI"], exclude: ["Golden"]),

@@ -42,10 +42,16 @@ public enum Effects {
         case .quit:
             state.wantsToQuit = true
         case .export(let path, let format, let overwrite):
-            let text = RegisterWriter.write(
-                state.register, rows: state.rows, as: format, neutralisingFormulas: !state.data.rawExports)
+            let bytes: [UInt8]
             do {
-                try SafeFileWriter.write(text, to: path, overwrite: overwrite, inputs: state.data.inputFiles)
+                bytes = try RegisterWriter.write(
+                    state.register, rows: state.rows, as: format, neutralisingFormulas: !state.data.rawExports)
+            } catch {
+                state.message = "Could not export: the workbook could not be made (\(error))"
+                return
+            }
+            do {
+                try SafeFileWriter.write(bytes, to: path, overwrite: overwrite, inputs: state.data.inputFiles)
                 state.message = "Wrote \(state.rows.count) arrangements to \(path) (\(format.rawValue))"
             } catch .exists {
                 state.overlay = .confirmOverwrite(path: path)

@@ -30,7 +30,7 @@ enum DetailScreen {
             lines.append(("  " + text(name + "  " + partner.about), theme.normal))
         }
         for note in description.notes { field(note.label, note.value) }
-        field("Read from", "line \(state.register.line(row)) of \(state.data.sourceName)", style: theme.dim)
+        field("Read from", "\(state.register.placeInFile(of: row)) of \(state.data.sourceName)", style: theme.dim)
         return lines
     }
 

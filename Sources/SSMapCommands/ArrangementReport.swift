@@ -33,7 +33,7 @@ public struct ArrangementReport {
             lines.append("  " + ColumnFit.pad(SafeText.visible(partner.name), to: nameWidth) + "  " + SafeText.visible(partner.about))
         }
         for note in description.notes { field(note.label, note.value) }
-        field("Read from", "\(file):\(register.line(row))")
+        field("Read from", register.location(of: row, in: file))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -127,13 +127,14 @@ struct List: ParsableCommand {
         abstract: "List arrangements as a table, or as CSV, JSON or Markdown to take into a report.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json, markdown
+        case table, csv, json, markdown, xlsx
 
         init(_ format: ExportFormat) {
             switch format {
             case .csv: self = .csv
             case .json: self = .json
             case .markdown: self = .markdown
+            case .xlsx: self = .xlsx
             }
         }
     }
@@ -149,8 +150,9 @@ struct List: ParsableCommand {
 
     @Option(
         help: """
-            Output format: table, csv, json or markdown. CSV and JSON load back into ssmap. \
-            Default: the --output file's extension (.csv, .json, .md), else table.
+            Output format: table, csv, json, markdown or xlsx (a workbook, written to --output only). \
+            CSV, JSON and xlsx load back into ssmap. Default: the --output file's extension \
+            (.csv, .json, .md, .xlsx), else table.
             """)
     var format: Format?
 
@@ -183,9 +185,17 @@ struct List: ParsableCommand {
         return format ?? named ?? .table
     }
 
+    /// A workbook is not text: it goes to a file, never to the terminal.
+    static func checkDestination(_ format: Format, output: String?) throws(CommandError) {
+        if format == .xlsx && output == nil {
+            throw .usage("--format xlsx writes a workbook, which goes to a file: add --output FILE.xlsx")
+        }
+    }
+
     func run() throws {
         try reportingFailures {
             let format = try Self.chosenFormat(self.format, output: output)
+            try Self.checkDestination(format, output: output)
             let loaded = try RegisterSession.load(source)
             let register = loaded.register
             var rows = try filters.filter(for: register).matchingRows(in: register)
@@ -207,11 +217,16 @@ struct List: ParsableCommand {
             case .csv: text = RegisterWriter.csv(register, rows: rows, neutralisingFormulas: !raw)
             case .json: text = RegisterWriter.json(register, rows: rows)
             case .markdown: text = RegisterWriter.markdown(register, rows: rows)
+            case .xlsx: text = ""
             }
             if let output {
-                try ExportFile.write(
-                    text, to: output, force: force,
-                    inputs: loaded.inputFiles)
+                let bytes: [UInt8]
+                do {
+                    bytes = format == .xlsx ? try WorkbookWriter.xlsx(register, rows: rows) : Array(text.utf8)
+                } catch {
+                    throw CommandError.failed("the workbook could not be made (\(error))")
+                }
+                try ExportFile.write(bytes, to: output, force: force, inputs: loaded.inputFiles)
                 TerminalOutput.note("Wrote \(rows.count) arrangement\(rows.count == 1 ? "" : "s") to \(output)")
             } else if format == .json {
                 TerminalOutput.write(text)  // JSON escapes control characters itself
@@ -236,6 +251,9 @@ struct Show: ParsableCommand {
     @Option(help: ArgumentHelp(RegisterOptions.organisationsHelp))
     var organisations: String?
 
+    @Option(help: ArgumentHelp(RegisterOptions.sheetHelp))
+    var sheet: String?
+
     @Flag(name: .customLong("include-forecasts"), help: RegisterOptions.includeForecastsHelp)
     var includeForecasts = false
 
@@ -250,6 +268,7 @@ struct Show: ParsableCommand {
             var source = RegisterOptions()
             source.file = arguments.count == 2 ? arguments[0] : nil
             source.organisations = organisations
+            source.sheet = sheet
             source.includeForecasts = includeForecasts
             guard let id = arguments.last else { return }
             let loaded = try RegisterSession.load(source)
@@ -278,10 +297,13 @@ struct Validate: ParsableCommand {
     @Option(help: ArgumentHelp(RegisterOptions.organisationsHelp))
     var organisations: String?
 
+    @Option(help: ArgumentHelp(RegisterOptions.sheetHelp))
+    var sheet: String?
+
     func run() throws {
         let loaded: LoadedRegister
         do {
-            loaded = try RegisterLoader.load(arrangements: file, organisations: organisations)
+            loaded = try RegisterLoader.load(arrangements: file, organisations: organisations, sheet: sheet)
         } catch {
             TerminalOutput.write(SafeText.visible("\(error.description) (could not be loaded)") + "\n")
             throw ExitCode(2)

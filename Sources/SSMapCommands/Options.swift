@@ -3,11 +3,17 @@ import SharedServices
 
 /// Which register to read: a file, or the bundled sample when none is given.
 struct RegisterOptions: ParsableArguments {
-    @Argument(help: "The arrangements file (CSV or JSON). Without one, the bundled 2017 sample register.")
+    @Argument(help: "The arrangements file (CSV, JSON or an .xlsx workbook). Without one, the bundled 2017 sample register.")
     var file: String?
 
     @Option(help: ArgumentHelp(organisationsHelp))
     var organisations: String?
+
+    @Option(help: ArgumentHelp(sheetHelp))
+    var sheet: String?
+
+    static let sheetHelp = "The worksheet of an .xlsx workbook to read. Default: the first sheet with the register's "
+        + "header (title rows above it are skipped)."
 
     @Flag(name: .customLong("include-forecasts"), help: includeForecastsHelp)
     var includeForecasts = false

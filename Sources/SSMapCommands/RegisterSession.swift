@@ -26,7 +26,8 @@ enum RegisterSession {
                     TerminalOutput.progress("ssmap: loading \(name)… \(Int(fraction * 100))%")
                 }
             }
-            loaded = try RegisterLoader.load(arrangements: path, organisations: options.organisations, progress: progress)
+            loaded = try RegisterLoader.load(
+                arrangements: path, organisations: options.organisations, sheet: options.sheet, progress: progress)
             if progress != nil { TerminalOutput.progress(nil) }
         } catch {
             throw CommandError.load(error)

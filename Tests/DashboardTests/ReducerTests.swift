@@ -292,11 +292,12 @@ import TerminalUI
     }
 
     /// The export prompt takes the format from the extension, as `ssmap list --output`
-    /// does (`ExportFormat(forPath:)`), CSV when it names none, and refuses `.xlsx`.
-    @Test func exportChoosesTheFormatByExtensionAndRefusesXLSX() {
+    /// does (`ExportFormat(forPath:)`), CSV when it names none, and refuses `.xls`.
+    @Test func exportChoosesTheFormatByExtensionAndRefusesXLS() {
         let cases: [(String, ExportFormat)] = [
             ("view.csv", .csv), ("VIEW.CSV", .csv), ("view.json", .json), ("view.Json", .json),
             ("view.md", .markdown), ("view.MD", .markdown), ("view.txt", .csv), ("view", .csv),
+            ("view.xlsx", .xlsx), ("VIEW.XLSX", .xlsx),
         ]
         for (path, format) in cases {
             var state = Sample.state()
@@ -304,13 +305,16 @@ import TerminalUI
             state.overlay = .export(TextInput(path))
             #expect(Keys.run("<Enter>", on: &state) == [.export(path: path, format: format, overwrite: false)], "\(path)")
         }
-        for path in ["view.xlsx", "VIEW.XLSX"] {
+        for path in ["view.xls", "VIEW.ODS"] {
             var state = Sample.state()
             Keys.run("e", on: &state)
             state.overlay = .export(TextInput(path))
             #expect(Keys.run("<Enter>", on: &state).isEmpty, "\(path)")
             #expect(state.overlay == .export(TextInput(path)), "the prompt stays open to fix the name")
-            #expect(state.message == "Could not export: ssmap cannot write .xlsx files yet; name the file .csv, .json or .md")
+            let pathExtension = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            #expect(
+                state.message
+                    == "Could not export: ssmap cannot write .\(pathExtension) files; name the file .xlsx, .csv, .json or .md")
         }
     }
 

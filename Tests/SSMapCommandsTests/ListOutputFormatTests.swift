@@ -113,15 +113,40 @@ struct ListOutputFormatTests {
         #expect(result.standardOutput.isEmpty)
     }
 
-    /// `.xlsx` is refused until ssmap can write it, rather than getting another format.
-    @Test(arguments: [["--output", "x.xlsx"], ["--output", "x.XLSX"], ["--format", "csv", "--output", "x.xlsx"]])
-    func xlsxIsRefused(arguments: [String]) throws {
+    /// A spreadsheet format ssmap does not write is refused, rather than getting another format.
+    @Test(arguments: [["--output", "x.xls"], ["--output", "x.ODS"], ["--format", "csv", "--output", "x.xls"]])
+    func otherSpreadsheetFormatsAreRefused(arguments: [String]) throws {
         let file = arguments[arguments.count - 1]
         let (result, directory, written) = try Self.listICT(arguments, file: file)
         defer { try? FileManager.default.removeItem(at: directory) }
+        let pathExtension = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
         #expect(result.status == 64)
-        #expect(result.standardError.contains("--output \(file): ssmap cannot write .xlsx files yet; name the file .csv, .json or .md"))
+        #expect(
+            result.standardError.contains(
+                "--output \(file): ssmap cannot write .\(pathExtension) files; name the file .xlsx, .csv, .json or .md"))
         #expect(written == nil)
+    }
+
+    /// A workbook by extension, or asked for; never to the terminal.
+    @Test func xlsxByExtensionOrFormatButNotToTheTerminal() throws {
+        for arguments in [["--output", "x.xlsx"], ["--format", "xlsx", "--output", "x.XLSX"]] {
+            let file = arguments[arguments.count - 1]
+            let directory = try BinaryRunner.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let result = try BinaryRunner.run(["list", "--service", "ICT"] + arguments, in: directory)
+            #expect(result.status == 0, "\(result.standardError)")
+            let path = directory.appendingPathComponent(file).path
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(bytes.starts(with: [0x50, 0x4B]), "a zip archive")
+            let (sample, rows) = try Self.ictRows()
+            let reloaded = try RegisterLoader.load(arrangements: path, organisations: Self.organisations).register
+            #expect(reloaded.allRows.map(reloaded.exportValues) == rows.map(sample.exportValues))
+        }
+        let (result, directory, _) = try Self.listICT(["--format", "xlsx"], file: "unused.xlsx")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--format xlsx writes a workbook, which goes to a file: add --output FILE.xlsx"))
+        #expect(result.standardOutput.isEmpty)
     }
 
     /// The rule itself, in-process.
@@ -134,7 +159,8 @@ struct ListOutputFormatTests {
         #expect(try List.chosenFormat(nil, output: "b.txt") == .table)
         #expect(try List.chosenFormat(.csv, output: "b.txt") == .csv)
         #expect(try List.chosenFormat(.csv, output: "b.Csv") == .csv)
-        for (format, output) in [(List.Format.json, "b.csv"), (.table, "b.csv"), (.csv, "b.md"), (nil, "b.xlsx"), (.csv, "b.xlsx")] {
+        #expect(try List.chosenFormat(nil, output: "b.xlsx") == .xlsx)
+        for (format, output) in [(List.Format.json, "b.csv"), (.table, "b.csv"), (.csv, "b.md"), (nil, "b.xls"), (.csv, "b.xlsx")] {
             do {
                 let chosen = try List.chosenFormat(format, output: output)
                 Issue.record("--format \(String(describing: format)) --output \(output) gave \(chosen)")

@@ -193,8 +193,8 @@ enum FuzzChecks {
             }
         }
 
-        for format in ExportFormat.allCases {
-            let text = RegisterWriter.write(register, rows: rows, as: format)
+        for format in ExportFormat.allCases where format != .xlsx {
+            let text = String(decoding: (try? RegisterWriter.write(register, rows: rows, as: format)) ?? [], as: UTF8.self)
             _ = SafeText.visible(text)
             _ = SafeText.visible(text, keepingLineBreaks: true)
         }

@@ -95,7 +95,7 @@ struct SpreadsheetSafetyTests {
         let rawHeader = try #require(raw.split(separator: "\n").first)
         #expect(guardedHeader.hasSuffix(",source,'=cmd,'+total,'-minus,'@at,plain"), "\(guardedHeader)")
         #expect(rawHeader.hasSuffix(",source,=cmd,+total,-minus,@at,plain"), "\(rawHeader)")
-        #expect(RegisterWriter.write(original.register, rows: [], as: .csv).hasSuffix(",'=cmd,'+total,'-minus,'@at,plain\n"))
+        #expect(RegisterWriter.csv(original.register, rows: []).hasSuffix(",'=cmd,'+total,'-minus,'@at,plain\n"))
         for reading in [RegisterLoader.ArrangementsReading.fast, .rowAtATime, .inStretches(minimumBytes: 16)] {
             for csv in [guarded, raw] {
                 let reloaded = try RegisterLoader.load(

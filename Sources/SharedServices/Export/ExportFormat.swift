@@ -1,21 +1,22 @@
 /// The formats a view of the register can be written in.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case csv, json, markdown
+    case csv, json, markdown, xlsx
 
     public var fileExtension: String { self == .markdown ? "md" : rawValue }
 
     /// The format a file's extension names, ignoring case: `.csv`, `.json`, `.md` or
     /// `.markdown`; nil when it names none of them (`.txt`, no extension). The one place
     /// extensions are mapped to formats: the dashboard's export and `ssmap list --output`
-    /// both ask here. An extension of a format ssmap does not write (`.xlsx`) throws,
-    /// so that nothing else is written into a file named for it.
+    /// both ask here. An extension of a format ssmap does not write (`.xls`, `.ods`)
+    /// throws, so that nothing else is written into a file named for it.
     public init?(forPath path: String) throws(UnwritableFormat) {
         guard let pathExtension = Self.pathExtension(path) else { return nil }
         switch pathExtension {
         case "csv": self = .csv
         case "json": self = .json
         case "md", "markdown": self = .markdown
-        case "xlsx": throw UnwritableFormat(path: path, pathExtension: pathExtension)
+        case "xlsx": self = .xlsx
+        case "xls", "xlsm", "ods": throw UnwritableFormat(path: path, pathExtension: pathExtension)
         default: return nil
         }
     }
@@ -28,13 +29,13 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// A file named for a format ssmap cannot write yet (`report.xlsx`).
+/// A file named for a spreadsheet format ssmap does not write (`report.xls`).
 public struct UnwritableFormat: Error, Equatable, CustomStringConvertible {
     public var path: String
     /// Lowercased, without the dot: "xlsx".
     public var pathExtension: String
 
     public var description: String {
-        "ssmap cannot write .\(pathExtension) files yet; name the file .csv, .json or .md"
+        "ssmap cannot write .\(pathExtension) files; name the file .xlsx, .csv, .json or .md"
     }
 }

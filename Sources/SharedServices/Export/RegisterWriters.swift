@@ -1,14 +1,16 @@
-/// Writes rows of a register as CSV, JSON or Markdown text.
+/// Writes rows of a register as CSV, JSON or Markdown text, or as a workbook.
 public enum RegisterWriter {
-    /// `neutralisingFormulas`: see `SpreadsheetSafety` (CSV only; JSON and Markdown are
-    /// not opened by spreadsheets as cells).
+    /// The file's bytes. `neutralisingFormulas`: see `SpreadsheetSafety` (CSV only: JSON
+    /// and Markdown are not opened by spreadsheets as cells, and a workbook's text is
+    /// string cells, which never run).
     public static func write(
         _ register: Register, rows: [Int], as format: ExportFormat, neutralisingFormulas: Bool = true
-    ) -> String {
+    ) throws -> [UInt8] {
         switch format {
-        case .csv: return csv(register, rows: rows, neutralisingFormulas: neutralisingFormulas)
-        case .json: return json(register, rows: rows)
-        case .markdown: return markdown(register, rows: rows)
+        case .csv: return Array(csv(register, rows: rows, neutralisingFormulas: neutralisingFormulas).utf8)
+        case .json: return Array(json(register, rows: rows).utf8)
+        case .markdown: return Array(markdown(register, rows: rows).utf8)
+        case .xlsx: return try WorkbookWriter.xlsx(register, rows: rows)
         }
     }
 

@@ -29,6 +29,12 @@ public enum SafeFileWriter {
     public static func write(
         _ text: String, to path: String, overwrite: Bool, inputs: [String] = []
     ) throws(Failure) {
+        try write(Array(text.utf8), to: path, overwrite: overwrite, inputs: inputs)
+    }
+
+    public static func write(
+        _ bytes: [UInt8], to path: String, overwrite: Bool, inputs: [String] = []
+    ) throws(Failure) {
         if inputs.contains(where: { FileSystem.isSameFile($0, path) }) { throw .isInput(path) }
         if !overwrite && FileSystem.exists(path) { throw .exists(path) }
         let directory = (path as NSString).deletingLastPathComponent
@@ -36,8 +42,7 @@ public enum SafeFileWriter {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, reason: reason(errno)) }
         var failure: String?
-        var text = text
-        text.withUTF8 { bytes in
+        bytes.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return }
             var offset = 0
             while offset < bytes.count {

@@ -2,12 +2,23 @@
 /// stretches on every core, a JSON file row by row.
 enum ArrangementsReader {
     static func read(
-        bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, organisationsFile: String?,
+        bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, sheet: String?, organisationsFile: String?,
         into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic],
         reading: RegisterLoader.ArrangementsReading, progress: ((Double) -> Void)?
     ) throws(LoadError) {
         let format = RegisterFormat.detect(path: file, bytes: bytes)
         let firstDiagnostic = diagnostics.count
+        if format == .xlsx {
+            try WorkbookArrangementsReader.read(
+                bytes, file: file, sheet: sheet, organisationsFile: organisationsFile, into: &builder,
+                diagnostics: &diagnostics, progress: progress)
+            ArrangementRows.putInLineOrder(&diagnostics, from: firstDiagnostic)
+            return
+        }
+        if let sheet {
+            throw LoadError(
+                file: file, message: "is not a workbook, so it has no sheet \(CellReading.quoted(sheet)) (--sheet is for .xlsx files)")
+        }
         if format == .csv, case .inStretches(let minimumBytes) = reading {
             try FastArrangementsReader.read(
                 bytes, pages: pages, file: file, organisationsFile: organisationsFile,
@@ -46,7 +57,8 @@ enum ArrangementsReader {
     }
 
     static func checkRequiredColumns(
-        _ columns: HeaderMatching<ArrangementField>, format: RegisterFormat, file: String, headerLine: Int
+        _ columns: HeaderMatching<ArrangementField>, format: RegisterFormat, file: String, sheet: String? = nil,
+        headerLine: Int
     ) throws(LoadError) {
         var missing: [String] = []
         var groups: [String: Bool] = [:]
@@ -77,7 +89,7 @@ enum ArrangementsReader {
         let verb = plural ? "are" : "is"
         guard format == .json else {
             throw LoadError(
-                file: file, line: headerLine,
+                file: file, sheet: sheet, line: headerLine,
                 message: "the required column\(plural ? "s" : "") \(list) \(verb) missing; "
                     + "the header has: \(CellReading.listed(columns.header))")
         }
@@ -95,6 +107,8 @@ enum ArrangementsReader {
 /// whole work, and the fast reader's for any row out of the ordinary.
 struct ArrangementRows {
     let file: String
+    /// The worksheet the rows are on, for a workbook.
+    let sheet: String?
     let header: [String]
     let columns: HeaderMatching<ArrangementField>
     /// The organisations file; nil when partners are checked against the bundled list.
@@ -104,16 +118,19 @@ struct ArrangementRows {
     private(set) var rowsRead = 0
 
     init(
-        file: String, header: [String], headerLine: Int, format: RegisterFormat, organisationsFile: String?
+        file: String, sheet: String? = nil, header: [String], headerLine: Int, format: RegisterFormat,
+        organisationsFile: String?
     ) throws(LoadError) {
         self.file = file
+        self.sheet = sheet
         // Column names are cells too: a name ssmap exported with an apostrophe against
         // spreadsheet formulas (an extra column called "=cmd") reads back as it was.
         let header = header.map(SpreadsheetSafety.withoutGuard)
         self.header = header
         columns = try HeaderMatching<ArrangementField>(
-            header: header, aliases: ArrangementField.aliases, file: file, headerLine: headerLine)
-        try ArrangementsReader.checkRequiredColumns(columns, format: format, file: file, headerLine: headerLine)
+            header: header, aliases: ArrangementField.aliases, file: file, sheet: sheet, headerLine: headerLine)
+        try ArrangementsReader.checkRequiredColumns(
+            columns, format: format, file: file, sheet: sheet, headerLine: headerLine)
         self.organisationsFile = organisationsFile
         organisationsName = (organisationsFile.map(OrganisationsReference.file) ?? .bundled).name
     }
@@ -122,7 +139,8 @@ struct ArrangementRows {
     mutating func countRowRead() { rowsRead += 1 }
 
     mutating func read(_ tableRow: TableRow, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic]) {
-        var cell = CellChecker(file: file, line: tableRow.line, columns: columns, positions: tableRow.positions)
+        var cell = CellChecker(
+            file: file, sheet: sheet, line: tableRow.line, columns: columns, positions: tableRow.positions)
         if let problem = tableRow.unreadable {
             diagnostics.append(cell.error("\(problem); left out"))
             return
@@ -261,7 +279,7 @@ struct ArrangementRows {
         diagnostics.append(contentsOf: formatWarnings)
         if rowsRead == 0 {
             diagnostics.append(
-                Diagnostic(file: file, line: nil, severity: .warning, message: "has a header but no arrangements"))
+                Diagnostic(file: file, sheet: sheet, line: nil, severity: .warning, message: "has a header but no arrangements"))
         }
     }
 
@@ -280,14 +298,18 @@ struct ArrangementRows {
 /// Collects the diagnostics of one row, naming its cells as the file's header spells them.
 struct CellChecker {
     let file: String
+    let sheet: String?
     let line: Int
     let columns: HeaderMatching<ArrangementField>
     /// Where each cell of the row starts, when the format says (CSV does, JSON does not).
     let positions: [CellPosition]?
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, line: Int, columns: HeaderMatching<ArrangementField>, positions: [CellPosition]?) {
+    init(
+        file: String, sheet: String? = nil, line: Int, columns: HeaderMatching<ArrangementField>, positions: [CellPosition]?
+    ) {
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.columns = columns
         self.positions = positions
@@ -301,7 +323,7 @@ struct CellChecker {
     }
 
     func error(_ message: String) -> Diagnostic {
-        Diagnostic(file: file, line: line, severity: .error, message: "row \(message)")
+        Diagnostic(file: file, sheet: sheet, line: line, severity: .error, message: "row \(message)")
     }
 
     /// A warning about a cell: "<column> <message>", or about the row when `field` is nil.
@@ -310,14 +332,17 @@ struct CellChecker {
         let text = title.map { "\($0) \(message)" } ?? "row \(message)"
         let at = place(field.flatMap { columns.columnOf[$0] })
         diagnostics.append(
-            Diagnostic(file: file, line: at.line, column: at.column, field: title, severity: .warning, message: text))
+            Diagnostic(
+                file: file, sheet: sheet, line: at.line, column: at.column, field: title, severity: .warning, message: text))
     }
 
     /// A warning about the cell in column `position`, which the schema may not know.
     mutating func warnRaw(field: String, position: Int, _ message: String) {
         let at = place(position)
         diagnostics.append(
-            Diagnostic(file: file, line: at.line, column: at.column, field: field, severity: .warning, message: message))
+            Diagnostic(
+                file: file, sheet: sheet, line: at.line, column: at.column, field: field, severity: .warning,
+                message: message))
     }
 
     /// A savings cell and its qualifier read, with a warning when either was not what it

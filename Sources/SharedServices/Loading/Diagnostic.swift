@@ -15,6 +15,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var file: String
+    /// The worksheet, for a workbook: then `line` is the sheet's row and `column` its column.
+    public var sheet: String?
     /// 1-based line where the record starts; nil for problems of the whole file.
     public var line: Int?
     /// 1-based character column, when the problem is at a place inside a line.
@@ -25,10 +27,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     public init(
-        file: String, line: Int?, column: Int? = nil, field: String? = nil,
+        file: String, sheet: String? = nil, line: Int?, column: Int? = nil, field: String? = nil,
         severity: Severity, message: String
     ) {
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.column = column
         self.field = field
@@ -36,12 +39,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line[:column]: [field ]message`
+    /// `file:line[:column]`, or in a workbook `file: Sheet!J14` (`Sheet!14:14` for a row).
     public var location: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        if let column { text += ":\(column)" }
-        return text
+        SourcePlace.describe(file: file, sheet: sheet, line: line, column: column)
     }
 
     public var description: String {
@@ -52,21 +52,35 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 /// A problem that stops a file from loading at all: one clear message, no partial register.
 public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
+    public var sheet: String?
     public var line: Int?
     public var column: Int?
     public var message: String
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+    public init(file: String, sheet: String? = nil, line: Int? = nil, column: Int? = nil, message: String) {
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.column = column
         self.message = message
     }
 
     public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        if let column { text += ":\(column)" }
-        return "\(text): \(message)"
+        "\(SourcePlace.describe(file: file, sheet: sheet, line: line, column: column)): \(message)"
+    }
+}
+
+/// Where in a file something is, written once for diagnostics and errors alike.
+enum SourcePlace {
+    static func describe(file: String, sheet: String?, line: Int?, column: Int?) -> String {
+        guard let sheet else {
+            var text = file
+            if let line { text += ":\(line)" }
+            if let column { text += ":\(column)" }
+            return text
+        }
+        var text = "\(file): \(SheetReference.sheet(sheet))"
+        if let line { text += "!" + (column.map { SheetReference.letters($0 - 1) + String(line) } ?? "\(line):\(line)") }
+        return text
     }
 }

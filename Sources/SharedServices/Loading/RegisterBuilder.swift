@@ -36,6 +36,10 @@ struct RegisterBuilder {
         register.extraColumnNames = names
     }
 
+    mutating func setSheet(_ name: String) {
+        register.sheet = name
+    }
+
     /// The number of the value a category or repeating-text cell holds (see
     /// `InternedColumn.intern`); the cell as written is kept apart when it differs.
     mutating func intern(_ field: ArrangementField, _ text: String) -> Int32 {

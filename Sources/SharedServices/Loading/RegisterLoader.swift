@@ -28,15 +28,17 @@ public enum RegisterLoader {
 
     /// `progress`, when given, is told how far through the arrangements loading has got
     /// (0...1), every few thousand rows: for a progress indicator on large registers.
+    /// `sheet` names the worksheet of a workbook to read; without it, the first sheet with
+    /// the register's header is read.
     public static func load(
-        arrangements path: String, organisations organisationsPath: String? = nil,
+        arrangements path: String, organisations organisationsPath: String? = nil, sheet: String? = nil,
         progress: ((Double) -> Void)? = nil
     ) throws(LoadError) -> LoadedRegister {
         let organisationsFile = organisationsPath ?? organisationsBeside(path)
         var loaded = try FileBytes.withContents(path) { bytes, pages throws(LoadError) in
             let organisationBytes = try organisationsFile.map { path throws(LoadError) in try FileBytes.read(path) }
             return try load(
-                arrangements: bytes, pages: pages, file: path, organisationBytes: organisationBytes,
+                arrangements: bytes, pages: pages, file: path, sheet: sheet, organisationBytes: organisationBytes,
                 organisationsFile: organisationsFile, reading: .fast, progress: progress)
         }
         loaded.arrangementsFile = path
@@ -71,30 +73,30 @@ public enum RegisterLoader {
 
     /// Loads from bytes already in memory; `file` names are used in messages only.
     public static func load(
-        arrangementBytes: [UInt8], file: String,
+        arrangementBytes: [UInt8], file: String, sheet: String? = nil,
         organisationBytes: [UInt8]? = nil, organisationsFile: String? = nil,
         progress: ((Double) -> Void)? = nil
     ) throws(LoadError) -> LoadedRegister {
         try load(
-            arrangementBytes: arrangementBytes, file: file, organisationBytes: organisationBytes,
+            arrangementBytes: arrangementBytes, file: file, sheet: sheet, organisationBytes: organisationBytes,
             organisationsFile: organisationsFile, reading: .fast, progress: progress)
     }
 
     static func load(
-        arrangementBytes: [UInt8], file: String,
+        arrangementBytes: [UInt8], file: String, sheet: String? = nil,
         organisationBytes: [UInt8]?, organisationsFile: String?,
         reading: ArrangementsReading, progress: ((Double) -> Void)? = nil
     ) throws(LoadError) -> LoadedRegister {
         try arrangementBytes.withUnsafeBufferPointer { bytes throws(LoadError) in
             try load(
-                arrangements: bytes, pages: PageReleaser(base: nil, count: 0), file: file,
+                arrangements: bytes, pages: PageReleaser(base: nil, count: 0), file: file, sheet: sheet,
                 organisationBytes: organisationBytes, organisationsFile: organisationsFile, reading: reading,
                 progress: progress)
         }
     }
 
     private static func load(
-        arrangements bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String,
+        arrangements bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, sheet: String?,
         organisationBytes: [UInt8]?, organisationsFile: String?,
         reading: ArrangementsReading, progress: ((Double) -> Void)?
     ) throws(LoadError) -> LoadedRegister {
@@ -110,7 +112,7 @@ public enum RegisterLoader {
             builder = try BundledOrganisations.builder(diagnostics: &diagnostics)
         }
         try ArrangementsReader.read(
-            bytes: bytes, pages: pages, file: file, organisationsFile: organisationsName,
+            bytes: bytes, pages: pages, file: file, sheet: sheet, organisationsFile: organisationsName,
             into: &builder, diagnostics: &diagnostics, reading: reading, progress: progress)
         return LoadedRegister(
             register: builder.finish(), diagnostics: diagnostics,

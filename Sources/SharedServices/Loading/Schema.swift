@@ -287,7 +287,7 @@ struct HeaderMatching<Field: Hashable & RawRepresentable & CaseIterable> where F
     }
 
     /// Fails when two columns would both fill one field: which to trust is the user's call.
-    init(header: [String], aliases: [String: Field], file: String, headerLine: Int) throws(LoadError) {
+    init(header: [String], aliases: [String: Field], file: String, sheet: String? = nil, headerLine: Int) throws(LoadError) {
         self.header = header
         for (position, title) in header.enumerated() {
             guard let field = aliases[Self.key(title)] else {
@@ -296,7 +296,7 @@ struct HeaderMatching<Field: Hashable & RawRepresentable & CaseIterable> where F
             }
             if let earlier = columnOf[field] {
                 throw LoadError(
-                    file: file, line: headerLine,
+                    file: file, sheet: sheet, line: headerLine,
                     message: "columns \(earlier + 1) (\"\(CellReading.columnName(header[earlier]))\") and "
                         + "\(position + 1) (\"\(CellReading.columnName(title))\") "
                         + "both give \(field.rawValue); rename or remove one")

@@ -11,6 +11,8 @@ public struct Register: Sendable {
     public internal(set) var organisations = OrganisationTable()
     /// Columns of the input that the schema does not know, kept to be shown and written out.
     public internal(set) var extraColumnNames: [String] = []
+    /// The worksheet the arrangements were read from, for a workbook.
+    public internal(set) var sheet: String?
 
     /// The ids, which are keys.
     var ids = TextColumn()
@@ -215,6 +217,17 @@ public struct Register: Sendable {
     public func leadAsWritten(_ row: Int) -> String? { organisationAsWritten(.lead, row) }
 
     public func line(_ row: Int) -> Int { Int(lines[row]) }
+
+    /// Where row `row` is in `file`, as diagnostics write it: `file:12`, or for a
+    /// workbook `file: Register!14:14`.
+    public func location(of row: Int, in file: String) -> String {
+        SourcePlace.describe(file: file, sheet: sheet, line: line(row), column: nil)
+    }
+
+    /// Where row `row` is, in words: "line 12", or "row 14 of sheet Register".
+    public func placeInFile(of row: Int) -> String {
+        sheet.map { "row \(line(row)) of sheet \($0)" } ?? "line \(line(row))"
+    }
     public func extraValues(_ row: Int) -> [String] { extraValues[row] }
     public func involves(_ row: Int, sector: Sector) -> Bool { sectorMasks[row] & sector.bit != 0 }
     /// True when any partner is not a council: fire, police, health or another body.

@@ -1,8 +1,11 @@
 /// How a register file is written.
 public enum RegisterFormat: String, Sendable, CaseIterable {
     case csv, json
+    /// A workbook: a zip archive of XML parts (or, encrypted, a compound file).
+    case xlsx
 
-    /// By extension (`.csv`, `.json`), else by content: JSON starts with `[` or `{`.
+    /// By extension (`.csv`, `.json`, `.xlsx`), else by content: a workbook starts as a
+    /// zip archive (or an encrypted one as a compound file), JSON with `[` or `{`.
     public static func detect(path: String, bytes: [UInt8]) -> RegisterFormat {
         bytes.withUnsafeBufferPointer { detect(path: path, bytes: $0) }
     }
@@ -11,6 +14,8 @@ public enum RegisterFormat: String, Sendable, CaseIterable {
         let lower = path.lowercased()
         if lower.hasSuffix(".json") { return .json }
         if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return .xlsx }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .xlsx }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let first = bytes[start...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         return first == UInt8(ascii: "[") || first == UInt8(ascii: "{") ? .json : .csv
@@ -44,6 +49,9 @@ struct TableReader {
     init(bytes: [UInt8], file: String, format: RegisterFormat) throws(LoadError) {
         self.file = file
         switch format {
+        case .xlsx:
+            throw LoadError(
+                file: file, message: "is a workbook; an organisations list must be CSV or JSON (save the sheet as CSV)")
         case .csv:
             let table = try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in try CSVTable.read(buffer, file: file) }
             header = table.header

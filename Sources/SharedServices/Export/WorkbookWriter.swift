@@ -1,0 +1,176 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes rows of a register as a workbook (.xlsx) of one sheet, "Register": the header
+/// row bold and frozen, amounts as numbers in a £ format with no cell where there is no
+/// figure, years as numbers, and all text as string cells, never formulas, so that no
+/// cell of the data can run in a spreadsheet. It loads back into ssmap unchanged.
+public enum WorkbookWriter {
+    public static let sheetName = "Register"
+
+    /// Cell styles, by their place in `styles.xml`'s `<cellXfs>`.
+    private enum Style: Int {
+        case plain = 0, header = 1, pounds = 2
+    }
+
+    public static func xlsx(_ register: Register, rows: [Int]) throws -> [UInt8] {
+        let archive = try Archive(accessMode: .create)
+        try add("[Content_Types].xml", Array(contentTypes.utf8), to: archive)
+        try add("_rels/.rels", Array(packageRelationships.utf8), to: archive)
+        try add("xl/workbook.xml", Array(workbook.utf8), to: archive)
+        try add("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8), to: archive)
+        try add("xl/styles.xml", Array(styles.utf8), to: archive)
+        try add("xl/worksheets/sheet1.xml", sheet(register, rows: rows), to: archive)
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return [UInt8](data)
+    }
+
+    private static func add(_ path: String, _ bytes: [UInt8], to archive: Archive) throws {
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate,
+            bufferSize: 1 << 20
+        ) { position, size in
+            Data(bytes[Int(position)..<Int(position) + size])
+        }
+    }
+
+    // MARK: The sheet
+
+    private static func sheet(_ register: Register, rows: [Int]) -> [UInt8] {
+        let names = register.exportColumnNames
+        let moneyColumns = Set(
+            ArrangementField.allCases.enumerated().filter { $0.element.kind == .money }.map(\.offset))
+        var xml = SheetXML()
+        xml.append(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<sheetViews><sheetView workbookViewId=\"0\">"
+                + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "</sheetView></sheetViews><sheetData>")
+        xml.startRow(1)
+        for (column, name) in names.enumerated() { xml.text(name, column: column, row: 1, style: .header) }
+        xml.endRow()
+        for (index, row) in rows.enumerated() {
+            let number = index + 2
+            xml.startRow(number)
+            for (column, value) in register.exportValues(row).enumerated() {
+                switch value {
+                case .missing: break
+                case .number(let amount):
+                    xml.number(amount, column: column, row: number, style: moneyColumns.contains(column) ? .pounds : .plain)
+                case .text(let text): xml.text(text, column: column, row: number, style: .plain)
+                case .list: xml.text(value.plainText, column: column, row: number, style: .plain)
+                }
+            }
+            xml.endRow()
+        }
+        xml.append("</sheetData></worksheet>")
+        return xml.bytes
+    }
+
+    /// The sheet's XML, built as bytes.
+    private struct SheetXML {
+        var bytes: [UInt8] = []
+
+        mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        mutating func startRow(_ number: Int) { append("<row r=\"\(number)\">") }
+        mutating func endRow() { append("</row>") }
+
+        mutating func number(_ value: Int64, column: Int, row: Int, style: Style) {
+            append("<c r=\"\(SheetReference.letters(column))\(row)\"\(style == .plain ? "" : " s=\"\(style.rawValue)\"")><v>\(value)</v></c>")
+        }
+
+        /// An inline string: always text, never a formula, whatever it starts with.
+        mutating func text(_ value: String, column: Int, row: Int, style: Style) {
+            append("<c r=\"\(SheetReference.letters(column))\(row)\" t=\"inlineStr\"\(style == .plain ? "" : " s=\"\(style.rawValue)\"")>")
+            append("<is><t xml:space=\"preserve\">")
+            escape(value)
+            append("</t></is></c>")
+        }
+
+        /// XML's five, and what XML cannot hold (control characters; a carriage return,
+        /// which XML would turn into a line feed) as SpreadsheetML's `_xHHHH_`, with an
+        /// underscore that would read as the start of one written `_x005F_`.
+        private mutating func escape(_ text: String) {
+            let utf8 = Array(text.utf8)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case UInt8(ascii: "&"): append("&amp;")
+                case UInt8(ascii: "<"): append("&lt;")
+                case UInt8(ascii: ">"): append("&gt;")
+                case UInt8(ascii: "_") where Self.startsEscape(utf8, at: index): append("_x005F_")
+                case 0x09, 0x0A: bytes.append(byte)
+                case 0x00..<0x20, 0x7F: append("_x" + Self.hex(byte) + "_")
+                default: bytes.append(byte)
+                }
+                index += 1
+            }
+        }
+
+        private static func startsEscape(_ utf8: [UInt8], at index: Int) -> Bool {
+            guard index + 6 < utf8.count, utf8[index + 1] == UInt8(ascii: "x"), utf8[index + 6] == UInt8(ascii: "_") else {
+                return false
+            }
+            return utf8[(index + 2)..<(index + 6)].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66) }
+        }
+
+        private static func hex(_ byte: UInt8) -> String {
+            let digits = String(byte, radix: 16, uppercase: true)
+            return String(repeating: "0", count: 4 - digits.count) + digits
+        }
+    }
+
+    // MARK: The package's fixed parts
+
+    private static let contentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+        </Types>
+        """
+
+    private static let packageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+        </Relationships>
+        """
+
+    private static let workbook = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+        <sheets><sheet name="\(sheetName)" sheetId="1" r:id="rId1"/></sheets></workbook>
+        """
+
+    private static let workbookRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        </Relationships>
+        """
+
+    /// Plain, bold (the header), and whole pounds (`£#,##0`, format 164).
+    private static let styles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+        <numFmts count="1"><numFmt numFmtId="164" formatCode="&quot;£&quot;#,##0"/></numFmts>\
+        <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
+        <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+        <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+        <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+        </styleSheet>
+        """
+}

@@ -1,0 +1,41 @@
+/// Feeds a part's bytes to a tokenizer as they are inflated, carrying a token cut by the
+/// end of one chunk over to the next: only that remainder and the chunk are ever held.
+struct XMLStream {
+    private var pending: [UInt8] = []
+
+    /// Why a part could not be read as XML.
+    struct Malformed: Error {
+        var reason: String
+    }
+
+    /// Reads the tokens `chunk` completes; `handle` gets the tokenizer (for names,
+    /// attributes and text) with each.
+    mutating func feed(
+        _ chunk: some Collection<UInt8>, _ handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void
+    ) throws {
+        pending.append(contentsOf: chunk)
+        try process(isFinal: false, handle)
+    }
+
+    /// Reads what is left once the part has ended.
+    mutating func finish(_ handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void) throws {
+        try process(isFinal: true, handle)
+    }
+
+    private mutating func process(
+        isFinal: Bool, _ handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void
+    ) throws {
+        let consumed = try pending.withUnsafeBufferPointer { buffer in
+            var tokenizer = XMLTokenizer(bytes: buffer, isFinal: isFinal)
+            while true {
+                switch tokenizer.next() {
+                case .token(let token): try handle(tokenizer, token)
+                case .needMore: return tokenizer.position
+                case .finished: return buffer.count
+                case .malformed(let reason): throw Malformed(reason: reason)
+                }
+            }
+        }
+        pending.removeFirst(consumed)
+    }
+}

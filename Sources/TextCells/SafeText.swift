@@ -41,9 +41,10 @@ public enum SafeText {
     private static func hasControls(_ text: String, except isAllowed: (UInt32) -> Bool) -> Bool {
         // Every character in question starts with a byte below 0x20, 0x7F, 0xC2 (C1) or
         // 0xE2 (the bidirectional controls): text without those is clean, found by bytes.
-        let mayNeedCleaning = text.utf8.contains { byte in
-            byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
-        }
+        func suspicious(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 }
+        let mayNeedCleaning =
+            text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: suspicious) }
+            ?? text.utf8.contains(where: suspicious)
         guard mayNeedCleaning else { return false }
         for scalar in text.unicodeScalars {
             let value = scalar.value

@@ -103,6 +103,13 @@ import Testing
         }
     }
 
+    /// A field's ordinal is its place among the cases, read from how the enum is stored.
+    @Test func everyFieldsOrdinalIsItsPlace() {
+        #expect(MemoryLayout<ArrangementField>.size == 1)
+        #expect(ArrangementField.allCases.map(\.ordinal) == Array(ArrangementField.allCases.indices))
+        #expect(ArrangementField.allCases.map(\.spec.field) == ArrangementField.allCases)
+    }
+
     /// Every field has a column of its storage, at its own slot.
     @Test func everyFieldHasItsOwnColumn() {
         for storage in FieldStorage.allCases {

@@ -20,71 +20,134 @@ public enum WorkbookWriter {
         try add("xl/workbook.xml", Array(workbook.utf8), to: archive)
         try add("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8), to: archive)
         try add("xl/styles.xml", Array(styles.utf8), to: archive)
-        try add("xl/worksheets/sheet1.xml", sheet(register, rows: rows), to: archive)
+        try add("xl/worksheets/sheet1.xml", pieces: sheet(register, rows: rows), to: archive)
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return [UInt8](data)
     }
 
     private static func add(_ path: String, _ bytes: [UInt8], to archive: Archive) throws {
+        try add(path, pieces: [bytes], to: archive)
+    }
+
+    /// A part given as pieces, read in order without first putting them together.
+    private static func add(_ path: String, pieces: [[UInt8]], to archive: Archive) throws {
+        var piece = 0
+        var offset = 0
         try archive.addEntry(
-            with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate,
-            bufferSize: 1 << 20
-        ) { position, size in
-            Data(bytes[Int(position)..<Int(position) + size])
+            with: path, type: .file, uncompressedSize: Int64(pieces.reduce(0) { $0 + $1.count }),
+            compressionMethod: .deflate, bufferSize: 1 << 20
+        ) { _, size in
+            // Asked for in order, a buffer at a time.
+            var chunk = Data(capacity: size)
+            while chunk.count < size && piece < pieces.count {
+                let take = min(size - chunk.count, pieces[piece].count - offset)
+                chunk.append(contentsOf: pieces[piece][offset..<offset + take])
+                offset += take
+                if offset == pieces[piece].count {
+                    piece += 1
+                    offset = 0
+                }
+            }
+            return chunk
         }
     }
 
     // MARK: The sheet
 
-    private static func sheet(_ register: Register, rows: [Int]) -> [UInt8] {
+    /// The sheet's XML in pieces, in order.
+    private static func sheet(_ register: Register, rows: [Int]) -> [[UInt8]] {
         let names = register.exportColumnNames
-        let moneyColumns = Set(
-            ArrangementField.allCases.enumerated().filter { $0.element.kind == .money }.map(\.offset))
-        var xml = SheetXML()
-        xml.append(
+        var head = SheetXML(columns: names.count)
+        head.append(
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                 + "<sheetViews><sheetView workbookViewId=\"0\">"
                 + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
                 + "</sheetView></sheetViews><sheetData>")
-        xml.startRow(1)
-        for (column, name) in names.enumerated() { xml.text(name, column: column, row: 1, style: .header) }
-        xml.endRow()
-        for (index, row) in rows.enumerated() {
-            let number = index + 2
-            xml.startRow(number)
+        head.startRow(1)
+        for (column, name) in names.enumerated() { head.text(name, column: column, row: 1, style: .header) }
+        head.endRow()
+        // The rows' XML is made on every core, a share of the rows each, and put together in order.
+        let pieces = Parallel.ranges(splitting: rows.count, into: rows.count >= 4_096 ? Parallel.coreCount : 1)
+        let bodies = Parallel.map(pieces.count) { piece in
+            var xml = SheetXML(columns: names.count)
+            for index in pieces[piece] { xml.row(register, rows[index], number: index + 2) }
+            return xml.bytes
+        }
+        return [head.bytes] + bodies + [Array("</sheetData></worksheet>".utf8)]
+    }
+
+    /// A sheet's XML, built as bytes.
+    private struct SheetXML {
+        var bytes: [UInt8] = []
+        /// Each column's letters ("A", "B", … "AA").
+        private let letters: [[UInt8]]
+        private static let moneyColumns: [Bool] = ArrangementField.allCases.map { $0.kind == .money }
+
+        init(columns: Int) {
+            letters = (0..<columns).map { Array(SheetReference.letters($0).utf8) }
+        }
+
+        mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        mutating func startRow(_ number: Int) {
+            append("<row r=\"")
+            digits(number)
+            append("\">")
+        }
+
+        mutating func endRow() { append("</row>") }
+
+        /// One arrangement: its export values, a cell each, with no cell where there is no value.
+        mutating func row(_ register: Register, _ row: Int, number: Int) {
+            startRow(number)
             for (column, value) in register.exportValues(row).enumerated() {
                 switch value {
                 case .missing: break
                 case .number(let amount):
-                    xml.number(amount, column: column, row: number, style: moneyColumns.contains(column) ? .pounds : .plain)
-                case .text(let text): xml.text(text, column: column, row: number, style: .plain)
-                case .list: xml.text(value.plainText, column: column, row: number, style: .plain)
+                    let isMoney = column < Self.moneyColumns.count && Self.moneyColumns[column]
+                    self.number(amount, column: column, row: number, style: isMoney ? .pounds : .plain)
+                case .text(let text): self.text(text, column: column, row: number, style: .plain)
+                case .list: self.text(value.plainText, column: column, row: number, style: .plain)
                 }
             }
-            xml.endRow()
+            endRow()
         }
-        xml.append("</sheetData></worksheet>")
-        return xml.bytes
-    }
 
-    /// The sheet's XML, built as bytes.
-    private struct SheetXML {
-        var bytes: [UInt8] = []
+        private mutating func reference(_ column: Int, _ row: Int, style: Style) {
+            append("<c r=\"")
+            bytes.append(contentsOf: letters[column])
+            digits(row)
+            bytes.append(UInt8(ascii: "\""))
+            if style != .plain {
+                append(" s=\"")
+                digits(style.rawValue)
+                bytes.append(UInt8(ascii: "\""))
+            }
+        }
 
-        mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-        mutating func startRow(_ number: Int) { append("<row r=\"\(number)\">") }
-        mutating func endRow() { append("</row>") }
+        private mutating func digits(_ value: some BinaryInteger) {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            let start = bytes.count
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            bytes[start...].reverse()
+        }
 
         mutating func number(_ value: Int64, column: Int, row: Int, style: Style) {
-            append("<c r=\"\(SheetReference.letters(column))\(row)\"\(style == .plain ? "" : " s=\"\(style.rawValue)\"")><v>\(value)</v></c>")
+            reference(column, row, style: style)
+            append("><v>")
+            digits(value)
+            append("</v></c>")
         }
 
         /// An inline string: always text, never a formula, whatever it starts with.
         mutating func text(_ value: String, column: Int, row: Int, style: Style) {
-            append("<c r=\"\(SheetReference.letters(column))\(row)\" t=\"inlineStr\"\(style == .plain ? "" : " s=\"\(style.rawValue)\"")>")
-            append("<is><t xml:space=\"preserve\">")
+            reference(column, row, style: style)
+            append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
             escape(value)
             append("</t></is></c>")
         }
@@ -93,24 +156,29 @@ public enum WorkbookWriter {
         /// which XML would turn into a line feed) as SpreadsheetML's `_xHHHH_`, with an
         /// underscore that would read as the start of one written `_x005F_`.
         private mutating func escape(_ text: String) {
-            let utf8 = Array(text.utf8)
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                switch byte {
-                case UInt8(ascii: "&"): append("&amp;")
-                case UInt8(ascii: "<"): append("&lt;")
-                case UInt8(ascii: ">"): append("&gt;")
-                case UInt8(ascii: "_") where Self.startsEscape(utf8, at: index): append("_x005F_")
-                case 0x09, 0x0A: bytes.append(byte)
-                case 0x00..<0x20, 0x7F: append("_x" + Self.hex(byte) + "_")
-                default: bytes.append(byte)
+            var text = text
+            text.withUTF8 { utf8 in
+                // Most text has nothing to escape: copied whole.
+                if !utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x5F }) {
+                    bytes.append(contentsOf: utf8)
+                    return
                 }
-                index += 1
+                for index in utf8.indices {
+                    let byte = utf8[index]
+                    switch byte {
+                    case UInt8(ascii: "&"): append("&amp;")
+                    case UInt8(ascii: "<"): append("&lt;")
+                    case UInt8(ascii: ">"): append("&gt;")
+                    case UInt8(ascii: "_") where Self.startsEscape(utf8, at: index): append("_x005F_")
+                    case 0x09, 0x0A: bytes.append(byte)
+                    case 0x00..<0x20, 0x7F: append("_x" + Self.hex(byte) + "_")
+                    default: bytes.append(byte)
+                    }
+                }
             }
         }
 
-        private static func startsEscape(_ utf8: [UInt8], at index: Int) -> Bool {
+        private static func startsEscape(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
             guard index + 6 < utf8.count, utf8[index + 1] == UInt8(ascii: "x"), utf8[index + 6] == UInt8(ascii: "_") else {
                 return false
             }

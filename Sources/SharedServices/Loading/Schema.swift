@@ -209,14 +209,23 @@ extension ArrangementField {
             spellings: ["sources", "citation", "link", "url", "evidence"], sortNames: nil),
     ]
 
-    private static let specs: [ArrangementField: FieldSpec] = Dictionary(
-        uniqueKeysWithValues: schema.map { ($0.field, $0) })
+    /// Each field's row of the schema, by `ordinal`.
+    private static let specsByOrdinal: [FieldSpec] = allCases.map { field in
+        // Every case has a row: a test checks the schema against `allCases`.
+        schema.first { $0.field.rawValue == field.rawValue }
+            ?? FieldSpec(field: field, kind: .text, requirement: .optional, title: field.rawValue, spellings: [], sortNames: nil)
+    }
 
     /// This field's row of the schema.
-    public var spec: FieldSpec {
-        // Every case has a row: a test checks the schema against `allCases`.
-        Self.specs[self] ?? FieldSpec(field: self, kind: .text, requirement: .optional, title: rawValue, spellings: [], sortNames: nil)
-    }
+    public var spec: FieldSpec { Self.specsByOrdinal[ordinal] }
+
+    /// The field's place in `allCases`. A case of an enum without payloads is stored as
+    /// its number, read here directly: hashing or comparing the fields (in every cell's
+    /// lookups) then never touches their names (a test checks the numbers).
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
+    public static func == (left: ArrangementField, right: ArrangementField) -> Bool { left.ordinal == right.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 
     public var kind: FieldKind { spec.kind }
     public var title: String { spec.title }

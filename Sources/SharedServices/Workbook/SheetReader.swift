@@ -1,5 +1,5 @@
 /// One row of a worksheet: its number on the sheet and its cells' text by column.
-struct SheetRow {
+struct SheetRow: Sendable {
     /// 1-based, as the sheet numbers it.
     var number: Int
     /// 0-based column (A is 0) and the cell's value as text, in column order.
@@ -14,7 +14,7 @@ struct SheetRow {
 /// soon as it ends. A cell's value becomes text as a CSV would hold it: shared and inline
 /// strings as written, numbers in full (`1500000`, never `1.5E6`), dates as `2017-04-01`,
 /// formulas as their last computed value (never computed here).
-struct SheetReader {
+struct SheetReader: Sendable {
     let parts: WorkbookParts
 
     func read(_ sheet: WorkbookParts.Sheet, in archive: inout WorkbookArchive, _ row: (SheetRow) throws -> Void) throws {

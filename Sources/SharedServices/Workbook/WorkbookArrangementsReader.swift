@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a register from a workbook (.xlsx): the sheet named, or else the first whose
 /// rows include the register's header, below any title rows. Its rows go through
 /// `ArrangementRows`, the same reading and checks as a CSV's, each diagnostic naming the
@@ -128,30 +130,58 @@ enum WorkbookArrangementsReader {
         var unheaded = Set<Int>()
         var formatWarnings: [Diagnostic] = []
         var fields = [String](repeating: "", count: header.names.count)
-        do {
-            try SheetReader(parts: parts).read(sheet, in: &archive) { row in
-                guard row.number > headerRow.number else { return }
-                for (column, message) in row.problems {
-                    diagnostics.append(
-                        Diagnostic(
-                            file: file, sheet: sheet.name, line: row.number, column: column + 1, severity: .warning,
-                            message: "cell \(message)"))
-                }
-                guard !row.isBlank else { return }
-                for index in fields.indices { fields[index] = "" }
-                for (column, value) in row.cells {
-                    if column < width && place[column] >= 0 {
-                        fields[place[column]] = value
-                    } else if !value.isBlank && unheaded.insert(column).inserted {
-                        formatWarnings.append(
-                            Diagnostic(
-                                file: file, sheet: sheet.name, line: row.number, column: column + 1, severity: .warning,
-                                message: "column \(SheetReference.letters(column)) has values but no heading in row "
-                                    + "\(headerRow.number); they are not read"))
+        // One thread inflates the sheet and reads its XML into rows; this one checks the
+        // rows into the register meanwhile.
+        let handoff = BatchHandoff<SheetRow>(capacity: 8)
+        let reading = HandedOver(archive)
+        let reader = SheetReader(parts: parts)
+        let inflating = Thread {
+            var batch: [SheetRow] = []
+            do {
+                try reader.read(sheet, in: &reading.value) { row in
+                    guard row.number > headerRow.number else { return }
+                    batch.append(row)
+                    if batch.count == 1_024 {
+                        handoff.put(batch)
+                        batch = []
                     }
                 }
-                let rowPositions = positions.map { CellPosition(line: row.number, column: $0.column) }
-                rows.read(TableRow(fields: fields, line: row.number, positions: rowPositions), into: &builder, diagnostics: &diagnostics)
+                handoff.put(batch)
+                handoff.finish(failure: nil)
+            } catch {
+                handoff.put(batch)
+                handoff.finish(failure: error)
+            }
+        }
+        inflating.start()
+        do {
+            while let batch = try handoff.take() {
+                for row in batch {
+                    for (column, message) in row.problems {
+                        diagnostics.append(
+                            Diagnostic(
+                                file: file, sheet: sheet.name, line: row.number, column: column + 1, severity: .warning,
+                                message: "cell \(message)"))
+                    }
+                    guard !row.isBlank else { continue }
+                    for index in fields.indices { fields[index] = "" }
+                    for (column, value) in row.cells {
+                        if column < width && place[column] >= 0 {
+                            fields[place[column]] = value
+                        } else if !value.isBlank && unheaded.insert(column).inserted {
+                            formatWarnings.append(
+                                Diagnostic(
+                                    file: file, sheet: sheet.name, line: row.number, column: column + 1,
+                                    severity: .warning,
+                                    message: "column \(SheetReference.letters(column)) has values but no heading in row "
+                                        + "\(headerRow.number); they are not read"))
+                        }
+                    }
+                    let rowPositions = positions.map { CellPosition(line: row.number, column: $0.column) }
+                    rows.read(
+                        TableRow(fields: fields, line: row.number, positions: rowPositions), into: &builder,
+                        diagnostics: &diagnostics)
+                }
             }
         } catch {
             throw loadError(error, file: file, part: "sheet \(CellReading.quoted(sheet.name))")

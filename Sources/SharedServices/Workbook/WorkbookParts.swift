@@ -1,6 +1,6 @@
 /// What a workbook says about itself before any sheet is read: its sheets in order,
 /// its shared strings, and which cell styles show dates.
-struct WorkbookParts {
+struct WorkbookParts: Sendable {
     struct Sheet: Sendable {
         var name: String
         /// The sheet's part in the archive ("xl/worksheets/sheet1.xml").

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV and JSON readers and the register loader with libFuzzer for SECONDS
+# Fuzzes the CSV, JSON and workbook readers and the register loader with libFuzzer for SECONDS
 # seconds (default 600): builds .build-fuzz/loader-fuzzer from the SharedServices and
 # TextCells sources and the checks in Tests/SharedServicesTests/FuzzChecks.swift, seeds
 # .build-fuzz/corpus, runs, and reports. Exits 0 when nothing was found, 1 when something
@@ -25,6 +25,11 @@ mkdir -p "$out/modules" "$corpus" "$findings"
 
 mapfile -t shared_sources < <(find Sources/SharedServices -name '*.swift' | sort)
 text_cells_sources=(Sources/TextCells/*.swift)
+# ZIPFoundation, as the package manager fetched it (workbooks are zip archives); fetched
+# here only when missing, since `swift test` (which runs this script) holds the package's lock.
+if [ ! -d .build/checkouts/ZIPFoundation ]; then swift package resolve >/dev/null; fi
+zip_sources=(.build/checkouts/ZIPFoundation/Sources/ZIPFoundation/*.swift)
+zlib_module=.build/checkouts/ZIPFoundation/Sources/CZLib
 fuzz_sources=(
     Tests/SharedServicesTests/ReferenceCSVParser.swift
     Tests/SharedServicesTests/FuzzLoadOutcome.swift
@@ -36,19 +41,23 @@ fuzz_sources=(
 linker=()
 if [ -x "$(dirname "$(command -v swiftc)")/ld.lld" ]; then linker=(-use-ld=lld); fi
 
-# TextCells is compiled as its own module, so the sources' `import TextCells` works
-# unchanged; SharedServices and the fuzz files are compiled together as one module, so
-# the checks reach the loader's internal reading modes without @testable.
+# TextCells and ZIPFoundation are compiled as modules of their own, so the sources'
+# imports work unchanged; SharedServices and the fuzz files are compiled together as one
+# module, so the checks reach the loader's internal reading modes without @testable.
 build() {
     local flags=(-sanitize=fuzzer,address -parse-as-library "$@")
     swiftc "${flags[@]}" -wmo -module-name TextCells -emit-module -emit-module-path "$out/modules/TextCells.swiftmodule" \
         -c -o "$out/modules/TextCells.o" "${text_cells_sources[@]}" &&
-        swiftc "${flags[@]}" "${linker[@]}" -module-name LoaderFuzzer -I "$out/modules" "$out/modules/TextCells.o" \
-            "${shared_sources[@]}" "${fuzz_sources[@]}" -o "$fuzzer"
+        swiftc "${flags[@]}" -swift-version 5 -wmo -module-name ZIPFoundation -I "$zlib_module" -Xcc -D_GNU_SOURCE=1 -emit-module \
+            -emit-module-path "$out/modules/ZIPFoundation.swiftmodule" -c -o "$out/modules/ZIPFoundation.o" \
+            "${zip_sources[@]}" &&
+        swiftc "${flags[@]}" "${linker[@]}" -module-name LoaderFuzzer -I "$out/modules" -I "$zlib_module" \
+            "$out/modules/TextCells.o" \
+            "$out/modules/ZIPFoundation.o" -lz "${shared_sources[@]}" "${fuzz_sources[@]}" -o "$fuzzer"
 }
 
 # Rebuilt only when a source (or this script) is newer than the fuzzer.
-if [ ! -x "$fuzzer" ] || [ -n "$(find "${shared_sources[@]}" "${text_cells_sources[@]}" "${fuzz_sources[@]}" "$0" -newer "$fuzzer" | head -1)" ]; then
+if [ ! -x "$fuzzer" ] || [ -n "$(find "${shared_sources[@]}" "${text_cells_sources[@]}" "${zip_sources[@]}" "${fuzz_sources[@]}" "$0" -newer "$fuzzer" | head -1)" ]; then
     echo "fuzz: building $fuzzer (takes a minute or two)"
     rm -f "$fuzzer"
     if ! build -O -g; then
@@ -78,6 +87,9 @@ echo "fuzz: $seed_count seeds; corpus $corpus has $(find "$corpus" -type f | wc 
 export SWIFT_BACKTRACE=enable=no
 # Shorter allocation stacks in reports make every allocation cheaper.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=5}
+# The archive library leaks its in-memory file when an archive fails to open (a few dozen
+# bytes a time); that leak alone is not reported.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/Fuzz/leak-suppressions.txt}
 
 started=$out/run-started
 touch "$started"

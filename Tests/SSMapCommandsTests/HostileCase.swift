@@ -96,6 +96,13 @@ struct ExpectedMessage: Sendable, CustomStringConvertible {
     /// How many lines it stands for: 1, or exactly this many lines alike (one for each of
     /// thousands of unknown partners).
     var count = 1
+    /// In a workbook, the sheet and cell (`Register!C2`) or row (`Register!2:2`) instead of a line and column.
+    var cell: String?
+
+    /// A warning about a workbook's cell or row: `file: Register!C2: warning: …`.
+    static func warning(cell: String, _ fragments: String...) -> ExpectedMessage {
+        ExpectedMessage(kind: .warning, line: nil, column: nil, fragments: fragments, file: nil, cell: cell)
+    }
 
     static func warning(line: Int? = nil, column: Int? = nil, _ fragments: String..., in file: String? = nil)
         -> ExpectedMessage
@@ -126,6 +133,7 @@ struct ExpectedMessage: Sendable, CustomStringConvertible {
         var place = file ?? givenFile
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
+        if let cell { place += ": " + cell }
         let prefix = place + ": " + (kind == .cannotLoad ? "" : kind.rawValue + ": ")
         guard outputLine.hasPrefix(prefix) else { return false }
         let text = outputLine.dropFirst(prefix.count)
@@ -137,6 +145,7 @@ struct ExpectedMessage: Sendable, CustomStringConvertible {
         var place = file ?? "FILE"
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
+        if let cell { place += ": " + cell }
         let severity = kind == .cannotLoad ? "" : kind.rawValue + ": "
         let ending = kind == .cannotLoad ? " … (could not be loaded)" : ""
         let times = count == 1 ? "" : "\(count) × "

@@ -3,7 +3,45 @@
 /// Corpus/README.md says the same in words.
 enum HostileCorpus {
     static let cases: [HostileCase] = encodingCases + quotingAndLineCases + rowCases + headerCases + valueCases
-        + controlCases + jsonCases + listedCases + generatedCases + pathCases + fuzzFindingCases
+        + controlCases + jsonCases + listedCases + generatedCases + pathCases + fuzzFindingCases + workbookCases
+
+    /// Workbooks (.xlsx) broken or extreme on purpose (scripts/make-workbook-corpus.py made them).
+    static let workbookCases: [HostileCase] = [
+        HostileCase(
+            "a workbook cut in half", .committed("workbooks/truncated.xlsx"), exit: 2,
+            [.cannotLoad("is not a workbook ssmap can read: it is not a complete zip archive (cut short or damaged?)")]),
+        HostileCase(
+            "a zip archive that is not a workbook", .committed("workbooks/not-a-workbook.xlsx"), exit: 2,
+            [.cannotLoad("is not a workbook ssmap can read: it has no part xl/workbook.xml")]),
+        HostileCase(
+            "a workbook whose sheet XML is malformed", .committed("workbooks/malformed-sheet.xlsx"), exit: 2,
+            [.cannotLoad("is a damaged workbook: the XML of sheet \"Register\" is not well formed")]),
+        HostileCase(
+            "a zip bomb: 3.9 MB expanding to 2.5 GiB", .committed("workbooks/zip-bomb.xlsx"), exit: 2,
+            [.cannotLoad("is refused: its part xl/worksheets/sheet1.xml expands to more than 2 GiB", "a zip bomb")]),
+        HostileCase(
+            "a workbook of 1,048,576 rows, all but two empty", .committed("workbooks/million-empty-rows.xlsx"), exit: 0,
+            read: 1, []),
+        HostileCase(
+            "a cell of 32,767 characters, the most a spreadsheet holds", .committed("workbooks/longest-cell.xlsx"),
+            exit: 0, read: 1, []),
+        HostileCase(
+            "formulas: cached values read, never computed; one with no cached value, one text like a formula",
+            .committed("workbooks/formulas.xlsx"), exit: 0, read: 2, []),
+        HostileCase(
+            "a shared string that does not exist", .committed("workbooks/shared-string-out-of-range.xlsx"), exit: 1,
+            read: 1,
+            [
+                .warning(cell: "Register!C2", "cell refers to shared string \"999\", which the workbook does not have; left blank"),
+                .warning(cell: "Register!2:2", "row has neither a service_area nor a service"),
+            ]),
+        HostileCase(
+            "external entities in the sheet's XML: never resolved", .committed("workbooks/external-entity.xlsx"), exit: 0,
+            read: 1, []),
+        HostileCase(
+            "an encrypted workbook (an OLE compound file)", .committed("workbooks/encrypted.xlsx"), exit: 2,
+            [.cannotLoad("is an encrypted workbook or an Excel 97–2003 (.xls) file, which ssmap cannot read")]),
+    ]
 
     static let encodingCases: [HostileCase] = [
         HostileCase("an empty file", .committed("alone/empty.csv"), exit: 2, [.cannotLoad("is empty")]),
@@ -327,6 +365,18 @@ enum HostileCorpus {
 
     /// Every input the fuzzer found (Fuzz/findings), once fixed: what the command says of it.
     static let fuzzFindingCases: [HostileCase] = [
+        HostileCase(
+            "fuzz finding: a zip directory pointing past the end of the file",
+            .fuzzFinding("zip-directory-pointing-past-the-end.xlsx"), exit: 2,
+            [.cannotLoad("is not a workbook ssmap can read: an entry's header is outside the file")]),
+        HostileCase(
+            "fuzz finding: a tag's name cut by a chunk's end, then a quote",
+            .fuzzFinding("tag-name-cut-by-a-chunk-then-a-quote.zip"), exit: 2,
+            [.cannotLoad("is not a workbook ssmap can read: its directory is outside the file")]),
+        HostileCase(
+            "fuzz finding: a stray quote, then a quote never closed, then a control character",
+            .fuzzFinding("quote-then-unclosed-quote-then-control.csv"), exit: 2,
+            [.cannotLoad(line: 1, column: 6, "a quoted field starting here is never closed")]),
         HostileCase(
             "fuzz finding: a quote never closed after a header without the required columns",
             .fuzzFinding("unclosed-quote-after-a-header-without-columns.csv"), exit: 2,

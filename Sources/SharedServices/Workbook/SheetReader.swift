@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of a worksheet: its number on the sheet and its cells' text by column.
 struct SheetRow: Sendable {
     /// 1-based, as the sheet numbers it.
@@ -18,13 +20,31 @@ struct SheetReader: Sendable {
     let parts: WorkbookParts
 
     func read(_ sheet: WorkbookParts.Sheet, in archive: inout WorkbookArchive, _ row: (SheetRow) throws -> Void) throws {
+        try read(row) { feed in try archive.read(sheet.path, feed) }
+    }
+
+    /// The rows of a sheet's XML given whole, fed to the reader `chunkSize` bytes at a time
+    /// (the fuzzer checks that where the chunks end changes nothing).
+    func read(xml bytes: [UInt8], chunkSize: Int, _ row: (SheetRow) throws -> Void) throws {
+        try read(row) { feed in
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + max(1, chunkSize))
+                try feed(Data(bytes[start..<end]))
+                start = end
+            }
+        }
+    }
+
+    /// Reads the XML that `produce` gives a chunk at a time.
+    private func read(_ row: (SheetRow) throws -> Void, from produce: (_ feed: (Data) throws -> Void) throws -> Void) throws {
         try withoutActuallyEscaping(row) { row in
             var state = CellState()
             var stream = XMLStream()
             let handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void = { xml, token in
                 try state.take(token, xml, parts: parts, row)
             }
-            try archive.read(sheet.path) { try stream.feed($0, handle) }
+            try produce { try stream.feed($0, handle) }
             try stream.finish(handle)
         }
     }

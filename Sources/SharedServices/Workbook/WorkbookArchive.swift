@@ -34,6 +34,11 @@ struct WorkbookArchive {
                 message: "is an encrypted workbook or an Excel 97–2003 (.xls) file, which ssmap cannot read; "
                     + "save it from the spreadsheet as .xlsx without a password, or as CSV")
         }
+        // The archive library trusts the directory's offsets (one past the end crashes it),
+        // and leaks a little on a file that is no archive: both are checked here first.
+        if let problem = ZipDirectoryCheck.problem(in: bytes) {
+            throw LoadError(file: file, message: "is not a workbook ssmap can read: \(problem)")
+        }
         do {
             archive = try Archive(data: Data(buffer: bytes), accessMode: .read)
         } catch {

@@ -14,6 +14,12 @@ struct WorkbookParts: Sendable {
     /// Whether day 0 is 1 January 1904 (old Mac workbooks) rather than 30 December 1899.
     var uses1904Dates = false
 
+    /// Parts given outright, for reading a sheet's XML on its own.
+    init(sharedStrings: [String], dateStyles: [Bool]) {
+        self.sharedStrings = sharedStrings
+        self.dateStyles = dateStyles
+    }
+
     init(_ archive: inout WorkbookArchive) throws {
         let workbookPath = try Self.officeDocument(&archive)
         let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")

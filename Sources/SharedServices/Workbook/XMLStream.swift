@@ -2,6 +2,8 @@
 /// end of one chunk over to the next: only that remainder and the chunk are ever held.
 struct XMLStream {
     private var pending: [UInt8] = []
+    /// How far the token at the start of `pending` has been scanned already.
+    private var resume: XMLTokenizer.Resume?
 
     /// Why a part could not be read as XML.
     struct Malformed: Error {
@@ -25,17 +27,19 @@ struct XMLStream {
     private mutating func process(
         isFinal: Bool, _ handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void
     ) throws {
-        let consumed = try pending.withUnsafeBufferPointer { buffer in
-            var tokenizer = XMLTokenizer(bytes: buffer, isFinal: isFinal)
+        let resume = self.resume
+        let (consumed, next) = try pending.withUnsafeBufferPointer { buffer in
+            var tokenizer = XMLTokenizer(bytes: buffer, isFinal: isFinal, resume: resume)
             while true {
                 switch tokenizer.next() {
                 case .token(let token): try handle(tokenizer, token)
-                case .needMore: return tokenizer.position
-                case .finished: return buffer.count
+                case .needMore: return (tokenizer.position, tokenizer.resume)
+                case .finished: return (buffer.count, nil)
                 case .malformed(let reason): throw Malformed(reason: reason)
                 }
             }
         }
         pending.removeFirst(consumed)
+        self.resume = next
     }
 }

@@ -22,15 +22,48 @@ struct XMLTokenizer {
         case malformed(String)
     }
 
+    /// How far a token cut short by the end of the buffer was scanned, so that the next
+    /// buffer (which starts with that token) resumes the scan instead of repeating it: a
+    /// long text read a chunk at a time costs its length, not its length squared.
+    struct Resume: Sendable, Equatable {
+        enum Kind: Sendable { case text, terminated, startTag, declaration }
+        var kind: Kind
+        /// Bytes of the token already scanned.
+        var scanned: Int
+        var quote: UInt8 = 0
+        var depth = 0
+        /// For a start tag: where its name ends.
+        var nameEnd = 0
+    }
+
     let bytes: UnsafeBufferPointer<UInt8>
     /// Where the next token starts.
     private(set) var position = 0
     /// Whether the buffer holds the rest of the part: then a token cut short is malformed.
     let isFinal: Bool
+    /// In: how far the token at the buffer's start was scanned before. Out, with `needMore`:
+    /// how far the token at `position` was scanned.
+    private(set) var resume: Resume?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool, resume: Resume? = nil) {
         self.bytes = bytes
         self.isFinal = isFinal
+        self.resume = resume
+    }
+
+    /// Where a scan of kind `kind` for the token at `position` may start: after what was
+    /// scanned before, less `overlap` bytes (a terminator may straddle the old end).
+    private func resumed(_ kind: Resume.Kind, from start: Int, overlap: Int = 0) -> Resume? {
+        guard let resume, resume.kind == kind, position == 0 else { return nil }
+        return resume.scanned - overlap > start ? Resume(
+            kind: kind, scanned: resume.scanned - overlap, quote: resume.quote, depth: resume.depth,
+            nameEnd: resume.nameEnd) : nil
+    }
+
+    /// `needMore`, noting how far the token at `position` was scanned.
+    private mutating func needMore(_ resume: Resume) -> Step {
+        self.resume = resume
+        return .needMore
     }
 
     private static let lessThan = UInt8(ascii: "<")
@@ -39,46 +72,91 @@ struct XMLTokenizer {
     private static let colon = UInt8(ascii: ":")
 
     mutating func next() -> Step {
-        guard position < bytes.count else { return isFinal ? .finished : .needMore }
-        guard bytes[position] == Self.lessThan else {
-            guard let end = find(Self.lessThan, from: position) else {
-                // Text after the last tag: whitespace at the end of a part, or more to come.
-                if isFinal {
-                    let range = position..<bytes.count
-                    position = bytes.count
-                    return .token(.text(range))
+        // Comments, instructions and declarations are skipped in this loop, not by
+        // recursion: a part of a million comments must not run out of stack.
+        while true {
+            guard position < bytes.count else { return isFinal ? .finished : .needMore }
+            guard bytes[position] == Self.lessThan else { return textToken() }
+            if starts(with: "<?", at: position) || starts(with: "<!--", at: position) {
+                let comment = bytes[position + 1] == UInt8(ascii: "!")
+                guard let end = findTerminator(comment ? "-->" : "?>", from: position + 2) else {
+                    return cutShort("a comment or instruction")
                 }
-                return .needMore
+                position = end + (comment ? 3 : 2)
+                clearResume()
+                continue
             }
-            let range = position..<end
-            position = end
+            if starts(with: "<![CDATA[", at: position) {
+                let contentStart = position + 9
+                guard let end = findTerminator("]]>", from: contentStart) else { return cutShort("a CDATA section") }
+                position = end + 3
+                clearResume()
+                return .token(.cdata(contentStart..<end))
+            }
+            if starts(with: "<!", at: position) {
+                guard let end = declarationEnd() else { return cutShort("a declaration") }
+                position = end
+                clearResume()
+                continue
+            }
+            if position + 1 < bytes.count && bytes[position + 1] == Self.slash {
+                guard let end = findTerminator(">", from: position + 2) else { return cutShort("an end tag") }
+                let name = trimmed(position + 2..<end)
+                position = end + 1
+                clearResume()
+                return name.isEmpty ? .malformed("an end tag has no name") : .token(.end(name: name))
+            }
+            if position + 1 >= bytes.count && !isFinal { return .needMore }
+            return startTag()
+        }
+    }
+
+    /// What was scanned before applies only to the buffer's first token.
+    private mutating func clearResume() {
+        if position > 0 { resume = nil }
+    }
+
+    /// Character data up to the next tag.
+    private mutating func textToken() -> Step {
+        let from = resumed(.text, from: position)?.scanned ?? position
+        guard let end = find(Self.lessThan, from: from) else {
+            // Text after the last tag: whitespace at the end of a part, or more to come.
+            guard isFinal else { return needMore(Resume(kind: .text, scanned: bytes.count - position)) }
+            let range = position..<bytes.count
+            position = bytes.count
             return .token(.text(range))
         }
-        if starts(with: "<?", at: position) { return skip(to: "?>") }
-        if starts(with: "<!--", at: position) { return skip(to: "-->") }
-        if starts(with: "<![CDATA[", at: position) {
-            let contentStart = position + 9
-            guard let end = find("]]>", from: contentStart) else { return cutShort("a CDATA section") }
-            position = end + 3
-            return .token(.cdata(contentStart..<end))
-        }
-        if starts(with: "<!", at: position) { return skipDeclaration() }
-        if position + 1 < bytes.count && bytes[position + 1] == Self.slash {
-            guard let end = find(Self.greaterThan, from: position + 2) else { return cutShort("an end tag") }
-            let name = trimmed(position + 2..<end)
-            position = end + 1
-            return name.isEmpty ? .malformed("an end tag has no name") : .token(.end(name: name))
-        }
-        return startTag()
+        let range = position..<end
+        position = end
+        clearResume()
+        return .token(.text(range))
+    }
+
+    /// Where `terminator` starts, looking from `start` (or from where an earlier buffer's
+    /// scan of this token got to); nil, noting how far it looked, when the buffer ends first.
+    private mutating func findTerminator(_ terminator: StaticString, from start: Int) -> Int? {
+        let overlap = terminator.utf8CodeUnitCount - 1
+        let from = resumed(.terminated, from: start, overlap: overlap).map { position + $0.scanned } ?? start
+        if let end = find(terminator, from: from) { return end }
+        resume = Resume(kind: .terminated, scanned: bytes.count - position)
+        return nil
     }
 
     /// A start tag: its name, then attributes up to a `>` outside quotes.
     private mutating func startTag() -> Step {
-        var index = position + 1
-        let nameStart = index
-        while index < bytes.count && !Self.isNameEnd(bytes[index]) { index += 1 }
-        let nameEnd = index
+        let nameStart = position + 1
+        var index: Int
+        var nameEnd: Int
         var quote: UInt8 = 0
+        if let earlier = resumed(.startTag, from: nameStart) {
+            index = position + earlier.scanned
+            nameEnd = position + earlier.nameEnd
+            quote = earlier.quote
+        } else {
+            index = nameStart
+            while index < bytes.count && !Self.isNameEnd(bytes[index]) { index += 1 }
+            nameEnd = index
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if quote != 0 {
@@ -92,19 +170,34 @@ struct XMLTokenizer {
             }
             index += 1
         }
-        guard index < bytes.count else { return cutShort("a start tag") }
+        guard index < bytes.count else {
+            // Cut inside its name: read it again whole with the next buffer.
+            if !isFinal && nameEnd == bytes.count { return .needMore }
+            guard isFinal else {
+                return needMore(
+                    Resume(kind: .startTag, scanned: index - position, quote: quote, nameEnd: nameEnd - position))
+            }
+            return .malformed("the part ends inside a start tag")
+        }
         guard nameEnd > nameStart else { return .malformed("a tag has no name") }
         let selfClosing = bytes[index - 1] == Self.slash && index - 1 >= nameEnd
         let attributes = nameEnd..<(selfClosing ? index - 1 : index)
         position = index + 1
+        clearResume()
         return .token(.start(name: nameStart..<nameEnd, attributes: attributes, selfClosing: selfClosing))
     }
 
-    /// `<!DOCTYPE …>` and the like, with any internal subset in brackets: skipped whole.
-    private mutating func skipDeclaration() -> Step {
+    /// Where `<!DOCTYPE …>` and the like end (after their `>`), with any internal subset
+    /// in brackets: skipped whole. Nil, noting how far it looked, when the buffer ends first.
+    private mutating func declarationEnd() -> Int? {
         var index = position + 2
         var depth = 0
         var quote: UInt8 = 0
+        if let earlier = resumed(.declaration, from: index) {
+            index = position + earlier.scanned
+            depth = earlier.depth
+            quote = earlier.quote
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if quote != 0 {
@@ -116,18 +209,12 @@ struct XMLTokenizer {
             } else if byte == UInt8(ascii: "]") {
                 depth -= 1
             } else if byte == Self.greaterThan && depth <= 0 {
-                position = index + 1
-                return next()
+                return index + 1
             }
             index += 1
         }
-        return cutShort("a declaration")
-    }
-
-    private mutating func skip(to terminator: StaticString) -> Step {
-        guard let end = find(terminator, from: position + 2) else { return cutShort("a comment or instruction") }
-        position = end + terminator.utf8CodeUnitCount
-        return next()
+        resume = Resume(kind: .declaration, scanned: index - position, quote: quote, depth: depth)
+        return nil
     }
 
     private func cutShort(_ what: String) -> Step {

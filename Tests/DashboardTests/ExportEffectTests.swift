@@ -50,4 +50,16 @@ struct ExportEffectTests {
             #expect(written.contains(raw ? "F1,=2+2 shared," : "F1,'=2+2 shared,"), "raw: \(raw)")
         }
     }
+
+    /// `e` to a .xlsx name writes a workbook of the view, which loads back as the same rows.
+    @Test func aWorkbookOfTheViewLoadsBack() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var state = Self.state(inputFiles: [], raw: false)
+        let path = directory.path + "/view.xlsx"
+        Effects.perform(.export(path: path, format: .xlsx, overwrite: false), state: &state)
+        #expect(state.message == "Wrote \(state.rows.count) arrangements to \(path) (xlsx)")
+        let reloaded = try RegisterLoader.load(arrangements: path).register
+        #expect(reloaded.allRows.map(reloaded.exportValues) == state.rows.map(state.register.exportValues))
+    }
 }

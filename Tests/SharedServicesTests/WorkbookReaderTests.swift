@@ -36,6 +36,23 @@ import Testing
         #expect(fromWorkbook.register.line(0) == 5)
     }
 
+    /// A large sheet says how far it has got while it loads, as a large CSV does.
+    @Test func progressIsToldAsTheSheetIsInflated() throws {
+        var rows = [WorkbookMaker.header]
+        for number in 0..<5_000 {
+            var row = WorkbookMaker.row
+            row[0] = "A\(number)"
+            rows.append(row)
+        }
+        let bytes = try WorkbookMaker.workbook([.init(name: "R", xml: WorkbookMaker.sheet(rows))])
+        var fractions: [Double] = []
+        let loaded = try RegisterLoader.load(arrangementBytes: bytes, file: "big.xlsx", progress: { fractions.append($0) })
+        #expect(loaded.register.count == 5_000)
+        #expect(!fractions.isEmpty)
+        #expect(fractions == fractions.sorted() && fractions.allSatisfy { (0...1).contains($0) })
+        #expect((fractions.last ?? 0) > 0.5)
+    }
+
     @Test func theLGAsWordingLoadsFromSharedStringsBelowTitleRows() throws {
         let strings = ["Shared services", "Ref", "Name of shared service", "Category", "Councils involved", "A1", "Joint legal team",
                        "Legal", "Adur District Council; Worthing Borough Council"]

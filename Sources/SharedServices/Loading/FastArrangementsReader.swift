@@ -355,6 +355,7 @@ private struct SharedBytes: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<UInt8>
 }
 
-private final class ProgressCounter: Sendable {
+/// Bytes read so far, counted by the threads reading and read by the one showing progress.
+final class ProgressCounter: Sendable {
     let bytesRead = Atomic<Int>(0)
 }

@@ -19,8 +19,17 @@ struct SheetRow: Sendable {
 struct SheetReader: Sendable {
     let parts: WorkbookParts
 
-    func read(_ sheet: WorkbookParts.Sheet, in archive: inout WorkbookArchive, _ row: (SheetRow) throws -> Void) throws {
-        try read(row) { feed in try archive.read(sheet.path, feed) }
+    /// `inflated` is told how many bytes of the sheet each chunk held.
+    func read(
+        _ sheet: WorkbookParts.Sheet, in archive: inout WorkbookArchive, inflated: (Int) -> Void = { _ in },
+        _ row: (SheetRow) throws -> Void
+    ) throws {
+        try read(row) { feed in
+            try archive.read(sheet.path) { chunk in
+                inflated(chunk.count)
+                try feed(chunk)
+            }
+        }
     }
 
     /// The rows of a sheet's XML given whole, fed to the reader `chunkSize` bytes at a time

@@ -50,6 +50,9 @@ struct WorkbookArchive {
     /// Whether the archive holds a part at `path`.
     func has(_ path: String) -> Bool { archive[path] != nil }
 
+    /// How many bytes the part at `path` says it expands to.
+    func declaredSize(_ path: String) -> UInt64 { archive[path].map { UInt64($0.uncompressedSize) } ?? 0 }
+
     /// Inflates the part at `path`, giving its bytes to `consume` a chunk at a time.
     /// `consume` may throw to stop early; its error is rethrown as it is.
     mutating func read(_ path: String, _ consume: (Data) throws -> Void) throws {

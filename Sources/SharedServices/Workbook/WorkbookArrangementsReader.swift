@@ -41,7 +41,7 @@ enum WorkbookArrangementsReader {
             guard let header = try findHeader(sheet, parts: parts, archive: &archive) else { continue }
             try readRows(
                 sheet, header: header, parts: parts, archive: &archive, file: file, organisationsFile: organisationsFile,
-                into: &builder, diagnostics: &diagnostics)
+                into: &builder, diagnostics: &diagnostics, progress: progress)
             return
         }
         // No sheet has the header: say what the first sheet's first row lacks, as for a CSV.
@@ -114,7 +114,8 @@ enum WorkbookArrangementsReader {
 
     private static func readRows(
         _ sheet: WorkbookParts.Sheet, header headerRow: SheetRow, parts: WorkbookParts, archive: inout WorkbookArchive,
-        file: String, organisationsFile: String?, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic]
+        file: String, organisationsFile: String?, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic],
+        progress: ((Double) -> Void)?
     ) throws(LoadError) {
         let header = Self.header(headerRow)
         var rows = try ArrangementRows(
@@ -135,10 +136,14 @@ enum WorkbookArrangementsReader {
         let handoff = BatchHandoff<SheetRow>(capacity: 8)
         let reading = HandedOver(archive)
         let reader = SheetReader(parts: parts)
+        // How far the inflating has got, for the progress shown while a large sheet loads.
+        let sheetBytes = max(1, archive.declaredSize(sheet.path))
+        let inflated = ProgressCounter()
         let inflating = Thread {
             var batch: [SheetRow] = []
             do {
-                try reader.read(sheet, in: &reading.value) { row in
+                try reader.read(sheet, in: &reading.value, inflated: { inflated.bytesRead.add($0, ordering: .relaxed) }) {
+                    row in
                     guard row.number > headerRow.number else { return }
                     batch.append(row)
                     if batch.count == 1_024 {
@@ -156,6 +161,7 @@ enum WorkbookArrangementsReader {
         inflating.start()
         do {
             while let batch = try handoff.take() {
+                progress?(min(1, Double(inflated.bytesRead.load(ordering: .relaxed)) / Double(sheetBytes)))
                 for row in batch {
                     for (column, message) in row.problems {
                         diagnostics.append(

@@ -46,8 +46,13 @@ def workbook(path, sheet_xml, shared_strings=None, compression=zipfile.ZIP_DEFLA
         if isinstance(sheet_xml, str):
             archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
         else:
-            with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
-                for chunk in sheet_xml:
+            # Written in chunks, its size given first: a plain (not ZIP64) entry below 4 GiB.
+            size, chunks = sheet_xml
+            info = zipfile.ZipInfo("xl/worksheets/sheet1.xml")
+            info.compress_type = compression
+            info.file_size = size
+            with archive.open(info, "w") as part:
+                for chunk in chunks:
                     part.write(chunk)
 
 
@@ -70,13 +75,17 @@ def main():
     workbook(at("malformed-sheet.xlsx"), good.replace("<row r=\"2\">", "<row r=\"2\" <oops>"))
 
     # 2.5 GiB of empty rows after the header, deflated about a thousand times over.
+    head = sheet(row(1, HEADER), prolog="").replace("</sheetData></worksheet>", "").encode()
+    block = b"<row/>" * (1 << 20)
+    tail = b"</sheetData></worksheet>"
+    blocks = 2560 // 6
+
     def bomb():
-        yield sheet(row(1, HEADER), prolog="").replace("</sheetData></worksheet>", "").encode()
-        block = b"<row/>" * (1 << 20)
-        for _ in range(2560 // 6):
+        yield head
+        for _ in range(blocks):
             yield block
-        yield b"</sheetData></worksheet>"
-    workbook(at("zip-bomb.xlsx"), bomb(), level=9)
+        yield tail
+    workbook(at("zip-bomb.xlsx"), (len(head) + blocks * len(block) + len(tail), bomb()), level=9)
 
     # As a spreadsheet that formatted whole columns writes them: row after empty row, to
     # the sheet's last (1,048,576); most without their number, which is then the next.

@@ -174,6 +174,25 @@ import Testing
         #expect(loaded.register.name(0) == "first\r\nsecond & _x0041_ £5")
     }
 
+    /// Excel's day numbers, with its 29 February 1900 that never was (day 60).
+    @Test func dateSerialsAreExcelsDays() throws {
+        let serials = [1, 59, 60, 61, 41_730, 2_958_465]
+        let xml = "<worksheet><sheetData><row r=\"1\">"
+            + serials.enumerated().map { "<c r=\"\(WorkbookMaker.letters($0.offset))1\" s=\"1\"><v>\($0.element)</v></c>" }.joined()
+            + "</row><row r=\"1048577\"/></sheetData></worksheet>"
+        var dates: [String] = []
+        var failure = ""
+        do {
+            try SheetReader(parts: WorkbookParts(sharedStrings: [], dateStyles: [false, true]))
+                .read(xml: Array(xml.utf8), chunkSize: 64) { row in dates += row.cells.map(\.value) }
+        } catch let error as XMLStream.Malformed {
+            failure = error.reason
+        }
+        #expect(dates == ["1900-01-01", "1900-02-28", "1900-03-01", "1900-03-01", "2014-04-01", "9999-12-31"])
+        // A sheet has 1,048,576 rows: a row numbered past it is not a sheet's.
+        #expect(failure == "a row is numbered 1048577, past a sheet's last, 1048576")
+    }
+
     // MARK: Broken workbooks: one plain sentence each
 
     @Test func aTruncatedWorkbookIsOneSentence() throws {
@@ -201,11 +220,11 @@ import Testing
     }
 
     @Test func aZipBombIsRefusedByTheSizeCaps() throws {
-        // 64 MiB of one repeated row compresses about a thousand times: refused once past
+        // 64 MiB of one repeated element compresses about a thousand times: refused once past
         // the ratio cap's floor, long before it is all inflated.
         let header = WorkbookMaker.sheet([WorkbookMaker.header]).replacingOccurrences(of: "</sheetData></worksheet>", with: "")
         var xml = Array(header.utf8)
-        let filler = Array("<row/>".utf8)
+        let filler = Array("<x/>".utf8)
         while xml.count < 64 << 20 { xml.append(contentsOf: filler) }
         xml.append(contentsOf: Array("</sheetData></worksheet>".utf8))
         let bytes = try WorkbookMaker.workbook([.init(name: "R", xml: String(decoding: xml, as: UTF8.self))])

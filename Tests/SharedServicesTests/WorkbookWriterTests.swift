@@ -160,7 +160,7 @@ import ZIPFoundation
     @Test func awkwardTextLoadsBackUnchanged() throws {
         let awkward = [
             "=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "first\r\nsecond", "tab\there", "bell\u{07}",
-            "_x0041_ is not A", "<b>&amp;</b>", "  spaces  ", "£1,234", "Café", "\u{1F600}",
+            "_x0041_ is not A", "Team_x+041_ is not TeamA", "<b>&amp;</b>", "  spaces  ", "£1,234", "Café", "\u{1F600}",
         ]
         var csv = "id,name,service,partners,description\n"
         for (index, text) in awkward.enumerated() {

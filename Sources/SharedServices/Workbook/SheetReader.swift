@@ -90,6 +90,9 @@ struct SheetReader: Sendable {
                     inPhonetic = !selfClosing
                 } else if xml.isName(name, "row") {
                     let number = xml.attribute("r", in: attributes).flatMap(xml.integer) ?? row.number + 1
+                    guard number <= Self.lastRow else {
+                        throw XMLStream.Malformed(reason: "a row is numbered \(number), past a sheet's last, \(Self.lastRow)")
+                    }
                     row = SheetRow(number: number, cells: [])
                     column = -1
                     inRow = true
@@ -140,6 +143,9 @@ struct SheetReader: Sendable {
             }
         }
 
+        /// The last row a sheet has.
+        static let lastRow = 1_048_576
+
         /// The column of a cell reference ("J14" is 9).
         private static func column(of reference: Range<Int>, _ xml: XMLTokenizer) -> Int? {
             var column = 0
@@ -167,9 +173,11 @@ struct SheetReader: Sendable {
         /// is not a number as stored.
         static func date(_ text: String, uses1904: Bool) -> String {
             guard let serial = Double(text), serial >= 0, serial < 2_958_466 else { return text }
-            // Day 0 is 30 December 1899 (Excel's 1900 leap-year error makes day 60 29 February
-            // 1900, which never was; days after it are right) or 1 January 1904.
-            let days = Int(serial.rounded(.down)) + (uses1904 ? 1_462 : 0)
+            // Day 1 is 1 January 1900, and Excel counts a 29 February 1900 that never was
+            // (day 60): from day 61 on, days count from 30 December 1899; before, from the
+            // 31st. Or day 0 is 1 January 1904.
+            let whole = Int(serial.rounded(.down))
+            let days = uses1904 ? whole + 1_462 : whole < 61 ? whole + 1 : whole
             let (year, month, day) = civilDate(daysSince18991230: days)
             func pad(_ value: Int, _ width: Int) -> String {
                 String(repeating: "0", count: max(0, width - String(value).count)) + String(value)

@@ -36,8 +36,15 @@ struct WorkbookArchive {
         }
         // The archive library trusts the directory's offsets (one past the end crashes it),
         // and leaks a little on a file that is no archive: both are checked here first.
-        if let problem = ZipDirectoryCheck.problem(in: bytes) {
-            throw LoadError(file: file, message: "is not a workbook ssmap can read: \(problem)")
+        switch ZipDirectoryCheck.problem(in: bytes) {
+        case nil: break
+        case .damaged(let reason): throw LoadError(file: file, message: "is not a workbook ssmap can read: \(reason)")
+        case .tooLarge:
+            throw LoadError(
+                file: file,
+                message: "is refused: it is a ZIP64 archive, which only parts of more than 4 GiB need "
+                    + "(a zip bomb, or a workbook far larger than a register; ssmap reads parts of up to "
+                    + "\(Self.size(caps.partBytes)), \(Self.size(caps.totalBytes)) in all)")
         }
         do {
             archive = try Archive(data: Data(buffer: bytes), accessMode: .read)

@@ -39,7 +39,8 @@ struct WorkbookParts: Sendable {
         guard archive.has("_rels/.rels") else { return "xl/workbook.xml" }
         let relationships = try relationships(part: "_rels/.rels", in: &archive)
         let target = relationships.values.first { $0.type.hasSuffix("/officeDocument") }?.target
-        return target.map { resolve($0, in: "") } ?? "xl/workbook.xml"
+        let path = target.map { resolve($0, in: "") } ?? ""
+        return path.isEmpty ? "xl/workbook.xml" : path
     }
 
     /// A part's relationships by id: their type and target.
@@ -47,7 +48,7 @@ struct WorkbookParts: Sendable {
         of part: String, in archive: inout WorkbookArchive
     ) throws -> [String: (type: String, target: String)] {
         var components = part.split(separator: "/").map(String.init)
-        let name = components.removeLast()
+        guard let name = components.popLast() else { return [:] }
         let path = (components + ["_rels", name + ".rels"]).joined(separator: "/")
         return archive.has(path) ? try relationships(part: path, in: &archive) : [:]
     }

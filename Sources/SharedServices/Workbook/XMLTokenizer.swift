@@ -159,10 +159,8 @@ struct XMLTokenizer {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
+            if Self.isQuoted(byte, &quote) {
+                // inside a quoted value, or at one of its quotes
             } else if byte == Self.greaterThan {
                 break
             } else if byte == Self.lessThan {
@@ -200,10 +198,8 @@ struct XMLTokenizer {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
+            if Self.isQuoted(byte, &quote) {
+                // inside a quoted value, or at one of its quotes
             } else if byte == UInt8(ascii: "[") {
                 depth += 1
             } else if byte == UInt8(ascii: "]") {
@@ -215,6 +211,18 @@ struct XMLTokenizer {
         }
         resume = Resume(kind: .declaration, scanned: index - position, quote: quote, depth: depth)
         return nil
+    }
+
+    /// Follows quotes through a tag or declaration: true when `byte` is inside a quoted
+    /// value or one of its quotes (`quote` is the one open, or 0).
+    private static func isQuoted(_ byte: UInt8, _ quote: inout UInt8) -> Bool {
+        if quote != 0 {
+            if byte == quote { quote = 0 }
+            return true
+        }
+        guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") else { return false }
+        quote = byte
+        return true
     }
 
     private func cutShort(_ what: String) -> Step {
@@ -382,8 +390,12 @@ enum XMLText {
         guard start + 7 <= raw.count, raw[start + 1] == UInt8(ascii: "x"), raw[start + 6] == UInt8(ascii: "_") else {
             return nil
         }
-        let hex = String(decoding: UnsafeBufferPointer(rebasing: raw[(start + 2)..<(start + 6)]), as: UTF8.self)
-        guard let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else { return nil }
+        let digits = raw[(start + 2)..<(start + 6)]
+        // Exactly four hex digits (a sign, which the number parser would take, is not one).
+        guard digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66) }),
+            let value = UInt32(String(decoding: UnsafeBufferPointer(rebasing: digits), as: UTF8.self), radix: 16),
+            let scalar = Unicode.Scalar(value)
+        else { return nil }
         return (scalar, 7)
     }
 }

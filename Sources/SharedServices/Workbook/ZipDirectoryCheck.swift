@@ -3,70 +3,73 @@
 /// those offsets, and one past the end makes it crash rather than fail, so a hostile
 /// workbook is refused here with a sentence instead.
 enum ZipDirectoryCheck {
-    /// Nil when the directory is sound; else what is wrong, in a few words.
-    static func problem(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let end = endRecord(bytes) else { return "it is not a complete zip archive (cut short or damaged?)" }
-        var entries = UInt64(read16(bytes, end + 10))
-        var directorySize = UInt64(read32(bytes, end + 12))
-        var directoryStart = UInt64(read32(bytes, end + 16))
-        // A ZIP64 archive keeps the real figures in a record of its own, found through a locator.
-        if entries == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryStart == 0xFFFF_FFFF {
-            guard end >= 20, read32(bytes, end - 20) == 0x0706_4B50 else { return "its ZIP64 directory is missing" }
-            let record = read64(bytes, end - 20 + 8)
-            guard bytes.count >= 56, record <= UInt64(bytes.count - 56), read32(bytes, Int(record)) == 0x0606_4B50 else {
-                return "its ZIP64 directory is outside the file"
-            }
-            entries = read64(bytes, Int(record) + 32)
-            directorySize = read64(bytes, Int(record) + 40)
-            directoryStart = read64(bytes, Int(record) + 48)
+    /// What is wrong with an archive, as the end of a sentence about the file.
+    enum Problem: Equatable {
+        /// "is not a workbook ssmap can read: <reason>"
+        case damaged(String)
+        /// ZIP64: only a part larger than 4 GiB needs it, far past the size caps.
+        case tooLarge
+    }
+
+    /// Nil when the directory is sound. The archive library is given only what it reads
+    /// safely: no ZIP64 (which only parts above 4 GiB need, past the caps anyway), every
+    /// header, data and data descriptor inside the file, and each entry's local header
+    /// agreeing with its directory entry on how it is compressed.
+    static func problem(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+        guard let end = endRecord(bytes) else { return .damaged("it is not a complete zip archive (cut short or damaged?)") }
+        let entries = UInt64(read16(bytes, end + 10))
+        let directorySize = UInt64(read32(bytes, end + 12))
+        let directoryStart = UInt64(read32(bytes, end + 16))
+        // A ZIP64 end record or locator before the end record, or a full 32-bit field.
+        let hasZIP64Record = (end >= 20 && read32(bytes, end - 20) == 0x0706_4B50)
+            || (end >= 76 && read32(bytes, end - 76) == 0x0606_4B50)
+        if hasZIP64Record || entries == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryStart == 0xFFFF_FFFF {
+            return .tooLarge
         }
-        guard directoryStart <= UInt64(bytes.count), directorySize <= UInt64(bytes.count) - directoryStart else {
-            return "its directory is outside the file"
-        }
+        guard directoryStart + directorySize <= UInt64(end) else { return .damaged("its directory is outside the file") }
         var index = Int(directoryStart)
         let directoryEnd = Int(directoryStart + directorySize)
-        var seen: UInt64 = 0
-        while seen < entries {
+        for _ in 0..<entries {
             guard index + 46 <= directoryEnd, read32(bytes, index) == 0x0201_4B50 else {
-                return "its directory is damaged"
+                return .damaged("its directory is damaged")
             }
-            var compressedSize = UInt64(read32(bytes, index + 20))
-            var localStart = UInt64(read32(bytes, index + 42))
+            let flags = read16(bytes, index + 8)
+            let method = read16(bytes, index + 10)
+            let compressedSize = UInt64(read32(bytes, index + 20))
+            let uncompressedSize = UInt64(read32(bytes, index + 24))
+            let localStart = UInt64(read32(bytes, index + 42))
             let nameLength = Int(read16(bytes, index + 28))
             let extraLength = Int(read16(bytes, index + 30))
             let commentLength = Int(read16(bytes, index + 32))
-            let extraStart = index + 46 + nameLength
-            guard extraStart + extraLength + commentLength <= directoryEnd else { return "its directory is damaged" }
-            // ZIP64 sizes and offsets, in the order their 32-bit fields are full.
-            let uncompressedIsFull = read32(bytes, index + 24) == 0xFFFF_FFFF
-            var extra = extraStart
-            while extra + 4 <= extraStart + extraLength {
-                let id = read16(bytes, extra)
-                let size = Int(read16(bytes, extra + 2))
-                guard extra + 4 + size <= extraStart + extraLength else { return "its directory is damaged" }
-                if id == 0x0001 {
-                    var field = extra + 4
-                    func next() -> UInt64? {
-                        guard field + 8 <= extra + 4 + size else { return nil }
-                        defer { field += 8 }
-                        return read64(bytes, field)
-                    }
-                    if uncompressedIsFull { _ = next() }
-                    if compressedSize == 0xFFFF_FFFF, let value = next() { compressedSize = value }
-                    if localStart == 0xFFFF_FFFF, let value = next() { localStart = value }
-                }
-                extra += 4 + size
+            guard index + 46 + nameLength + extraLength + commentLength <= directoryEnd else {
+                return .damaged("its directory is damaged")
             }
-            guard bytes.count >= 30, localStart <= UInt64(bytes.count - 30), read32(bytes, Int(localStart)) == 0x0403_4B50 else {
-                return "an entry's header is outside the file"
+            if compressedSize == 0xFFFF_FFFF || uncompressedSize == 0xFFFF_FFFF || localStart == 0xFFFF_FFFF {
+                return .tooLarge
+            }
+            guard localStart + 30 <= UInt64(bytes.count), read32(bytes, Int(localStart)) == 0x0403_4B50 else {
+                return .damaged("an entry's header is outside the file")
             }
             let local = Int(localStart)
-            let dataStart = UInt64(local + 30) + UInt64(read16(bytes, local + 26)) + UInt64(read16(bytes, local + 28))
-            guard dataStart <= UInt64(bytes.count), compressedSize <= UInt64(bytes.count) - dataStart else {
-                return "an entry's data runs past the end of the file (cut short?)"
+            guard read16(bytes, local + 8) == method, method == 0 || method == 8 else {
+                return .damaged("an entry's headers disagree on how it is compressed")
             }
-            index = extraStart + extraLength + commentLength
-            seen += 1
+            let dataStart = localStart + 30 + UInt64(read16(bytes, local + 26)) + UInt64(read16(bytes, local + 28))
+            guard dataStart + compressedSize <= UInt64(bytes.count) else {
+                return .damaged("an entry's data runs past the end of the file (cut short?)")
+            }
+            // Sizes given after the data (flag bit 3), where the library reads them.
+            if flags & 0x0008 != 0 {
+                let descriptor = dataStart + (method == 0 ? uncompressedSize : compressedSize)
+                guard descriptor + 16 <= UInt64(bytes.count) else {
+                    return .damaged("an entry's data runs past the end of the file (cut short?)")
+                }
+                let given = UInt64(read32(bytes, Int(descriptor) + 8))
+                guard given != 0xFFFF_FFFF, dataStart + given <= UInt64(bytes.count) else {
+                    return .damaged("an entry's sizes are damaged")
+                }
+            }
+            index += 46 + nameLength + extraLength + commentLength
         }
         return nil
     }

@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "SharedServices",
                 "TextCells",
+                "TerminalUI",
                 "Dashboard",
                 "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

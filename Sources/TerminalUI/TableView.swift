@@ -24,18 +24,15 @@ public struct TableView {
     public var scroll: ScrollState
     public var sortColumn: Int?
     public var sortDescending: Bool
-    public var showsSelection: Bool
 
     public init(
-        columns: [TableColumn], rowCount: Int, scroll: ScrollState, sortColumn: Int? = nil, sortDescending: Bool = false,
-        showsSelection: Bool = true
+        columns: [TableColumn], rowCount: Int, scroll: ScrollState, sortColumn: Int? = nil, sortDescending: Bool = false
     ) {
         self.columns = columns
         self.rowCount = rowCount
         self.scroll = scroll
         self.sortColumn = sortColumn
         self.sortDescending = sortDescending
-        self.showsSelection = showsSelection
     }
 
     /// Rows of data that fit in `rect` under the header.
@@ -81,7 +78,6 @@ public struct TableView {
     public func draw(
         in rect: Rect, canvas: inout Canvas, theme: Theme, glyphs: Glyphs,
         cell: (_ row: Int, _ column: Int) -> String,
-        rowStyle: (_ row: Int) -> Style? = { _ in nil },
         decorate: (_ row: Int, _ y: Int, _ layout: [(x: Int, width: Int)], inout Canvas) -> Void = { _, _, _, _ in }
     ) {
         guard !rect.isEmpty else { return }
@@ -97,8 +93,7 @@ public struct TableView {
             let row = scroll.top + line
             let y = rect.y + 1 + line
             guard row < rowCount else { break }
-            let isSelected = showsSelection && row == scroll.selected
-            let style = isSelected ? theme.selected : (rowStyle(row) ?? theme.normal)
+            let style = row == scroll.selected ? theme.selected : theme.normal
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             for (index, column) in columns.enumerated() where layout[index].width > 0 {
                 drawCell(cell(row, index), column: column, at: layout[index], in: rect, y: y, style: style, canvas: &canvas)

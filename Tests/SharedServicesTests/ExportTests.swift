@@ -365,8 +365,6 @@ struct ExportTests {
         #expect(throws: UnwritableFormat(path: "out/LIST.ODS", pathExtension: "ods")) {
             try ExportFormat(forPath: "out/LIST.ODS")
         }
-        #expect(ExportFormat.markdown.fileExtension == "md")
-        #expect(ExportFormat.csv.fileExtension == "csv")
 
         let register = try Fixture.register()
         let rows = [Row.hub, Row.cafe]

@@ -2,8 +2,6 @@
 public enum ExportFormat: String, CaseIterable, Sendable {
     case csv, json, markdown, xlsx
 
-    public var fileExtension: String { self == .markdown ? "md" : rawValue }
-
     /// The format a file's extension names, ignoring case: `.csv`, `.json`, `.md` or
     /// `.markdown`; nil when it names none of them (`.txt`, no extension). The one place
     /// extensions are mapped to formats: the dashboard's export and `ssmap list --output`

@@ -61,7 +61,7 @@ enum CellReading {
     /// The figure's own words ("more than £1m") qualify it unless the column says otherwise.
     static func savings(_ text: String, qualifier qualifierText: String) -> SavingsReading {
         // Most figures are whole pounds in plain digits, with no qualifier.
-        if qualifierText.isEmpty, let pounds = plainDigits(text) { return SavingsReading(pounds: pounds, qualifier: .exact) }
+        if qualifierText.isEmpty, let pounds = Money.plainWholePounds(text) { return SavingsReading(pounds: pounds, qualifier: .exact) }
         let (fromWords, amount) = SavingsQualifier.split(text)
         var reading = SavingsReading(pounds: nil, qualifier: fromWords)
         let shown = quoted(text.trimmingWhitespace())
@@ -96,19 +96,6 @@ enum CellReading {
             reading.qualifier = .exact
         }
         return reading
-    }
-
-    /// One to eleven ASCII digits, as a number; nil for anything else.
-    private static func plainDigits(_ text: String) -> Int64? {
-        let utf8 = text.utf8
-        guard (1...11).contains(utf8.count) else { return nil }
-        var value: Int64 = 0
-        for byte in utf8 {
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10 else { return nil }
-            value = value * 10 + Int64(digit)
-        }
-        return value
     }
 
     /// A value as it appears in a message: quoted, shortened, with control characters shown.

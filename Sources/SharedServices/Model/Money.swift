@@ -66,7 +66,7 @@ public enum Money {
     }
 
     /// The value of 1 to 11 ASCII digits with no sign or separators, else nil.
-    private static func plainWholePounds(_ text: String) -> Int64? {
+    static func plainWholePounds(_ text: String) -> Int64? {
         let bytes = text.utf8
         guard !bytes.isEmpty, bytes.count <= 11 else { return nil }
         var value: Int64 = 0

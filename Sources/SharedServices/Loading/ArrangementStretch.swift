@@ -1,5 +1,6 @@
 /// Where each arrangement field sits in the file's records (-1 when the file has no
-/// such column), by storage and slot as the register keeps them.
+/// such column), by storage and slot as the register keeps them. Each thread reading a
+/// file makes its own from the header (see `FastArrangementsReader`).
 struct ArrangementLayout: Sendable {
     let fieldCount: Int
     let id: Int
@@ -46,33 +47,8 @@ struct ArrangementLayout: Sendable {
             if case .oneOf(let group) = spec.requirement { groups[group, default: []].append(at(spec.field)) }
         }
         self.groups = groups.keys.sorted().compactMap { groups[$0] }
-        extraColumns = columns.extraColumns
-    }
-
-    /// The same layout in arrays of its own. Each thread reads its stretch with its own
-    /// copy: arrays shared between threads have their reference counts written by both,
-    /// and the cache line they share with each array's count goes back and forth.
-    func ownCopy() -> ArrangementLayout {
-        ArrangementLayout(copying: self)
-    }
-
-    private init(copying other: ArrangementLayout) {
-        func copy<T>(_ array: [T]) -> [T] { array.map { $0 } }
-        fieldCount = other.fieldCount
-        id = other.id
-        partners = other.partners
-        texts = copy(other.texts)
-        interned = copy(other.interned)
-        internedIsExact = copy(other.internedIsExact)
-        organisations = copy(other.organisations)
-        years = copy(other.years)
-        choices = copy(other.choices)
-        choiceLists = copy(other.choiceLists)
-        choiceWords = other.choiceWords.map { $0.map(copy) }
-        amounts = copy(other.amounts)
-        required = copy(other.required)
-        groups = other.groups.map(copy)
-        extraColumns = copy(other.extraColumns)
+        // Copied, as every array here is made afresh: a layout's arrays are its thread's own.
+        extraColumns = columns.extraColumns.map { $0 }
     }
 }
 
@@ -184,7 +160,7 @@ struct ArrangementStretchReader {
 
     init(bytes: UnsafeBufferPointer<UInt8>, layout: ArrangementLayout) {
         self.bytes = bytes
-        self.layout = layout.ownCopy()
+        self.layout = layout
         scanner = CSVRecordScanner(bytes: bytes)
         rowInterned = Array(repeating: -1, count: layout.interned.count)
         rowOrganisations = Array(repeating: -1, count: layout.organisations.count)

@@ -38,7 +38,7 @@ enum FastArrangementsReader {
             file: file, header: header.names, headerLine: header.line, format: .csv,
             organisationsFile: organisationsFile)
         builder.setExtraColumns(rows.columns.extraColumns.map { rows.header[$0] })
-        let layout = ArrangementLayout(rows.columns)
+        let columns = rows.columns
         let headerLineEnds = header.lineEndsBefore
 
         var boundaries = [bodyStart]
@@ -59,7 +59,10 @@ enum FastArrangementsReader {
         }
         let stretchStarts = boundaries
         var stretches = Parallel.map(stretchStarts.count - 1, waiting: report) { piece in
-            let stretch = ArrangementStretchReader(bytes: shared.buffer, layout: layout).read(
+            // Each thread makes its own layout: arrays shared between threads have their
+            // reference counts written by both, and the cache line they share with each
+            // array's count goes back and forth between the cores.
+            let stretch = ArrangementStretchReader(bytes: shared.buffer, layout: ArrangementLayout(columns)).read(
                 from: stretchStarts[piece], to: stretchStarts[piece + 1],
                 reportProgress: { counter.bytesRead.add($0, ordering: .relaxed) })
             pages.release(stretchStarts[piece]..<stretchStarts[piece + 1])
@@ -68,7 +71,7 @@ enum FastArrangementsReader {
         // A stray quote can put a boundary mid-record: then read the body as one stretch.
         if zip(stretches, boundaries.dropFirst()).contains(where: { $0.end != $1 }) {
             stretches = [
-                ArrangementStretchReader(bytes: bytes, layout: layout).read(
+                ArrangementStretchReader(bytes: bytes, layout: ArrangementLayout(columns)).read(
                     from: bodyStart, to: bytes.count, reportProgress: { _ in })
             ]
             boundaries = [bodyStart, bytes.count]
@@ -84,7 +87,7 @@ enum FastArrangementsReader {
         }
 
         var rowCount = 0
-        var textBytes = [Int](repeating: 0, count: layout.texts.count)
+        var textBytes = [Int](repeating: 0, count: ArrangementField.fields(storedAs: .text).count)
         for stretch in stretches {
             rowCount += stretch.ordinaryRowCount + stretch.unusualRows.count
             for slot in textBytes.indices { textBytes[slot] += stretch.texts[slot].bytes.count }

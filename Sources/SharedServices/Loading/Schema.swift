@@ -272,6 +272,7 @@ public enum OrganisationField: String, CaseIterable, Sendable {
 }
 
 /// Which column of a file holds each known field; the rest are kept as extra columns.
+/// Sendable, so that each thread reading a file can make its own layout from it.
 struct HeaderMatching<Field: Hashable & RawRepresentable & CaseIterable> where Field.RawValue == String {
     var columnOf: [Field: Int] = [:]
     /// `columnOf` by each field's position in `Field.allCases`, for a lookup per cell
@@ -328,3 +329,5 @@ struct HeaderMatching<Field: Hashable & RawRepresentable & CaseIterable> where F
         return fields[position]
     }
 }
+
+extension HeaderMatching: Sendable where Field: Sendable {}

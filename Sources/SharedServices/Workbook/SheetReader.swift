@@ -47,15 +47,8 @@ struct SheetReader: Sendable {
 
     /// Reads the XML that `produce` gives a chunk at a time.
     private func read(_ row: (SheetRow) throws -> Void, from produce: (_ feed: (Data) throws -> Void) throws -> Void) throws {
-        try withoutActuallyEscaping(row) { row in
-            var state = CellState()
-            var stream = XMLStream()
-            let handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void = { xml, token in
-                try state.take(token, xml, parts: parts, row)
-            }
-            try produce { try stream.feed($0, handle) }
-            try stream.finish(handle)
-        }
+        var state = CellState()
+        try XMLStream.read(produce) { xml, token in try state.take(token, xml, parts: parts, row) }
     }
 
     /// Where the reading is: in which row, cell and element.

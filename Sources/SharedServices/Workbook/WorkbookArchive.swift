@@ -99,11 +99,9 @@ struct WorkbookArchive {
         inflated += partBytes
     }
 
-    /// The whole of a small part (the workbook's list of sheets, its styles).
-    mutating func readAll(_ path: String) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        try read(path) { bytes.append(contentsOf: $0) }
-        return bytes
+    /// The part at `path` read as XML, each token to `handle`.
+    mutating func readXML(_ path: String, _ handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void) throws {
+        try XMLStream.read({ feed in try read(path, feed) }, handle)
     }
 
     private func bomb(_ path: String, bytes: UInt64) -> LoadError {

@@ -57,16 +57,13 @@ struct WorkbookParts: Sendable {
         part path: String, in archive: inout WorkbookArchive
     ) throws -> [String: (type: String, target: String)] {
         var found: [String: (type: String, target: String)] = [:]
-        var stream = XMLStream()
-        let handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void = { xml, token in
+        try archive.readXML(path) { xml, token in
             guard case .start(let name, let attributes, _) = token, xml.isName(name, "Relationship"),
                 let id = xml.attribute("Id", in: attributes), let target = xml.attribute("Target", in: attributes)
             else { return }
             let type = xml.attribute("Type", in: attributes).map { xml.text($0) } ?? ""
             found[xml.text(id)] = (type, xml.text(target))
         }
-        try archive.read(path) { try stream.feed($0, handle) }
-        try stream.finish(handle)
         return found
     }
 
@@ -74,10 +71,9 @@ struct WorkbookParts: Sendable {
         _ path: String, folder: String, relationships: [String: (type: String, target: String)],
         _ archive: inout WorkbookArchive
     ) throws {
-        var stream = XMLStream()
         var sheets: [Sheet] = []
         var uses1904Dates = false
-        let handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void = { xml, token in
+        try archive.readXML(path) { xml, token in
             guard case .start(let name, let attributes, _) = token else { return }
             if xml.isName(name, "workbookPr"), let value = xml.attribute("date1904", in: attributes) {
                 uses1904Dates = ["1", "true"].contains(xml.text(value))
@@ -87,8 +83,6 @@ struct WorkbookParts: Sendable {
             else { return }
             sheets.append(Sheet(name: xml.text(sheetName), path: Self.resolve(target, in: folder)))
         }
-        try archive.read(path) { try stream.feed($0, handle) }
-        try stream.finish(handle)
         self.sheets = sheets
         self.uses1904Dates = uses1904Dates
     }
@@ -117,8 +111,7 @@ struct WorkbookParts: Sendable {
         var current = ""
         var inText = false
         var inPhonetic = false
-        var stream = XMLStream()
-        let handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void = { xml, token in
+        try archive.readXML(path) { xml, token in
             switch token {
             case .start(let name, _, let selfClosing):
                 if xml.isName(name, "si") {
@@ -143,8 +136,6 @@ struct WorkbookParts: Sendable {
                 if inText { current += String(decoding: UnsafeBufferPointer(rebasing: xml.bytes[range]), as: UTF8.self) }
             }
         }
-        try archive.read(path) { try stream.feed($0, handle) }
-        try stream.finish(handle)
         sharedStrings = strings
     }
 
@@ -156,8 +147,7 @@ struct WorkbookParts: Sendable {
         var customFormats: [Int: String] = [:]
         var formatOfStyle: [Int] = []
         var inCellStyles = false
-        var stream = XMLStream()
-        let handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void = { xml, token in
+        try archive.readXML(path) { xml, token in
             switch token {
             case .start(let name, let attributes, let selfClosing):
                 if xml.isName(name, "numFmt"), let id = xml.attribute("numFmtId", in: attributes).flatMap(xml.integer),
@@ -175,8 +165,6 @@ struct WorkbookParts: Sendable {
                 break
             }
         }
-        try archive.read(path) { try stream.feed($0, handle) }
-        try stream.finish(handle)
         dateStyles = formatOfStyle.map { id in customFormats[id].map(Self.showsDate) ?? Self.builtInDateFormats.contains(id) }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Feeds a part's bytes to a tokenizer as they are inflated, carrying a token cut by the
 /// end of one chunk over to the next: only that remainder and the chunk are ever held.
 struct XMLStream {
@@ -8,6 +10,19 @@ struct XMLStream {
     /// Why a part could not be read as XML.
     struct Malformed: Error {
         var reason: String
+    }
+
+    /// Reads a part's XML as `produce` gives it a chunk at a time, each token to `handle`.
+    static func read(
+        _ produce: (_ feed: (Data) throws -> Void) throws -> Void,
+        _ handle: (XMLTokenizer, XMLTokenizer.Token) throws -> Void
+    ) throws {
+        // `handle` is only called while `produce` runs, never kept.
+        try withoutActuallyEscaping(handle) { handle in
+            var stream = XMLStream()
+            try produce { try stream.feed($0, handle) }
+            try stream.finish(handle)
+        }
     }
 
     /// Reads the tokens `chunk` completes; `handle` gets the tokenizer (for names,

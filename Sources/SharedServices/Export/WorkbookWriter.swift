@@ -169,20 +169,13 @@ public enum WorkbookWriter {
                     case UInt8(ascii: "&"): append("&amp;")
                     case UInt8(ascii: "<"): append("&lt;")
                     case UInt8(ascii: ">"): append("&gt;")
-                    case UInt8(ascii: "_") where Self.startsEscape(utf8, at: index): append("_x005F_")
+                    case UInt8(ascii: "_") where XMLText.isEscape(utf8, at: index): append("_x005F_")
                     case 0x09, 0x0A: bytes.append(byte)
                     case 0x00..<0x20, 0x7F: append("_x" + Self.hex(byte) + "_")
                     default: bytes.append(byte)
                     }
                 }
             }
-        }
-
-        private static func startsEscape(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-            guard index + 6 < utf8.count, utf8[index + 1] == UInt8(ascii: "x"), utf8[index + 6] == UInt8(ascii: "_") else {
-                return false
-            }
-            return utf8[(index + 2)..<(index + 6)].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66) }
         }
 
         private static func hex(_ byte: UInt8) -> String {

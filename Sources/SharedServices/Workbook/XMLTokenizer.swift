@@ -387,15 +387,22 @@ enum XMLText {
     /// `_x000D_`: how SpreadsheetML writes a character XML cannot hold (and `_x005F_` an
     /// underscore that would otherwise start one).
     private static func spreadsheetEscape(_ raw: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
-        guard start + 7 <= raw.count, raw[start + 1] == UInt8(ascii: "x"), raw[start + 6] == UInt8(ascii: "_") else {
-            return nil
-        }
-        let digits = raw[(start + 2)..<(start + 6)]
-        // Exactly four hex digits (a sign, which the number parser would take, is not one).
-        guard digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66) }),
-            let value = UInt32(String(decoding: UnsafeBufferPointer(rebasing: digits), as: UTF8.self), radix: 16),
+        guard isEscape(raw, at: start),
+            let value = UInt32(String(decoding: UnsafeBufferPointer(rebasing: raw[(start + 2)..<(start + 6)]), as: UTF8.self), radix: 16),
             let scalar = Unicode.Scalar(value)
         else { return nil }
         return (scalar, 7)
+    }
+
+    /// Whether `_xHHHH_` starts at `start`: exactly four hex digits (a sign, which the
+    /// number parser would take, is not one). The writer escapes an underscore that
+    /// would read as one, so that text loads back as written.
+    static func isEscape(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + 7 <= bytes.count, bytes[start + 1] == UInt8(ascii: "x"), bytes[start + 6] == UInt8(ascii: "_") else {
+            return false
+        }
+        return bytes[(start + 2)..<(start + 6)].allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66)
+        }
     }
 }

@@ -68,9 +68,24 @@ enum WorkbookArrangementsReader {
         return (cells.map(\.value), cells.map(\.column))
     }
 
-    /// The header row of `sheet`: the first of its first rows that names every required column.
+    /// The header row of `sheet`: the first of its first filled rows that names every required column.
     private static func findHeader(
         _ sheet: WorkbookParts.Sheet, parts: WorkbookParts, archive: inout WorkbookArchive
+    ) throws(LoadError) -> SheetRow? {
+        try firstRow(sheet, within: headerSearchRows, parts: parts, archive: &archive) { row in
+            guard
+                let columns = try? HeaderMatching<ArrangementField>(
+                    header: Self.header(row).names, aliases: ArrangementField.aliases, file: "", headerLine: 0)
+            else { return false }
+            return (try? ArrangementsReader.checkRequiredColumns(columns, format: .xlsx, file: "", headerLine: 0)) != nil
+        }
+    }
+
+    /// The first of `sheet`'s filled rows (among the first `limit`, when given) that `matches`;
+    /// the sheet is read no further.
+    private static func firstRow(
+        _ sheet: WorkbookParts.Sheet, within limit: Int? = nil, parts: WorkbookParts, archive: inout WorkbookArchive,
+        where matches: (SheetRow) -> Bool = { _ in true }
     ) throws(LoadError) -> SheetRow? {
         var found: SheetRow?
         var looked = 0
@@ -78,32 +93,11 @@ enum WorkbookArrangementsReader {
             try SheetReader(parts: parts).read(sheet, in: &archive) { row in
                 guard !row.isBlank else { return }
                 looked += 1
-                let names = Self.header(row).names
-                if let columns = try? HeaderMatching<ArrangementField>(
-                    header: names, aliases: ArrangementField.aliases, file: "", headerLine: 0),
-                    (try? ArrangementsReader.checkRequiredColumns(columns, format: .xlsx, file: "", headerLine: 0)) != nil
-                {
+                if matches(row) {
                     found = row
                     throw StopReading()
                 }
-                if looked >= headerSearchRows { throw StopReading() }
-            }
-        } catch is StopReading {
-        } catch {
-            throw loadError(error, file: archive.file, part: "sheet \(CellReading.quoted(sheet.name))")
-        }
-        return found
-    }
-
-    private static func firstRow(
-        _ sheet: WorkbookParts.Sheet, parts: WorkbookParts, archive: inout WorkbookArchive
-    ) throws(LoadError) -> SheetRow? {
-        var found: SheetRow?
-        do {
-            try SheetReader(parts: parts).read(sheet, in: &archive) { row in
-                guard !row.isBlank else { return }
-                found = row
-                throw StopReading()
+                if let limit, looked >= limit { throw StopReading() }
             }
         } catch is StopReading {
         } catch {

@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 
 static inline attr_t ssmap_attr_normal(void) { return A_NORMAL; }
 static inline attr_t ssmap_attr_bold(void) { return A_BOLD; }
@@ -34,6 +35,34 @@ static inline mmask_t ssmap_button3_pressed(void) { return BUTTON3_PRESSED; }
 static inline mmask_t ssmap_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t ssmap_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t ssmap_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+
+/// A screen on standard output and input: Swift 6 cannot read C's stdout and stdin
+/// globals. Unlike initscr, newterm returns NULL for an unusable TERM instead of ending
+/// the process.
+static inline SCREEN *ssmap_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+static inline WINDOW *ssmap_stdscr(void) { return stdscr; }
+
+/// What terminfo says of the terminal TERM names, found without writing to it or changing
+/// its settings (newterm does both): 1 when it can address the cursor, so can draw a full
+/// screen; 0 when it cannot (TERM=dumb, or a hard-copy terminal); -1 when terminfo has no
+/// usable entry (unknown, or generic such as TERM=unknown); -2 when TERM is unset or empty,
+/// or there is no terminfo database.
+static inline int ssmap_terminal_can_draw(int fd) {
+    int status = 0;
+    int result = setupterm(NULL, fd, &status);
+    int canDraw = 0;
+    if (result == OK) {
+        const char *address = tigetstr("cup");
+        canDraw = address != NULL && address != (char *)-1 && tigetflag("hc") != 1 && tigetflag("gn") != 1;
+    }
+    // Forgotten, so newterm starts afresh; setupterm may leave even an entry it refused
+    // (a hard-copy one) current.
+    TERMINAL *entry = set_curterm(NULL);
+    if (entry != NULL) del_curterm(entry);
+    if (result == OK) return canDraw;
+    return status == 1 ? 0 : status == 0 ? -1 : -2;
+}
 
 /// The locale's character set, e.g. "UTF-8".
 static inline const char *ssmap_codeset(void) { return nl_langinfo(CODESET); }

@@ -29,14 +29,15 @@ public struct AppState: Sendable {
     public private(set) var filteredRows: [Int] = []
     public private(set) var headline: Headline
     public var table = ScrollState()
-    /// The table column the arrow keys have reached, for `s` to sort by.
+    /// The column (of `ArrangementColumn.all`) the arrow keys have reached, for `s` to sort by.
     public var focusedColumn = 0
-    /// Text that `/` searched for; matching rows are highlighted and `n`/`N` move between them.
-    public var searchText = ""
-    /// Positions in `rows` that match `searchText`, in order.
-    public var searchMatches: [Int] = []
-    /// Where the selection was when `/` was pressed: typing searches from there.
-    public var searchOrigin = 0
+    /// The first of the columns after the name that the table shows: it scrolls sideways
+    /// to keep the focused column in view.
+    public var firstScrolledColumn = 1
+    /// Whether ↑ from the first row has reached the headline's "without a figure".
+    public var headlineFocused = false
+    /// The search `/` made on a list, and its matches; it belongs to the screen it was made on.
+    public var search: ListSearch?
 
     // Detail.
     public var detailTop = 0
@@ -57,10 +58,17 @@ public struct AppState: Sendable {
     /// Worked out while the organisations screen is shown, as `groups` are for the summary.
     public private(set) var organisationRows: [OrganisationSummary] = []
     private var organisationRowsAreCurrent = false
+    public private(set) var organisationSort: OrganisationSummary.SortKey = .arrangements
+    public private(set) var organisationSortDescending = true
+    /// The organisations table's column the arrows have reached.
+    public var organisationColumn = OrganisationSummary.SortKey.arrangements.rawValue
     public var organisationsTable = ScrollState()
 
     // Data issues.
     public var issuesTable = ScrollState()
+
+    /// The file the last export went to: the next export starts from it.
+    public var lastExportPath: String?
 
     public init(data: DashboardData, size: TerminalSize, glyphs: Glyphs = .unicode, theme: Theme = .colour) {
         self.data = data
@@ -73,16 +81,22 @@ public struct AppState: Sendable {
 
     public var register: Register { data.register }
 
-    /// Whether the row at `position` matches the search: a binary search of the sorted
-    /// matches, so that drawing a frame never walks them all.
+    /// The text searched for on the screen shown; empty when none.
+    public var searchText: String { search?.screen == screen ? search?.text ?? "" : "" }
+    /// Positions in the shown screen's list that match the search, in order.
+    public var searchMatches: [Int] { search?.screen == screen ? search?.matches ?? [] : [] }
+
+    /// Whether the row at `position` of the shown list matches the search: a binary
+    /// search of the sorted matches, so that drawing a frame never walks them all.
     public func isSearchMatch(_ position: Int) -> Bool {
+        let matches = searchMatches
         var low = 0
-        var high = searchMatches.count
+        var high = matches.count
         while low < high {
             let middle = (low + high) / 2
-            if searchMatches[middle] < position { low = middle + 1 } else { high = middle }
+            if matches[middle] < position { low = middle + 1 } else { high = middle }
         }
-        return low < searchMatches.count && searchMatches[low] == position
+        return low < matches.count && matches[low] == position
     }
 
     /// The register row under the table's selection.
@@ -109,14 +123,34 @@ public struct AppState: Sendable {
         clampAll()
     }
 
+    /// Sorts the arrangements, keeping the selected one selected at the same height on
+    /// the screen, so that the view does not jump.
     public mutating func setSort(_ column: SortColumn?, descending: Bool) {
         let previous = selectedRow
+        let offset = table.selected - table.top
         sortColumn = column
         sortDescending = descending
         let unsorted = rows
         rows = sortedRows(filteredRows)
-        if let previous, let index = rows.firstIndex(of: previous) { table.selected = index }
+        if let previous, let index = rows.firstIndex(of: previous) {
+            table = ScrollState(selected: index, top: max(0, index - offset))
+        }
         Search.carryMatches(from: unsorted, state: &self)
+        clampAll()
+    }
+
+    /// Sorts the organisations by a column.
+    public mutating func setOrganisationSort(_ key: OrganisationSummary.SortKey, descending: Bool) {
+        organisationSort = key
+        organisationSortDescending = descending
+        let selected = organisationRows.indices.contains(organisationsTable.selected)
+            ? organisationRows[organisationsTable.selected].organisation : nil
+        let offset = organisationsTable.selected - organisationsTable.top
+        organisationRows = OrganisationSummary.sorted(organisationRows, by: key, descending: descending, register: register)
+        if let selected, let index = organisationRows.firstIndex(where: { $0.organisation == selected }) {
+            organisationsTable = ScrollState(selected: index, top: max(0, index - offset))
+        }
+        Search.refreshMatches(state: &self)
         clampAll()
     }
 
@@ -127,6 +161,7 @@ public struct AppState: Sendable {
         forgetOrganisationRows()
         bringShownScreenUpToDate()
         organisationsTable = ScrollState()
+        Search.refreshMatches(state: &self)
         clampAll()
     }
 
@@ -136,6 +171,7 @@ public struct AppState: Sendable {
         forgetGroups()
         bringShownScreenUpToDate()
         chart = ScrollState()
+        Search.refreshMatches(state: &self)
         clampAll()
     }
 
@@ -168,7 +204,9 @@ public struct AppState: Sendable {
     /// Shows `screen`, its lists worked out if a change made elsewhere left them behind.
     public mutating func show(_ screen: Screen) {
         self.screen = screen
+        headlineFocused = false
         bringShownScreenUpToDate()
+        Search.refreshMatches(state: &self)
         clampAll()
     }
 
@@ -178,8 +216,10 @@ public struct AppState: Sendable {
             groupsAreCurrent = true
         }
         if screen == .organisations && !organisationRowsAreCurrent {
-            organisationRows = OrganisationSummary.rows(
-                register: register, arrangements: rows, types: organisationTypes, regions: organisationRegions)
+            organisationRows = OrganisationSummary.sorted(
+                OrganisationSummary.rows(
+                    register: register, arrangements: rows, types: organisationTypes, regions: organisationRegions),
+                by: organisationSort, descending: organisationSortDescending, register: register)
             organisationRowsAreCurrent = true
         }
     }
@@ -192,56 +232,22 @@ public struct AppState: Sendable {
     /// Keeps every selection inside its list and on screen.
     public mutating func clampAll() {
         let layout = Layout(size: size)
-        table.clamp(count: rows.count, visible: TableView.visibleRows(in: layout.content))
-        chart.clamp(count: groups.count, visible: layout.chartRows)
-        organisationsTable.clamp(count: organisationRows.count, visible: TableView.visibleRows(in: layout.content))
-        issuesTable.clamp(count: data.diagnostics.count, visible: TableView.visibleRows(in: layout.content))
-        focusedColumn = min(max(focusedColumn, 0), ArrangementColumns.all.count - 1)
+        for screen in Screen.all { screen.content.list?.clamp(state: &self, layout: layout) }
+        focusedColumn = min(max(focusedColumn, 0), ArrangementColumn.all.count - 1)
+        firstScrolledColumn = ArrangementColumn.firstScrolled(
+            keeping: focusedColumn, width: layout.content.width, from: firstScrolledColumn)
+        organisationColumn = min(max(organisationColumn, 0), OrganisationSummary.SortKey.allCases.count - 1)
         detailTop = DetailScreen.clampedTop(detailTop, state: self)
         if case .help(let top) = overlay { overlay = .help(top: min(top, Help.lastTop(for: screen, in: layout.overlay))) }
     }
 }
 
-/// One organisation in the organisations screen: how many arrangements of the current
-/// view it is in, and what those arrangements save.
-public struct OrganisationSummary: Sendable, Equatable {
-    public var organisation: Int32
-    public var arrangements: Int
-    public var withFigure: Int
-    public var savings: Int64
-
-    static func rows(register: Register, arrangements: [Int], types: Set<String>, regions: Set<Int32>) -> [OrganisationSummary] {
-        let organisations = register.organisations
-        var counts = [Int](repeating: 0, count: organisations.count)
-        var figures = [Int](repeating: 0, count: organisations.count)
-        var savings = [Int64](repeating: 0, count: organisations.count)
-        for row in arrangements {
-            let saved = register.savingsToDate(row)
-            for partner in register.partners(row) {
-                let index = Int(partner)
-                counts[index] += 1
-                if let saved {
-                    figures[index] += 1
-                    savings[index] += saved
-                }
-            }
-        }
-        var result: [OrganisationSummary] = []
-        for index in 0..<organisations.count {
-            if !types.isEmpty && !types.contains(organisations.types[index]) { continue }
-            if !regions.isEmpty && !regions.contains(organisations.regions[index]) { continue }
-            guard organisations.listed[index] || counts[index] > 0 else { continue }
-            result.append(
-                OrganisationSummary(
-                    organisation: Int32(index), arrangements: counts[index], withFigure: figures[index],
-                    savings: savings[index]))
-        }
-        // Most involved first, then by name.
-        result.sort {
-            $0.arrangements != $1.arrangements
-                ? $0.arrangements > $1.arrangements
-                : organisations.names[Int($0.organisation)] < organisations.names[Int($1.organisation)]
-        }
-        return result
-    }
+/// A search made with `/` on one screen's list.
+public struct ListSearch: Sendable, Equatable {
+    public var screen: Screen
+    public var text: String
+    /// Positions in the list that match, in order.
+    public var matches: [Int]
+    /// Where the selection was when `/` was pressed: typing searches from there.
+    public var origin: Int
 }

@@ -41,20 +41,28 @@ public enum Effects {
         switch effect {
         case .quit:
             state.wantsToQuit = true
-        case .export(let path, let format, let overwrite):
-            let bytes: [UInt8]
-            do {
-                bytes = try RegisterWriter.write(
-                    state.register, rows: state.rows, as: format, neutralisingFormulas: !state.data.rawExports)
-            } catch {
-                state.message = "Could not export: the workbook could not be made (\(error))"
-                return
+        case .export(let path, let format, let overwrite, let table):
+            var bytes: [UInt8] = []
+            let written: String
+            if let table {
+                bytes = table.write(as: format, neutralisingFormulas: !state.data.rawExports) ?? []
+                written = "\(table.title) (\(Count.format(table.rows.count, "row", "rows")))"
+            } else {
+                do {
+                    bytes = try RegisterWriter.write(
+                        state.register, rows: state.rows, as: format, neutralisingFormulas: !state.data.rawExports)
+                } catch {
+                    state.message = "Could not export: the workbook could not be made (\(error))"
+                    return
+                }
+                written = Count.format(state.rows.count, "arrangement", "arrangements")
             }
             do {
                 try SafeFileWriter.write(bytes, to: path, overwrite: overwrite, inputs: state.data.inputFiles)
-                state.message = "Wrote \(state.rows.count) arrangements to \(path) (\(format.rawValue))"
+                state.lastExportPath = path
+                state.message = "Wrote \(written) to \(path) (\(format.rawValue))"
             } catch .exists {
-                state.overlay = .confirmOverwrite(path: path)
+                state.overlay = .confirmOverwrite(path: path, table: table)
             } catch {
                 state.message = "Could not export: \(error.description)"
             }

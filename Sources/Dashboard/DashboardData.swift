@@ -29,50 +29,13 @@ public struct DashboardData: Sendable {
     }
 }
 
-/// The screens, in tab order; the number is the key that opens each.
-public enum Screen: Int, CaseIterable, Sendable {
-    case arrangements = 1, detail, summary, organisations, issues
-
-    public var title: String {
-        switch self {
-        case .arrangements: return "Arrangements"
-        case .detail: return "Detail"
-        case .summary: return "Summary"
-        case .organisations: return "Organisations"
-        case .issues: return "Data issues"
-        }
-    }
-}
-
-/// The filter dimensions a picker can choose from, in the order ←/→ cycles them.
-public enum PickerKind: Int, CaseIterable, Sendable {
-    case service, serviceArea, region, sector, status
-    /// The organisations screen's own filters.
-    case organisationType, organisationRegion
-
-    static let arrangementKinds: [PickerKind] = [.service, .serviceArea, .region, .sector, .status]
-    static let organisationKinds: [PickerKind] = [.organisationType, .organisationRegion]
-
-    public var title: String {
-        switch self {
-        case .service: return "service"
-        case .serviceArea: return "service area"
-        case .region: return "region"
-        case .sector: return "partner sector"
-        case .status: return "status"
-        case .organisationType: return "organisation type"
-        case .organisationRegion: return "organisation region"
-        }
-    }
-}
-
 /// Something drawn over the current screen, taking the keys until it closes.
 public enum Overlay: Sendable, Equatable {
     case help(top: Int)
     case picker(PickerKind, ListPicker)
     case search(TextInput)
     case export(TextInput)
-    /// The export path exists: replace it?
-    case confirmOverwrite(path: String)
+    /// The export path exists: replace it? With the table to write, if not the arrangements.
+    case confirmOverwrite(path: String, table: ReportTable?)
 }
 

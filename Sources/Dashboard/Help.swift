@@ -2,64 +2,40 @@ import Foundation
 import TerminalUI
 import TextCells
 
-/// Every key, by screen: what `?` shows and what the README's key table lists.
+/// Every key, by screen, made from the screens' key tables and the global one: what `?`
+/// shows, what the hint bar offers and what the README's key table lists.
 public enum Help {
     public struct Binding: Sendable, Equatable {
         public var keys: String
         public var action: String
     }
 
-    public static let everywhere: [Binding] = [
-        .init(keys: "?  F1", action: "this help (? or Esc closes it)"),
-        .init(keys: "Tab  Shift-Tab", action: "next / previous screen"),
-        .init(keys: "1 – 5", action: "Arrangements, Detail, Summary, Organisations, Data issues"),
-        .init(keys: "f", action: "filter: pick services (←/→ for area, region, sector, status)"),
-        .init(keys: "c", action: "clear all filters"),
-        .init(keys: "e", action: "export the current view to CSV, JSON or Markdown"),
-        .init(keys: "Esc", action: "close what is open, or go back"),
-        .init(keys: "q  Ctrl-C", action: "quit (Esc first closes whatever is open)"),
-        .init(keys: "mouse", action: "click selects, double-click opens, wheel scrolls, click a tab to switch"),
-    ]
+    /// The keys that work on every screen.
+    public static var everywhere: [Binding] { GlobalKeys.bindings.map(binding) }
 
-    public static let moving: [Binding] = [
-        .init(keys: "↑ ↓  k j", action: "move up / down"),
-        .init(keys: "PgUp PgDn", action: "a page up / down"),
-        .init(keys: "Home End  g G", action: "first / last"),
-    ]
+    /// The keys of one screen.
+    public static func bindings(for screen: Screen) -> [Binding] { screen.content.keys.map(binding) }
 
-    public static func bindings(for screen: Screen) -> [Binding] {
-        switch screen {
-        case .arrangements:
-            return moving + [
-                .init(keys: "← →  h l", action: "choose a column"),
-                .init(keys: "s", action: "sort by the chosen column (again: reverse)"),
-                .init(keys: "click a heading", action: "sort by that column"),
-                .init(keys: "Enter", action: "open the arrangement"),
-                .init(keys: "/", action: "search name, description and partners"),
-                .init(keys: "n  N", action: "next / previous match"),
-            ]
-        case .detail:
-            return [
-                .init(keys: "↑ ↓  k j", action: "scroll"),
-                .init(keys: "PgUp PgDn", action: "a page up / down"),
-                .init(keys: "Home End  g G", action: "top / bottom"),
-                .init(keys: "← →  h l", action: "previous / next arrangement"),
-                .init(keys: "Esc", action: "back to the arrangements"),
-            ]
-        case .summary:
-            return moving + [
-                .init(keys: "d", action: "group by the next dimension (area, service, region, sector, year)"),
-                .init(keys: "m", action: "measure by the next metric (total, count, mean)"),
-                .init(keys: "Enter", action: "filter the arrangements to the selected bar"),
-            ]
-        case .organisations:
-            return moving + [
-                .init(keys: "Enter", action: "show the arrangements it is in"),
-                .init(keys: "f", action: "filter by organisation type and region"),
-            ]
-        case .issues:
-            return moving
+    private static func binding(_ key: KeyBinding) -> Binding { Binding(keys: key.label, action: key.help) }
+
+    /// The hint bar for a screen: its own hinted keys, then the global ones that fit.
+    static func hints(for screen: Screen) -> [(key: String, word: String)] {
+        let global = GlobalKeys.bindings.compactMap(\.hint)
+        let help = global.filter { $0.key == "?" }
+        return help + screen.content.keys.compactMap(\.hint) + global.filter { $0.key != "?" }
+    }
+
+    /// Every key as Markdown tables: the global keys, then each screen's, for the README.
+    public static func markdown() -> String {
+        func table(_ bindings: [Binding]) -> String {
+            "| key | does |\n| --- | --- |\n"
+                + bindings.map { "| `\($0.keys)` | \($0.action.replacingOccurrences(of: "|", with: "\\|")) |\n" }.joined()
         }
+        var text = "Everywhere:\n\n" + table(everywhere)
+        for screen in Screen.all {
+            text += "\n\(screen.number) \(screen.title):\n\n" + table(bindings(for: screen))
+        }
+        return text
     }
 
     public typealias Line = (text: String, heading: Bool)
@@ -86,7 +62,7 @@ public enum Help {
         private var byScreenAndWidth: [Int: [Line]] = [:]
 
         func lines(for screen: Screen, width: Int, wrap: () -> [Line]) -> [Line] {
-            let key = screen.rawValue * (Layout.overlayMaximumWidth + 1) + width
+            let key = screen.number * (Layout.overlayMaximumWidth + 1) + width
             if let lines = stored(key) { return lines }
             let lines = wrap()
             lock.lock()

@@ -50,40 +50,11 @@ public struct Layout: Sendable {
     public func tabRanges() -> [(screen: Screen, x: Int, width: Int)] {
         var x = 1
         var result: [(Screen, Int, Int)] = []
-        for screen in Screen.allCases {
+        for screen in Screen.all {
             let width = DashboardText.tabLabel(screen).count
             result.append((screen, x, width))
             x += width + 1
         }
         return result
-    }
-}
-
-/// The arrangements table's columns, and which to show at a width.
-public enum ArrangementColumns {
-    public enum Column: Int, CaseIterable, Sendable {
-        case name, service, partners, region, start, status, savings
-
-        public var sortColumn: SortColumn {
-            switch self {
-            case .name: return .name
-            case .service: return .service
-            case .partners: return .partners
-            case .region: return .region
-            case .start: return .startYear
-            case .status: return .status
-            case .savings: return .savingsToDate
-            }
-        }
-    }
-
-    public static let all = Column.allCases
-
-    /// The columns that fit `width`: narrow terminals keep name and savings.
-    public static func visible(width: Int) -> [Column] {
-        if width >= 110 { return all }
-        if width >= 90 { return [.name, .service, .partners, .start, .status, .savings] }
-        if width >= 64 { return [.name, .service, .partners, .savings] }
-        return [.name, .savings]
     }
 }

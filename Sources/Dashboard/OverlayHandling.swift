@@ -22,9 +22,8 @@ enum OverlayHandling {
             default: break
             }
         case .picker(let kind, var picker):
-            let kinds = kind.rawValue >= PickerKind.organisationType.rawValue
-                ? PickerKind.organisationKinds : PickerKind.arrangementKinds
-            if key == .left || key == .right {
+            let kinds = kind.neighbours
+            if (key == .left || key == .right) && kinds.count > 1 {
                 // ←/→ switch to the neighbouring filter, keeping what was ticked here.
                 Pickers.apply(kind, chosen: picker.chosen, state: &state)
                 let index = kinds.firstIndex(of: kind) ?? 0
@@ -32,28 +31,20 @@ enum OverlayHandling {
                 state.overlay = .picker(next, Pickers.make(next, state: state))
                 return []
             }
-            let visible = max(1, layout.overlay.height - 4)
-            switch picker.handle(key, visible: visible) {
+            switch picker.handle(key, visible: pickerRows(layout)) {
             case .open: state.overlay = .picker(kind, picker)
             case .cancelled: state.overlay = nil
-            case .applied:
-                state.overlay = nil
-                Pickers.apply(kind, chosen: picker.chosen, state: &state)
-                state.message = picker.chosen.isEmpty
-                    ? "No \(kind.title) filter"
-                    : "Filtered by \(kind.title): \(state.rows.count) arrangements"
+            case .applied: applied(kind, picker, state: &state)
             }
         case .search(var input):
             switch input.handle(key) {
             case .cancelled:
                 state.overlay = nil
-                Search.update(text: "", state: &state)
-                state.table.moveTo(
-                    state.searchOrigin, count: state.rows.count, visible: TableView.visibleRows(in: layout.content))
+                Search.cancel(state: &state)
             case .submitted:
                 state.overlay = nil
                 if !state.searchMatches.isEmpty {
-                    state.message = "\(state.searchMatches.count) matches: n next, N previous"
+                    state.message = "\(Search.matchCount(state.searchMatches.count)): n next, N previous"
                 }
             case .edited:
                 state.overlay = .search(input)
@@ -76,11 +67,11 @@ enum OverlayHandling {
                     return []
                 }
                 state.overlay = nil
-                return [.export(path: path, format: format, overwrite: false)]
+                return [.export(path: path, format: format, overwrite: false, table: ExportDialog.table(state))]
             case .edited, .unchanged:
                 state.overlay = .export(input)
             }
-        case .confirmOverwrite(let path):
+        case .confirmOverwrite(let path, let table):
             switch key {
             case .character("y"), .character("Y"):
                 guard let format = exportFormat(path, state: &state) else {
@@ -88,7 +79,7 @@ enum OverlayHandling {
                     return []
                 }
                 state.overlay = nil
-                return [.export(path: path, format: format, overwrite: true)]
+                return [.export(path: path, format: format, overwrite: true, table: table)]
             case .character("n"), .character("N"), .escape:
                 state.overlay = .export(TextInput(path))
             default: break
@@ -97,11 +88,28 @@ enum OverlayHandling {
         return []
     }
 
+    /// How many options a picker shows.
+    static func pickerRows(_ layout: Layout) -> Int { max(1, layout.overlay.height - 4) }
+
+    static func applied(_ kind: PickerKind, _ picker: ListPicker, state: inout AppState) {
+        state.overlay = nil
+        Pickers.apply(kind, chosen: picker.chosen, state: &state)
+        guard case .dimension = kind else { return }
+        state.message = picker.chosen.isEmpty
+            ? "No \(kind.title) filter"
+            : "Filtered by \(kind.title): \(Count.format(state.rows.count, "arrangement", "arrangements"))"
+    }
+
     /// The format `path`'s extension names (CSV when it names none); nil, with the reason
-    /// in the message line, for a format ssmap cannot write (`.xlsx`).
+    /// in the message line, for a format ssmap cannot write, or a table as a workbook.
     private static func exportFormat(_ path: String, state: inout AppState) -> ExportFormat? {
         do {
-            return try ExportFormat(forPath: path) ?? .csv
+            let format = try ExportFormat(forPath: path) ?? .csv
+            if format == .xlsx && ExportDialog.table(state) != nil {
+                state.message = "Could not export: a workbook holds arrangements; name the table .csv, .json or .md"
+                return nil
+            }
+            return format
         } catch {
             state.message = "Could not export: \(error.description)"
             return nil

@@ -1,91 +1,102 @@
 import SharedServices
 import TerminalUI
 
-/// `/` search: as the user types, the selection jumps to the first matching arrangement
-/// at or after where the search began; matches are highlighted; `n`/`N` move between them.
+/// `/` search on the list of the screen shown: as the user types, the selection jumps to
+/// the first match at or after where the search began; matches are highlighted; `n`/`N`
+/// move between them. A screen with no list says so.
 enum Search {
     static func begin(state: inout AppState) {
-        state.searchOrigin = state.table.selected
-    }
-
-    /// The positions in the current view whose name, description or partners match.
-    /// `candidates`, when given, are the only positions that can (the matches of a shorter
-    /// search this one extends), so typing one more letter searches fewer rows.
-    static func refreshMatches(state: inout AppState, candidates: [Int]? = nil) {
-        guard !state.searchText.isEmpty else {
-            state.searchMatches = []
+        guard let list = state.screen.content.list else {
+            state.message = "Nothing to search on the \(state.screen.title) screen: / searches a list"
             return
         }
-        var filter = ArrangementFilter()
-        filter.search = state.searchText
-        let rows = state.rows
-        // Matches come back in the order asked, so one walk pairs them with their positions.
-        let candidateRows = candidates.map { positions in positions.map { rows[$0] } } ?? rows
-        let matched = filter.matchingRows(in: state.register, among: candidateRows)
-        var result: [Int] = []
-        result.reserveCapacity(matched.count)
-        var next = 0
-        var index = 0
-        let count = candidates?.count ?? rows.count
-        // A plain loop, as the view can hold a million rows.
-        while index < count && next < matched.count {
-            let position = candidates?[index] ?? index
-            if rows[position] == matched[next] {
-                result.append(position)
-                next += 1
-            }
-            index += 1
-        }
-        state.searchMatches = result
+        let text = state.searchText
+        state.search = ListSearch(
+            screen: state.screen, text: text, matches: state.searchMatches, origin: state[keyPath: list.scroll].selected)
+        state.overlay = .search(TextInput(text))
     }
 
-    /// After a re-sort: the same arrangements match, at their new positions. Marking them
-    /// is a pass over the rows, where searching again would test every row's text.
+    /// The matches of the search after the list changed (a filter, a sort, new groups).
+    /// `candidates`, when given, are the only positions that can match (the matches of a
+    /// shorter search this one extends), so typing one more letter searches fewer rows.
+    static func refreshMatches(state: inout AppState, candidates: [Int]? = nil) {
+        guard var search = state.search, let list = search.screen.content.list else { return }
+        search.matches = search.text.isEmpty ? [] : list.matches(state, search.text, candidates)
+        state.search = search
+    }
+
+    /// After a re-sort of the arrangements: the same arrangements match, at their new
+    /// positions. Marking them is a pass over the rows, where searching again would test
+    /// every row's text.
     static func carryMatches(from previousRows: [Int], state: inout AppState) {
-        guard !state.searchMatches.isEmpty else { return }
+        guard var search = state.search, search.screen == .arrangements, !search.matches.isEmpty else { return }
         var matched = [Bool](repeating: false, count: state.register.count)
-        for position in state.searchMatches where previousRows.indices.contains(position) {
+        for position in search.matches where previousRows.indices.contains(position) {
             matched[previousRows[position]] = true
         }
         var result: [Int] = []
-        result.reserveCapacity(state.searchMatches.count)
+        result.reserveCapacity(search.matches.count)
         for (position, row) in state.rows.enumerated() where matched[row] { result.append(position) }
-        state.searchMatches = result
+        search.matches = result
+        state.search = search
     }
 
     /// After each typed character: the first match from where the search began.
     static func update(text: String, state: inout AppState) {
-        let previous = state.searchText
-        state.searchText = text
-        let narrows = !previous.isEmpty && text.hasPrefix(previous)
-        refreshMatches(state: &state, candidates: narrows ? state.searchMatches : nil)
-        let origin = state.searchOrigin
-        if let match = state.searchMatches.first(where: { $0 >= origin }) ?? state.searchMatches.first {
-            select(match, state: &state)
+        guard var search = state.search, let list = search.screen.content.list else { return }
+        let narrows = !search.text.isEmpty && text.hasPrefix(search.text)
+        let candidates = narrows ? search.matches : nil
+        search.text = text
+        state.search = search
+        refreshMatches(state: &state, candidates: candidates)
+        let matches = state.searchMatches
+        if let match = matches.first(where: { $0 >= search.origin }) ?? matches.first {
+            list.moveTo(match, state: &state)
         }
-        state.message = text.isEmpty ? nil : "\(state.searchMatches.count) match\(state.searchMatches.count == 1 ? "" : "es")"
+        state.message = text.isEmpty ? nil : matchCount(matches.count)
+    }
+
+    /// Esc in the prompt: no search, and the selection back where it was.
+    static func cancel(state: inout AppState) {
+        guard let search = state.search, let list = search.screen.content.list else { return }
+        state.search = nil
+        list.moveTo(search.origin, state: &state)
+    }
+
+    /// Esc on a screen with a search: forget it.
+    static func clear(state: inout AppState) -> Bool {
+        guard !state.searchText.isEmpty else { return false }
+        state.search = nil
+        state.message = "Search cleared"
+        return true
     }
 
     static func jump(forward: Bool, state: inout AppState) {
-        guard !state.searchText.isEmpty else {
+        guard let list = state.screen.content.list, !state.searchText.isEmpty else {
             state.message = "Nothing searched for yet: press / to search"
             return
         }
-        guard !state.searchMatches.isEmpty else {
-            state.message = "No arrangement in this view matches \"\(state.searchText)\""
+        let matches = state.searchMatches
+        guard !matches.isEmpty else {
+            state.message = "No \(list.noun) in this view matches \"\(state.searchText)\""
             return
         }
-        let current = state.table.selected
+        let current = state[keyPath: list.scroll].selected
         let next = forward
-            ? state.searchMatches.first { $0 > current } ?? state.searchMatches[0]
-            : state.searchMatches.last { $0 < current } ?? state.searchMatches[state.searchMatches.count - 1]
-        select(next, state: &state)
-        let position = (state.searchMatches.firstIndex(of: next) ?? 0) + 1
-        state.message = "Match \(position) of \(state.searchMatches.count)"
+            ? matches.first { $0 > current } ?? matches[0]
+            : matches.last { $0 < current } ?? matches[matches.count - 1]
+        list.moveTo(next, state: &state)
+        let position = (matches.firstIndex(of: next) ?? 0) + 1
+        state.message = "Match \(Count.format(position)) of \(Count.format(matches.count))"
     }
 
-    private static func select(_ position: Int, state: inout AppState) {
-        let layout = Layout(size: state.size)
-        state.table.moveTo(position, count: state.rows.count, visible: TableView.visibleRows(in: layout.content))
-    }
+    /// `n` and `N`, on every screen with a list.
+    static let keys: [KeyBinding] = [
+        KeyBinding([.character("n"), .character("N")], "n  N", "next / previous match of the search") { state, key in
+            jump(forward: key == .character("n"), state: &state)
+            return []
+        }
+    ]
+
+    static func matchCount(_ count: Int) -> String { Count.format(count, "match", "matches") }
 }

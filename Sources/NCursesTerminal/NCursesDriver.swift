@@ -14,7 +14,25 @@ public final class NCursesDriver: TerminalDriver {
 
     public enum ColourSupport: Sendable { case none, basic, palette256 }
 
+    /// Why the terminal cannot show a full-screen display.
+    public enum StartFailure: Error, Equatable, Sendable {
+        /// Standard input or output is not a terminal.
+        case notATerminal
+        /// TERM is unset or empty.
+        case termNotSet
+        /// terminfo has no usable entry for TERM (unknown, or only a generic one).
+        case unknownTerminal(term: String)
+        /// The terminal cannot move its cursor about (TERM=dumb, a hard-copy terminal).
+        case cannotDraw(term: String)
+        /// There is no terminfo database to look TERM up in.
+        case noTerminalDatabase(term: String)
+        /// ncurses would not start although terminfo describes the terminal.
+        case failed(term: String)
+    }
+
     private let window: UnsafeMutablePointer<WINDOW>
+    /// Nil once shut down: delscreen has freed it, and `window` with it.
+    private var screen: OpaquePointer?
     private var previous: Canvas?
     private var pairs: [PairKey: Int16] = [:]
     private var pairsExhausted = false
@@ -28,22 +46,46 @@ public final class NCursesDriver: TerminalDriver {
         var background: Int16
     }
 
+    /// Why the terminal cannot show a full-screen display, or nil when it can: asks
+    /// terminfo without writing to the terminal or changing its settings, so a caller can
+    /// fall back to plain text on a terminal still as it was.
+    public static func startProblem() -> StartFailure? {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { return .notATerminal }
+        guard let term, !term.isEmpty else { return .termNotSet }
+        switch ssmap_terminal_can_draw(STDOUT_FILENO) {
+        case 1: return nil
+        case 0: return .cannotDraw(term: term)
+        case -1: return .unknownTerminal(term: term)
+        default: return .noTerminalDatabase(term: term)
+        }
+    }
+
+    private static var term: String? { getenv("TERM").map { String(cString: $0) } }
+
     /// Sets the locale (falling back to C.UTF-8 when the user's is not UTF-8), starts
-    /// ncurses and installs the handlers that restore the terminal. Nil when standard
-    /// input or output is not a terminal.
-    public init?(options: Options) {
-        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { return nil }
+    /// ncurses and installs the handlers that restore the terminal. Throws, with the
+    /// terminal untouched, when it cannot show a full-screen display (`startProblem`).
+    public init(options: Options) throws(StartFailure) {
+        if let problem = Self.startProblem() { throw problem }
         glyphs = Self.chooseLocale() ? .unicode : .ascii
         TerminalRestorer.saveSettings()
         // Handlers first: a signal or crash from here on restores the terminal.
         TerminalRestorer.installHandlers()
         TerminalRestorer.isActive = true
-        // newterm rather than initscr: initscr exits the process when TERM is unusable.
-        guard let screen = initscr() else {
-            TerminalRestorer.isActive = false
-            return nil
+        // newterm rather than initscr: initscr ends the process when TERM is unusable.
+        guard let screen = ssmap_newterm() else {
+            Self.abandonStart()
+            throw .failed(term: Self.term ?? "")
         }
-        window = screen
+        set_term(screen)
+        guard let window = ssmap_stdscr() else {
+            TerminalRestorer.restore()
+            TerminalRestorer.removeHandlers()
+            delscreen(screen)
+            throw .failed(term: Self.term ?? "")
+        }
+        self.screen = screen
+        self.window = window
         cbreak()
         noecho()
         nonl()
@@ -65,9 +107,22 @@ public final class NCursesDriver: TerminalDriver {
 
     deinit { shutdown() }
 
-    /// Ends ncurses and restores the terminal; called on quit.
+    /// Ends ncurses, restores the terminal and frees the screen; called on quit. The
+    /// driver draws nothing after this. Safe to call more than once.
     public func shutdown() {
+        guard let screen else { return }
         TerminalRestorer.restore()
+        TerminalRestorer.removeHandlers()
+        delscreen(screen)
+        self.screen = nil
+    }
+
+    /// Undoes a start that newterm refused: it may have changed the settings before failing.
+    private static func abandonStart() {
+        TerminalRestorer.isActive = false
+        if TerminalRestorer.hasSavedSettings {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &TerminalRestorer.savedSettings)
+        }
         TerminalRestorer.removeHandlers()
     }
 

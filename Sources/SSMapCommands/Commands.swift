@@ -30,7 +30,10 @@ struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
         abstract: "Open a register in the dashboard (the default command).",
-        discussion: "When standard output is not a terminal, prints the summary instead. Press ? in the dashboard for every key.")
+        discussion: """
+            When standard output is not a terminal, or the terminal cannot draw the dashboard (TERM=dumb, an \
+            unknown TERM), prints the summary instead. Press ? in the dashboard for every key.
+            """)
 
     @OptionGroup var source: RegisterOptions
     @OptionGroup(title: "Filters") var filters: FilterOptions
@@ -46,17 +49,27 @@ struct Open: ParsableCommand {
 
     func run() throws {
         guard TerminalOutput.isTerminal && isatty(STDIN_FILENO) != 0 else {
-            try Summary.report(source: source, filters: filters, by: .serviceArea, metric: .total, top: nil)
+            try showSummary()
             return
         }
+        // Asked before loading, whose progress line is drawn with escape sequences.
+        if let problem = NCursesDriver.startProblem() {
+            try showSummary(because: problem)
+            return
+        }
+        var failure: NCursesDriver.StartFailure?
         try reportingFailures {
             let loaded = try RegisterSession.load(source, quiet: true, showProgress: true)
             let filter = try filters.filter(for: loaded.register)
             // NO_COLOR set to anything non-empty means no colour (no-color.org).
             let noColorSet = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
             let colour = !noColor && !noColorSet
-            guard let driver = NCursesDriver(options: .init(colour: colour)) else {
-                throw CommandError.failed("could not start the terminal (is TERM set?)")
+            let driver: NCursesDriver
+            do throws(NCursesDriver.StartFailure) {
+                driver = try NCursesDriver(options: .init(colour: colour))
+            } catch {
+                failure = error
+                return
             }
             let glyphs = ascii ? Glyphs.ascii : driver.glyphs
             let theme = driver.colourSupport == .none ? Theme.monochrome : Theme.colour
@@ -66,6 +79,40 @@ struct Open: ParsableCommand {
             let app = DashboardApp(data: data, driver: driver, glyphs: glyphs, theme: theme, filter: filter)
             app.run()
             driver.shutdown()
+        }
+        if let failure { try showSummary(because: failure) }
+    }
+
+    /// The summary `ssmap summary` prints for the same filters: the dashboard's plain form.
+    private func showSummary() throws {
+        try Summary.report(source: source, filters: filters, by: .serviceArea, metric: .total, top: nil)
+    }
+
+    /// One line on standard error saying why there is no dashboard, then the summary: the
+    /// user still gets the figures, and learns what to change to see the dashboard.
+    private func showSummary(because problem: NCursesDriver.StartFailure) throws {
+        TerminalOutput.note("ssmap: \(Self.explanation(of: problem))")
+        try showSummary()
+    }
+
+    static func explanation(of problem: NCursesDriver.StartFailure) -> String {
+        let instead = "showing the summary instead."
+        let setTerm = "Set TERM (for example TERM=xterm-256color) for the dashboard."
+        switch problem {
+        case .notATerminal:
+            return "standard input or output is not a terminal; \(instead)"
+        case .termNotSet:
+            return "TERM is not set, so the dashboard cannot be drawn; \(instead) \(setTerm)"
+        case .unknownTerminal(let term):
+            return "the terminal type TERM=\(term) is unknown here (no usable terminfo entry); \(instead) "
+                + "Set TERM to your terminal's type (for example TERM=xterm-256color) for the dashboard."
+        case .cannotDraw(let term):
+            return "this terminal (TERM=\(term)) cannot draw the dashboard; \(instead) \(setTerm)"
+        case .noTerminalDatabase(let term):
+            return "no terminfo database was found to look up TERM=\(term); \(instead) "
+                + "Install one (the ncurses-base package, for example) for the dashboard."
+        case .failed(let term):
+            return "the terminal (TERM=\(term)) could not be started; \(instead)"
         }
     }
 
@@ -81,34 +128,66 @@ struct Summary: ParsableCommand {
     @OptionGroup var source: RegisterOptions
     @OptionGroup(title: "Filters") var filters: FilterOptions
 
-    @Option(help: "Group by: \(Dimension.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Group by: \(Dimension.all.map(\.name).joined(separator: ", ")).")
     var by: Dimension = .serviceArea
 
     @Option(help: "Measure each group by: total (savings to date), count (arrangements), mean (savings per arrangement with a figure).")
     var metric: Metric = .total
 
-    @Option(help: "Show only the largest N groups.")
-    var top: Int?
+    // Read as text, and whatever follows --top: parsed as a number, "-3" would be taken
+    // for a flag and "abc" refused with a message that does not say what is wanted.
+    @Option(parsing: .unconditional, help: "Show only the largest N groups.")
+    var top: String?
+
+    /// `--top` as the number of groups to show; nil when not given.
+    static func groupCount(_ top: String?) throws(ValidationError) -> Int? {
+        guard let top else { return nil }
+        guard let count = Int(top), count >= 1 else {
+            throw ValidationError("--top must be a whole number of 1 or more (got \(SafeText.visible(top)))")
+        }
+        return count
+    }
 
     func validate() throws {
-        if let top, top < 1 { throw ValidationError("--top must be 1 or more") }
+        _ = try Self.groupCount(top)
+    }
+
+    @Option(
+        help: """
+            Output format: table (the headline and a bar chart), or csv, json or markdown: the groups as a table \
+            with a total row, to take into a report.
+            """)
+    var format: Format = .table
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json, markdown
     }
 
     func run() throws {
-        try Self.report(source: source, filters: filters, by: by, metric: metric, top: top)
+        try Self.report(source: source, filters: filters, by: by, metric: metric, top: Self.groupCount(top), format: format)
     }
 
     static func report(
-        source: RegisterOptions, filters: FilterOptions, by dimension: Dimension, metric: Metric, top: Int?
+        source: RegisterOptions, filters: FilterOptions, by dimension: Dimension, metric: Metric, top: Int?,
+        format: Format = .table
     ) throws {
         try reportingFailures {
             let loaded = try RegisterSession.load(source)
             let register = loaded.register
-            let rows = try filters.filter(for: register).matchingRows(in: register)
-            let report = SummaryReport(
-                register: register, rows: rows, dimension: dimension, metric: metric, top: top,
-                width: TerminalOutput.width(), title: title(loaded), filters: filters.describe())
-            TerminalOutput.write(report.render())
+            let filter = try filters.filter(for: register)
+            let rows = filter.matchingRows(in: register)
+            var table = ReportTable.summary(register: register, rows: rows, by: dimension, metric: metric)
+            if let top { table.rows = Array(table.rows.prefix(top)) }
+            switch format {
+            case .table:
+                let report = SummaryReport(
+                    register: register, rows: rows, dimension: dimension, metric: metric, top: top,
+                    width: TerminalOutput.width(), title: title(loaded), filters: filter.phrases(in: register))
+                TerminalOutput.write(report.render())
+            case .csv: TerminalOutput.write(SafeText.visible(table.csv(), keepingLineBreaks: true))
+            case .json: TerminalOutput.write(table.json())  // JSON escapes control characters itself
+            case .markdown: TerminalOutput.write(SafeText.visible(table.markdown(), keepingLineBreaks: true))
+            }
         }
     }
 
@@ -142,8 +221,16 @@ struct List: ParsableCommand {
     @OptionGroup var source: RegisterOptions
     @OptionGroup(title: "Filters") var filters: FilterOptions
 
-    @Option(help: "Sort by a column: \(SortColumn.sortable.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Sort by a column, by its heading or a name in brackets after it (any case): \(sortNames).")
     var sort: String?
+
+    /// Every column `--sort` takes, each by its title with its other names in brackets:
+    /// "partners (partner count), …, saved to date (savings to date, saved, savings)".
+    static let sortNames = SortColumn.sortable.map { column in
+        let names = column.sortNames
+        return names.dropFirst().isEmpty
+            ? names.joined() : "\(names[0]) (\(names.dropFirst().joined(separator: ", ")))"
+    }.joined(separator: ", ")
 
     @Flag(help: "Sort largest or latest first.")
     var desc = false
@@ -201,11 +288,10 @@ struct List: ParsableCommand {
             var rows = try filters.filter(for: register).matchingRows(in: register)
             if let sort {
                 guard let column = SortColumn(sortName: sort) else {
-                    let known = SortColumn.sortable.map(\.rawValue)
-                    let nearest = Suggestions.nearest(to: sort, among: known)
+                    let nearest = Suggestions.nearest(to: sort, among: SortColumn.sortable.flatMap(\.sortNames))
                     throw CommandError.usage(
-                        "cannot sort by \"\(sort)\"; columns: \(known.joined(separator: ", "))"
-                            + (nearest.isEmpty ? "" : " (did you mean \(nearest[0])?)"))
+                        "cannot sort by \"\(sort)\"; columns: \(Self.sortNames)"
+                            + (nearest.first.map { "; did you mean \($0)?" } ?? ""))
                 }
                 rows = register.sorted(rows, by: column, descending: desc)
             } else if desc {
@@ -242,10 +328,13 @@ struct List: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show one arrangement in full, with its partners and their sectors.",
-        discussion: "ssmap show SS0001 (the sample), or ssmap show FILE ID.")
+        abstract: "Show arrangements in full, with their partners and their sectors.",
+        discussion: """
+            ssmap show SS0001 SS0002 (the sample), or ssmap show FILE ID… The first argument is the register \
+            when it is an existing file or ends .csv, .json or .xlsx; otherwise every argument is an id.
+            """)
 
-    @Argument(help: "[FILE] ID: the register (optional) and the arrangement's id.")
+    @Argument(help: "[FILE] ID…: the register (optional) and the arrangements' ids.")
     var arguments: [String] = []
 
     @Option(help: ArgumentHelp(RegisterOptions.organisationsHelp))
@@ -257,31 +346,57 @@ struct Show: ParsableCommand {
     @Flag(name: .customLong("include-forecasts"), help: RegisterOptions.includeForecastsHelp)
     var includeForecasts = false
 
+    /// The register file, if the arguments begin with one, and the ids. A name ending as a
+    /// register does is a file even when missing, so that it is reported as missing rather
+    /// than looked up as an id.
+    static func fileAndIDs(_ arguments: [String]) -> (file: String?, ids: [String]) {
+        guard let first = arguments.first else { return (nil, []) }
+        let namedAsRegister = (try? ExportFormat(forPath: first)).map { [.csv, .json, .xlsx].contains($0) } ?? false
+        guard namedAsRegister || FileSystem.exists(first) else { return (nil, arguments) }
+        return (first, Array(arguments.dropFirst()))
+    }
+
     func validate() throws {
-        guard (1...2).contains(arguments.count) else {
-            throw ValidationError("give an arrangement's id, optionally after the register file: ssmap show [FILE] ID")
+        let (file, ids) = Self.fileAndIDs(arguments)
+        guard ids.isEmpty else { return }
+        if let file {
+            throw ValidationError("give the id of an arrangement after the register: ssmap show \(SafeText.visible(file)) ID…")
         }
+        throw ValidationError("give an arrangement's id, optionally after the register file: ssmap show [FILE] ID…")
     }
 
     func run() throws {
         try reportingFailures {
+            let (file, ids) = Self.fileAndIDs(arguments)
             var source = RegisterOptions()
-            source.file = arguments.count == 2 ? arguments[0] : nil
+            source.file = file
             source.organisations = organisations
             source.sheet = sheet
             source.includeForecasts = includeForecasts
-            guard let id = arguments.last else { return }
             let loaded = try RegisterSession.load(source)
             let register = loaded.register
-            guard let row = register.row(withID: id) else {
-                let nearest = Suggestions.nearest(to: id, among: register.allRows.map(register.id))
-                throw CommandError.usage(
-                    "no arrangement has the id \"\(id)\""
-                        + (nearest.isEmpty ? "" : "; nearest: " + nearest.joined(separator: ", ")))
+            // Every id is checked before anything is printed: a mistyped one is a mistake in
+            // the command, which prints only the error, as other commands do.
+            var rows: [Int] = []
+            var unknown: [String] = []
+            for id in ids {
+                if let row = register.row(withID: id) { rows.append(row) } else { unknown.append(id) }
             }
+            guard unknown.isEmpty else {
+                let allIDs = register.allRows.map(register.id)
+                throw CommandError.usage(
+                    unknown.map { id in
+                        let nearest = Suggestions.nearest(to: id, among: allIDs)
+                        return "no arrangement has the id \"\(id)\""
+                            + (nearest.isEmpty ? "" : " (nearest: " + nearest.joined(separator: ", ") + ")")
+                    }.joined(separator: "; "))
+            }
+            let width = TerminalOutput.width()
+            let rule = String(repeating: "─", count: width)
             TerminalOutput.write(
-                ArrangementReport(register: register, row: row, width: TerminalOutput.width(), file: loaded.arrangementsFile)
-                    .render())
+                rows.map { row in
+                    ArrangementReport(register: register, row: row, width: width, file: loaded.arrangementsFile).render()
+                }.joined(separator: "\n" + rule + "\n\n"))
         }
     }
 }
@@ -391,6 +506,9 @@ struct Generate: ParsableCommand {
     }
 }
 
-extension Dimension: ExpressibleByArgument {}
+extension Dimension: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { all.map(\.name) }
+}
 extension Metric: ExpressibleByArgument {}
 extension RegisterGenerator.Style: ExpressibleByArgument {}

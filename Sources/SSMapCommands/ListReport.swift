@@ -13,44 +13,26 @@ public struct ListReport {
         self.width = width
     }
 
-    /// A column of the table: a field of the schema, headed by its title.
-    private struct Column {
-        var field: ArrangementField
-        var width: Int
-        var alignment: ColumnFit.Alignment
-        var value: (Int) -> String
-    }
-
+    /// The dashboard's columns after the id, the least needed dropped first when the
+    /// width is short (a report cannot scroll sideways).
     public func render() -> String {
         let register = self.register
-        var columns = [
-            Column(field: .id, width: idWidth, alignment: .left) { register.id($0) },
-            Column(field: .name, width: 0, alignment: .left) { register.name($0) },
-            Column(field: .service, width: 22, alignment: .left) { register.service($0) ?? register.serviceArea($0) ?? "" },
-            Column(field: .partners, width: 8, alignment: .right) { String(register.partnerCount($0)) },
-            Column(field: .region, width: 16, alignment: .left) { register.region($0) ?? "" },
-            Column(field: .startYear, width: 5, alignment: .right) { register.startYear($0).map(String.init) ?? "" },
-            Column(field: .status, width: 11, alignment: .left) { register.status($0)?.name ?? "" },
-            Column(field: .savingsToDate, width: 13, alignment: .right) { row in
-                guard let pounds = register.savingsToDate(row) else { return "—" }
-                return Money.format(pounds, register.savingsToDateQualifier(row))
-            },
-        ]
-        // Narrow terminals drop the least essential columns first.
-        let droppable: [ArrangementField] = [.region, .status, .partners, .startYear, .service]
-        func fixedWidth() -> Int { columns.filter { $0.field != .name }.reduce(0) { $0 + $1.width + 1 } }
-        for field in droppable where width - fixedWidth() < 20 {
-            columns.removeAll { $0.field == field }
+        let idColumn = ArrangementColumn(
+            title: ArrangementField.id.title, sortField: .id, width: idWidth, flexWeight: 0, alignment: .left,
+            keepPriority: Int.max) { register, row in register.id(row) }
+        var columns = [idColumn] + ArrangementColumn.all
+        func fixedWidth() -> Int { columns.filter { $0 != .name }.reduce(0) { $0 + $1.width + 1 } }
+        for column in ArrangementColumn.all.sorted(by: { $0.keepPriority < $1.keepPriority })
+        where column != .name && width - fixedWidth() < 20 {
+            columns.removeAll { $0 == column }
         }
-        if let name = columns.firstIndex(where: { $0.field == .name }) {
-            columns[name].width = max(10, width - fixedWidth())
-        }
+        let widths = columns.map { $0 == .name ? max(10, width - fixedWidth()) : $0.width }
         var lines = [
-            columns.map { ColumnFit.pad($0.field.title, to: $0.width, alignment: $0.alignment) }.joined(separator: " ")
+            zip(columns, widths).map { ColumnFit.pad($0.title, to: $1, alignment: $0.alignment) }.joined(separator: " ")
         ]
         for row in rows {
-            let cells = columns.map { column in
-                ColumnFit.pad(SafeText.visible(column.value(row)), to: column.width, alignment: column.alignment)
+            let cells = zip(columns, widths).map { column, width in
+                ColumnFit.pad(SafeText.visible(column.value(register, row)), to: width, alignment: column.alignment)
             }
             lines.append(cells.joined(separator: " "))
         }

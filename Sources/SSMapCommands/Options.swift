@@ -25,27 +25,29 @@ struct RegisterOptions: ParsableArguments {
         + "beside the arrangements file, else the bundled list of England's councils, fire, police and NHS bodies (2017)."
 }
 
-/// The same filter flags on every command. Repeat a flag to allow several values.
+/// The same filter flags on every command. Repeat a flag to allow several values. Each
+/// dimension's flag, help, lookup and wording come from its `Dimension` descriptor.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .customLong("service-area"), help: "Only this service area (repeatable), e.g. \"Back office\".")
+    @Option(name: flag(.serviceArea), help: help(.serviceArea))
     var serviceAreas: [String] = []
 
-    @Option(name: .customLong("service"), help: "Only this service (repeatable), e.g. \"Trading standards\".")
+    @Option(name: flag(.service), help: help(.service))
     var services: [String] = []
 
-    @Option(name: .customLong("region"), help: "Only arrangements in this region (repeatable).")
+    @Option(name: flag(.region), help: help(.region))
     var regions: [String] = []
 
-    @Option(
-        name: .customLong("sector"),
-        help: "Only arrangements involving this kind of partner (repeatable): council, fire, police, health, other, or cross-sector (any partner that is not a council).")
+    @Option(name: flag(.sector), help: help(.sector))
     var sectors: [String] = []
 
-    @Option(name: .customLong("organisation"), help: "Only arrangements this organisation is in (repeatable), e.g. Brent.")
+    @Option(name: flag(.organisation), help: help(.organisation))
     var organisations: [String] = []
 
-    @Option(name: .customLong("status"), help: "Only this status (repeatable): operational, planned or ended.")
+    @Option(name: flag(.status), help: help(.status))
     var statuses: [String] = []
+
+    @Option(name: flag(.figure), help: help(.figure))
+    var figures: [String] = []
 
     @Option(help: "Only arrangements that started in or after this year.")
     var since: Int?
@@ -62,17 +64,25 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "Only arrangements whose name, description or partners contain this text (ignoring case and accents).")
     var search: String?
 
+    private static func flag(_ dimension: Dimension) -> NameSpecification { .customLong(dimension.flag ?? dimension.name) }
+    private static func help(_ dimension: Dimension) -> ArgumentHelp { ArgumentHelp(dimension.flagHelp) }
+
+    /// What each dimension's flag was given.
+    private var typed: [(Dimension, [String])] {
+        [
+            (.serviceArea, serviceAreas), (.service, services), (.region, regions), (.sector, sectors),
+            (.organisation, organisations), (.status, statuses), (.figure, figures),
+        ]
+    }
+
     /// The flags as a filter on `register`; unknown values name the nearest known ones.
     func filter(for register: Register) throws -> ArrangementFilter {
         var filter = ArrangementFilter()
         do {
-            filter.serviceAreas = Set(try serviceAreas.map { name throws(UnknownValue) in try register.serviceAreaID(named: name) })
-            filter.services = Set(try services.map { name throws(UnknownValue) in try register.serviceID(named: name) })
-            filter.regions = Set(try regions.map { name throws(UnknownValue) in try register.regionID(named: name) })
-            filter.sectors = Set(try sectors.map { name throws(UnknownValue) in try SectorLookup.criterion(named: name) })
-            filter.organisations = Set(
-                try organisations.map { name throws(UnknownValue) in try register.organisationID(named: name) })
-            filter.statuses = Set(try statuses.map { name throws(UnknownValue) in try StatusLookup.status(named: name) })
+            for (dimension, names) in typed where !names.isEmpty {
+                let values = try names.map { name throws(UnknownValue) in try dimension.value(named: name, in: register) }
+                filter = dimension.setting(Set(values), in: filter)
+            }
         } catch {
             throw CommandError.usage(error.description)
         }
@@ -90,26 +100,6 @@ struct FilterOptions: ParsableArguments {
         case .notReported, .invalid:
             throw CommandError.usage("\(flag) \"\(text)\" is not an amount of money (try 500k, £1.2m or 250000)")
         }
-    }
-
-    /// The filter in words, for the report's heading; empty when nothing is filtered.
-    func describe() -> [String] {
-        var parts: [String] = []
-        func add(_ label: String, _ values: [String]) {
-            if !values.isEmpty { parts.append("\(label) " + values.map { "\"\($0)\"" }.joined(separator: " or ")) }
-        }
-        add("service area", serviceAreas)
-        add("service", services)
-        add("region", regions)
-        add("sector", sectors)
-        add("organisation", organisations)
-        add("status", statuses)
-        if let since { parts.append("since \(since)") }
-        if let until { parts.append("until \(until)") }
-        if let minSavings { parts.append("savings ≥ \(minSavings)") }
-        if let maxSavings { parts.append("savings ≤ \(maxSavings)") }
-        if let search, !search.isEmpty { parts.append("matching \"\(search)\"") }
-        return parts
     }
 }
 

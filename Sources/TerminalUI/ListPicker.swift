@@ -64,6 +64,26 @@ public struct ListPicker: Hashable, Sendable {
         return .open
     }
 
+    /// The options' rows in a picker drawn in `rect`: below the line for typing.
+    public static func listRect(in rect: Rect) -> Rect {
+        let inner = Modal.inner(of: rect)
+        return Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 2))
+    }
+
+    /// A click on the picker drawn in `rect` at row `y`: the option there is highlighted
+    /// and its tick turned over, as Space does.
+    public mutating func click(y: Int, in rect: Rect) {
+        let list = Self.listRect(in: rect)
+        let options = visibleOptions
+        var shown = scroll
+        shown.clamp(count: options.count, visible: list.height)
+        let index = shown.top + (y - list.y)
+        guard y >= list.y, y < list.maxY, options.indices.contains(index) else { return }
+        scroll.moveTo(index, count: options.count, visible: list.height)
+        let id = options[index].id
+        if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
+    }
+
     public var highlighted: PickerOption? {
         let options = visibleOptions
         return options.indices.contains(scroll.selected) ? options[scroll.selected] : nil
@@ -77,7 +97,7 @@ public struct ListPicker: Hashable, Sendable {
         query.draw(
             at: inner.x + 8, y: inner.y, width: max(1, inner.width - 8), canvas: &canvas, style: theme.normal,
             cursorStyle: theme.selected)
-        let listRect = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2)
+        let listRect = Self.listRect(in: rect)
         let options = visibleOptions
         var scroll = self.scroll
         scroll.clamp(count: options.count, visible: listRect.height)
@@ -99,7 +119,7 @@ public struct ListPicker: Hashable, Sendable {
         if options.isEmpty {
             canvas.draw("Nothing matches \"\(query.text)\"", x: listRect.x, y: listRect.y, style: theme.dim, clip: listRect)
         }
-        let hint = "Space tick · Enter apply · Esc cancel · \(chosen.count) ticked"
+        let hint = "Space or click: tick · Enter apply · Esc cancel · \(chosen.count) ticked"
         canvas.draw(hint, x: inner.x, y: inner.maxY - 1, style: theme.dim, maxWidth: inner.width)
     }
 }

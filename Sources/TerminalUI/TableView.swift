@@ -43,13 +43,14 @@ public struct TableView {
         let gaps = max(0, columns.count - 1)
         let fixed = columns.reduce(0) { $0 + ($1.flexWeight == 0 ? $1.width : 0) }
         let totalWeight = columns.reduce(0) { $0 + $1.flexWeight }
-        var spare = max(0, width - fixed - gaps)
-        var widths = columns.map { $0.flexWeight == 0 ? $0.width : 0 }
+        // Flexible columns get their own width, then share what is left by weight.
+        let flexMinimum = columns.reduce(0) { $0 + ($1.flexWeight > 0 ? $1.width : 0) }
+        let spare = max(0, width - fixed - gaps - flexMinimum)
+        var widths = columns.map(\.width)
         if totalWeight > 0 {
             for (index, column) in columns.enumerated() where column.flexWeight > 0 {
-                widths[index] = max(column.width, spare * column.flexWeight / totalWeight)
+                widths[index] = column.width + spare * column.flexWeight / totalWeight
             }
-            spare = 0
         }
         var result: [(x: Int, width: Int)] = []
         var x = 0
@@ -66,13 +67,6 @@ public struct TableView {
         layout(width: width).firstIndex { x >= $0.x && x < $0.x + $0.width }
     }
 
-    /// The data row under a click at `y` (relative to the table's top, header at 0).
-    public func row(atY y: Int) -> Int? {
-        guard y >= 1 else { return nil }
-        let row = scroll.top + y - 1
-        return row < rowCount ? row : nil
-    }
-
     /// Draws the table. `cell` gives a row's text in a column; `decorate` may restyle
     /// a drawn row (to highlight search matches, say).
     public func draw(
@@ -85,7 +79,12 @@ public struct TableView {
         canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: theme.header)
         for (index, column) in columns.enumerated() where layout[index].width > 0 {
             var title = column.title
-            if sortColumn == index { title += sortDescending ? glyphs.sortDescending : glyphs.sortAscending }
+            if sortColumn == index {
+                // The marker is kept when the title is cut, so the sorted column shows
+                // without colour too.
+                let marker = sortDescending ? glyphs.sortDescending : glyphs.sortAscending
+                title = ColumnFit.truncate(title, to: max(0, layout[index].width - DisplayWidth.of(marker))) + marker
+            }
             drawCell(title, column: column, at: layout[index], in: rect, y: rect.y, style: theme.header, canvas: &canvas)
         }
         let visible = Self.visibleRows(in: rect)
@@ -109,6 +108,8 @@ public struct TableView {
         _ text: String, column: TableColumn, at position: (x: Int, width: Int), in rect: Rect, y: Int, style: Style,
         canvas: inout Canvas
     ) {
+        // Nothing to draw; right-aligned in the last column it would start past the edge.
+        guard !text.isEmpty else { return }
         let fitted: String
         let fittedWidth: Int
         if let columns = text.narrowColumns {

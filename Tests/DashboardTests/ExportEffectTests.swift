@@ -28,7 +28,7 @@ struct ExportEffectTests {
         try "id,name\n".write(to: input, atomically: true, encoding: .utf8)
         var state = Self.state(inputFiles: [input.path], raw: false)
         // overwrite: true is what confirming "replace it?" asks for.
-        Effects.perform(.export(path: directory.path + "/./register.csv", format: .csv, overwrite: true), state: &state)
+        Effects.perform(.export(path: directory.path + "/./register.csv", format: .csv, overwrite: true, table: nil), state: &state)
         #expect(state.message?.contains("is a file ssmap is reading; it never writes over its input") == true)
         #expect(try String(contentsOf: input, encoding: .utf8) == "id,name\n")
     }
@@ -45,7 +45,7 @@ struct ExportEffectTests {
             data.inputFiles = []
             var state = AppState(data: data, size: TerminalSize(width: 120, height: 40), theme: .monochrome)
             let path = directory.path + "/out-\(raw).csv"
-            Effects.perform(.export(path: path, format: .csv, overwrite: false), state: &state)
+            Effects.perform(.export(path: path, format: .csv, overwrite: false, table: nil), state: &state)
             let written = try String(contentsOfFile: path, encoding: .utf8)
             #expect(written.contains(raw ? "F1,=2+2 shared," : "F1,'=2+2 shared,"), "raw: \(raw)")
         }
@@ -57,7 +57,7 @@ struct ExportEffectTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         var state = Self.state(inputFiles: [], raw: false)
         let path = directory.path + "/view.xlsx"
-        Effects.perform(.export(path: path, format: .xlsx, overwrite: false), state: &state)
+        Effects.perform(.export(path: path, format: .xlsx, overwrite: false, table: nil), state: &state)
         #expect(state.message == "Wrote \(state.rows.count) arrangements to \(path) (xlsx)")
         let reloaded = try RegisterLoader.load(arrangements: path).register
         #expect(reloaded.allRows.map(reloaded.exportValues) == state.rows.map(state.register.exportValues))

@@ -1,3 +1,4 @@
+@testable import Dashboard
 import SharedServices
 import TerminalUI
 
@@ -34,7 +35,14 @@ struct MonkeyEvents {
         }
     }
 
-    static let boundKeys: [Character] = Array("jkhlgGsfce/nNdmq?12345 yY")
+    /// Every character the key tables bind, and the prompts' own (Space ticks, y/Y replaces).
+    static let boundKeys: [Character] = {
+        let bound = (GlobalKeys.bindings + Screen.all.flatMap(\.content.keys)).flatMap(\.keys).compactMap { key -> Character? in
+            if case .character(let character) = key { return character }
+            return nil
+        }
+        return Array(Set(bound + Array(" yY"))).sorted()
+    }()
     /// Words common in registers' names, descriptions and partners.
     static let words = ["council", "shared", "service", "trading", "waste", "legal", "east", "it", "hr", "count"]
     static let specialKeys: [Key] = [

@@ -10,18 +10,19 @@ enum MonkeyInvariants {
     static func problems(state: AppState, frame: Canvas) -> [String] {
         var problems: [String] = []
         let layout = Layout(size: state.size)
-        let tableRows = TableView.visibleRows(in: layout.content)
-        let lists: [(String, ScrollState, Int, Int)] = [
-            ("arrangements table", state.table, state.rows.count, tableRows),
-            ("summary chart", state.chart, state.groups.count, layout.chartRows),
-            ("organisations table", state.organisationsTable, state.organisationRows.count, tableRows),
-            ("data issues table", state.issuesTable, state.data.diagnostics.count, tableRows),
-        ]
-        for (name, scroll, count, visible) in lists {
-            if let problem = scrollProblem(scroll, count: count, visible: visible) { problems.append("\(name): \(problem)") }
+        for screen in Screen.all {
+            guard let list = screen.content.list else { continue }
+            if let problem = scrollProblem(state[keyPath: list.scroll], count: list.count(state), visible: list.visible(layout)) {
+                problems.append("\(screen.title) list: \(problem)")
+            }
         }
-        if !ArrangementColumns.all.indices.contains(state.focusedColumn) {
+        if !ArrangementColumn.all.indices.contains(state.focusedColumn) {
             problems.append("focused column \(state.focusedColumn) is not a column")
+        }
+        let focused = ArrangementColumn.all[state.focusedColumn]
+        let fits = ArrangementColumn.name.width + ArrangementColumn.saved.width + 2 + focused.width <= layout.content.width
+        if fits && !ArrangementColumn.window(width: layout.content.width, from: state.firstScrolledColumn).contains(state.focusedColumn) {
+            problems.append("focused column \(state.focusedColumn) scrolled out of view")
         }
         if state.detailTop != DetailScreen.clampedTop(state.detailTop, state: state) {
             problems.append("detail scrolled to \(state.detailTop), past its first or last screenful")
@@ -91,7 +92,7 @@ enum MonkeyInvariants {
         let sorted = state.sortColumn.map { register.sorted(filtered, by: $0, descending: state.sortDescending) } ?? filtered
         if state.rows != sorted { problems.append("rows shown differ from the filtered rows sorted afresh") }
         if state.headline != register.headline(state.rows) { problems.append("headline differs from the rows'") }
-        if !state.searchText.isEmpty {
+        if !state.searchText.isEmpty && state.screen == .arrangements {
             var search = ArrangementFilter()
             search.search = state.searchText
             let matching = Set(search.matchingRows(in: register, among: state.rows))
@@ -103,9 +104,11 @@ enum MonkeyInvariants {
             problems.append("summary shown differs from summarising afresh")
         }
         if state.screen == .organisations {
-            let expected = OrganisationSummary.rows(
-                register: register, arrangements: state.rows, types: state.organisationTypes,
-                regions: state.organisationRegions)
+            let expected = OrganisationSummary.sorted(
+                OrganisationSummary.rows(
+                    register: register, arrangements: state.rows, types: state.organisationTypes,
+                    regions: state.organisationRegions),
+                by: state.organisationSort, descending: state.organisationSortDescending, register: register)
             if state.organisationRows != expected { problems.append("organisations shown differ from counting afresh") }
         }
         return problems
@@ -116,9 +119,10 @@ enum MonkeyInvariants {
     private static func searchProblems(_ state: AppState) -> [String] {
         let matches = state.searchMatches
         if state.searchText.isEmpty && !matches.isEmpty { return ["\(matches.count) matches for an empty search"] }
-        guard let first = matches.first, let last = matches.last else { return [] }
-        if first < 0 || last >= state.rows.count || matches.count > state.rows.count {
-            return ["search matches \(first)...\(last) (\(matches.count)) outside \(state.rows.count) rows"]
+        guard let first = matches.first, let last = matches.last, let list = state.screen.content.list else { return [] }
+        let count = list.count(state)
+        if first < 0 || last >= count || matches.count > count {
+            return ["search matches \(first)...\(last) (\(matches.count)) outside \(count) rows"]
         }
         if matches.count <= 1_000 && zip(matches, matches.dropFirst()).contains(where: { $0 >= $1 }) {
             return ["search matches out of order"]
@@ -135,10 +139,13 @@ enum MonkeyInvariants {
             return (0...lastTop).contains(top) ? [] : ["help scrolled to \(top), outside 0...\(lastTop)"]
         case .picker(let kind, let picker):
             var problems: [String] = []
-            let organisationKind = PickerKind.organisationKinds.contains(kind)
-            if organisationKind != (state.screen == .organisations) {
-                problems.append("\(kind.title) picker open on the \(state.screen.title) screen")
+            let belongs: Bool
+            switch kind {
+            case .organisationType, .organisationRegion: belongs = state.screen == .organisations
+            case .partner: belongs = state.screen == .detail
+            case .dimension: belongs = state.screen != .organisations
             }
+            if !belongs { problems.append("\(kind.title) picker open on the \(state.screen.title) screen") }
             let count = picker.visibleOptions.count
             let scroll = picker.scroll
             if count == 0 ? scroll.selected != 0 : !(0..<count).contains(scroll.selected) {
@@ -151,12 +158,14 @@ enum MonkeyInvariants {
             return problems
         case .search(let input):
             var problems: [String] = []
-            if state.screen != .arrangements { problems.append("search open on the \(state.screen.title) screen") }
+            if state.screen.content.list == nil || state.search?.screen != state.screen {
+                problems.append("search open on the \(state.screen.title) screen, which has no list of its own")
+            }
             if let problem = cursorProblem(input) { problems.append("search: \(problem)") }
             return problems
         case .export(let input):
             return cursorProblem(input).map { ["export prompt: \($0)"] } ?? []
-        case .confirmOverwrite(let path):
+        case .confirmOverwrite(let path, _):
             return path.isEmpty ? ["asked to replace a file with no name"] : []
         }
     }

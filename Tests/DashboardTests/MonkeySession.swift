@@ -77,6 +77,7 @@ struct MonkeySession {
                 report.slowestStep = "step \(step), \(event) on \(screenBefore.title) at "
                     + "\(sizeBefore.width)×\(sizeBefore.height), \(state.rows.count) rows shown after"
             }
+            report.steps += 1
             report.framesRendered += 1
             tally(state, into: &report)
             if state.wantsToQuit {
@@ -101,7 +102,6 @@ struct MonkeySession {
                 }
             }
         }
-        report.steps = steps
         report.total = clock.now - began
         report.exportsWritten = effects.written
         report.exportsSkipped = effects.skipped
@@ -139,7 +139,7 @@ extension MonkeySession.Report {
             return value >= 100 ? String(Int(value.rounded())) : String(Double(Int(value * 10)) / 10)
         }
         let byKind = events.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-        let byScreen = Screen.allCases.map { "\($0.title) \(stepsByScreen[$0] ?? 0)" }.joined(separator: ", ")
+        let byScreen = Screen.all.map { "\($0.title) \(stepsByScreen[$0] ?? 0)" }.joined(separator: ", ")
         let byOverlay = stepsByOverlay.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let kinds = problemKinds.sorted { $0.value > $1.value }.map { "\n    \($0.value) × \($0.key)" }.joined()
         let widths = sizes.map(\.width)

@@ -50,6 +50,14 @@ struct MonkeyTests {
         _ report: MonkeySession.Report, steps: Int, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(report.steps == steps, sourceLocation: sourceLocation)
+        // A session that never reached a screen, a picker or the prompts tried too little.
+        for screen in Screen.all {
+            #expect(report.stepsByScreen[screen, default: 0] > 0, "never reached \(screen.title)", sourceLocation: sourceLocation)
+        }
+        for overlay in ["help", "search", "export prompt"] {
+            #expect(report.stepsByOverlay[overlay, default: 0] > 0, "never opened the \(overlay)", sourceLocation: sourceLocation)
+        }
+        #expect(report.stepsByOverlay.keys.contains { $0.hasSuffix("picker") }, "never opened a picker", sourceLocation: sourceLocation)
         func known(_ problem: String) -> String? {
             Self.knownProblems.first { problem.contains($0.key) }?.value
         }

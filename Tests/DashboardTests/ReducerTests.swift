@@ -40,7 +40,7 @@ import TerminalUI
     @Test func pickingTradingStandardsFiltersTheTableAndTheHeadline() throws {
         var state = Sample.state()
         Keys.run("f", on: &state)
-        guard case .picker(.service, let picker) = state.overlay else {
+        guard case .picker(.dimension(.service), let picker) = state.overlay else {
             Issue.record("f did not open the service picker")
             return
         }
@@ -64,9 +64,9 @@ import TerminalUI
 
     @Test func pickersTickSeveralAndSwitchDimension() {
         var state = Sample.state()
-        Keys.run("f<Right>", on: &state)
-        guard case .picker(.serviceArea, _) = state.overlay else {
-            Issue.record("→ did not move to the service area picker")
+        Keys.run("f<Left>", on: &state)
+        guard case .picker(.dimension(.serviceArea), _) = state.overlay else {
+            Issue.record("← did not move to the service area picker")
             return
         }
         Keys.run("<Space><Down><Space><Enter>", on: &state)
@@ -81,9 +81,9 @@ import TerminalUI
 
     @Test func sortingByTheChosenColumnAndReversing() {
         var state = Sample.state(width: 120, height: 40)
-        // Name, Service, Partners, Region, Start, Status, Saved: six steps right.
-        Keys.run("llllll", on: &state)
-        #expect(state.focusedColumn == ArrangementColumns.Column.savings.rawValue)
+        // Name, Service, Partners, Beyond councils, Region, Start, Status, Saved: seven steps right.
+        Keys.run("lllllll", on: &state)
+        #expect(ArrangementColumn.all[state.focusedColumn] == .saved)
         Keys.run("s", on: &state)
         #expect(state.sortColumn == .savingsToDate && state.sortDescending)
         let first = state.register.savingsToDate(state.rows[0]) ?? 0
@@ -92,7 +92,7 @@ import TerminalUI
         Keys.run("s", on: &state)
         #expect(!state.sortDescending)
         #expect(state.register.savingsToDate(state.rows[485]) == nil, "not reported sorts last both ways")
-        Keys.run("hhhhhhs", on: &state)
+        Keys.run("hhhhhhhs", on: &state)
         #expect(state.sortColumn == .name)
     }
 
@@ -122,13 +122,13 @@ import TerminalUI
         var typed = Sample.state()
         Keys.run("/count", on: &typed)
         var fresh = Sample.state()
-        fresh.searchText = "count"
+        fresh.search = ListSearch(screen: .arrangements, text: "count", matches: [], origin: 0)
         Search.refreshMatches(state: &fresh)
         #expect(!fresh.searchMatches.isEmpty)
         #expect(typed.searchMatches == fresh.searchMatches)
         // Deleting a letter widens it again.
         Keys.run("<BS><BS>", on: &typed)
-        fresh.searchText = "cou"
+        fresh.search?.text = "cou"
         Search.refreshMatches(state: &fresh)
         #expect(typed.searchMatches == fresh.searchMatches)
     }
@@ -164,7 +164,7 @@ import TerminalUI
         #expect(totals == totals.sorted(by: >))
         Keys.run("d", on: &state)
         #expect(state.dimension == .service)
-        Keys.run("dddd", on: &state)
+        Keys.run(String(repeating: "d", count: Dimension.all.count - 1), on: &state)
         #expect(state.dimension == .serviceArea)
         Keys.run("m", on: &state)
         #expect(state.metric == .count)
@@ -272,7 +272,7 @@ import TerminalUI
         }
         state.overlay = .export(TextInput(path))
         var effects = Keys.run("<Enter>", on: &state)
-        #expect(effects == [.export(path: path, format: .json, overwrite: false)])
+        #expect(effects == [.export(path: path, format: .json, overwrite: false, table: nil)])
         for effect in effects { Effects.perform(effect, state: &state) }
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
         let json = try JSONSerialization.jsonObject(with: written) as? [[String: Any]]
@@ -283,12 +283,12 @@ import TerminalUI
         state.overlay = .export(TextInput(path))
         effects = Keys.run("<Enter>", on: &state)
         for effect in effects { Effects.perform(effect, state: &state) }
-        #expect(state.overlay == .confirmOverwrite(path: path))
+        #expect(state.overlay == .confirmOverwrite(path: path, table: nil))
         Keys.run("n", on: &state)
         #expect(state.overlay == .export(TextInput(path)))
-        state.overlay = .confirmOverwrite(path: path)
+        state.overlay = .confirmOverwrite(path: path, table: nil)
         effects = Keys.run("y", on: &state)
-        #expect(effects == [.export(path: path, format: .json, overwrite: true)])
+        #expect(effects == [.export(path: path, format: .json, overwrite: true, table: nil)])
     }
 
     /// The export prompt takes the format from the extension, as `ssmap list --output`
@@ -303,7 +303,7 @@ import TerminalUI
             var state = Sample.state()
             Keys.run("e", on: &state)
             state.overlay = .export(TextInput(path))
-            #expect(Keys.run("<Enter>", on: &state) == [.export(path: path, format: format, overwrite: false)], "\(path)")
+            #expect(Keys.run("<Enter>", on: &state) == [.export(path: path, format: format, overwrite: false, table: nil)], "\(path)")
         }
         for path in ["view.xls", "VIEW.ODS"] {
             var state = Sample.state()

@@ -27,7 +27,7 @@ final class SandboxedEffects {
     /// Performs `effect`; returns what was wrong with it. `overlayBefore` is what was open
     /// when the key that asked for it was pressed.
     func perform(_ effect: Effect, overlayBefore: Overlay?, state: inout AppState) -> [String] {
-        guard case .export(let path, let format, let overwrite) = effect else {
+        guard case .export(let path, let format, let overwrite, let table) = effect else {
             Effects.perform(effect, state: &state)
             return []
         }
@@ -40,7 +40,7 @@ final class SandboxedEffects {
         }
         switch overlayBefore {
         case .export where !overwrite: break
-        case .confirmOverwrite(let confirmed) where overwrite && confirmed == path: break
+        case .confirmOverwrite(let confirmed, _) where overwrite && confirmed == path: break
         default:
             problems.append("export (overwrite: \(overwrite)) asked for with \(String(describing: overlayBefore)) open")
         }
@@ -49,7 +49,7 @@ final class SandboxedEffects {
             return problems
         }
         let sandboxed = directory + "/" + Self.safeFileName(path)
-        Effects.perform(.export(path: sandboxed, format: format, overwrite: overwrite), state: &state)
+        Effects.perform(.export(path: sandboxed, format: format, overwrite: overwrite, table: table), state: &state)
         if state.message?.hasPrefix("Wrote") == true {
             written += 1
             if !FileSystem.isRegularFile(sandboxed) { problems.append("export said it wrote \(sandboxed), which is missing") }

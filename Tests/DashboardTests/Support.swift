@@ -9,14 +9,20 @@ enum Sample {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("sample-data")
 
+    /// The sample as the dashboard gets it. A sample that cannot be loaded stops the tests
+    /// there, with the reason: an empty register would let a test of a filter pass on nothing.
     static let data: DashboardData = {
         let path = directory.appendingPathComponent("arrangements.csv").path
-        guard let loaded = try? RegisterLoader.load(arrangements: path) else {
-            return DashboardData(register: Register(), diagnostics: [], sourceName: "missing sample")
+        let loaded: LoadedRegister
+        do {
+            loaded = try RegisterLoader.load(arrangements: path)
+        } catch {
+            preconditionFailure("the bundled sample could not be loaded for the dashboard tests: \(error)")
         }
+        precondition(loaded.register.count > 0, "the bundled sample at \(path) has no arrangements")
         return DashboardData(
             register: loaded.register, diagnostics: loaded.diagnostics, sourceName: "the 2017 sample",
-            reference: loaded.reference)
+            reference: loaded.reference, inputFiles: loaded.inputFiles)
     }()
 
     static func state(width: Int = 120, height: Int = 40, glyphs: Glyphs = .unicode) -> AppState {

@@ -92,7 +92,9 @@ import Testing
         let rows = filter.matchingRows(in: register)
         #expect(!rows.isEmpty && rows.count < register.count)
         let headline = register.headline(rows)
-        #expect(result.standardOutput.contains("\(headline.arrangements) arrangement"))
+        // The headline's first phrase, whole: "4 arrangements" must not pass as "14 arrangements".
+        let headlineLine = result.standardOutput.split(separator: "\n").first { $0.contains(" arrangement") && $0.contains(" saved") }
+        #expect(headlineLine?.hasPrefix("\(Count.format(headline.arrangements)) arrangement") == true, "\(headlineLine ?? "")")
         #expect(result.standardOutput.contains("\(Money.format(headline.totalSavings)) saved"))
         #expect(result.standardOutput.contains("Filtered to:"))
     }

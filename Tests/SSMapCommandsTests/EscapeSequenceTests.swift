@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SharedServices
 
 /// Every byte ssmap writes to a real terminal (tmux's pipe-pane), with a register whose
 /// text carries escape sequences: none of them may get through, and the window title
@@ -27,7 +28,7 @@ import Testing
 
         // Waiting for the text itself: a capture can catch a frame half drawn.
         try session.waitFor("3 arrangements")
-        try session.waitFor("\(escape)[31mRED Legal \(escape)]0;PWNED␇ shared")
+        try session.waitFor("\(escape)[31mRED Legal \(escape)]0;PWNED␇ sh")
         // The detail screen of each, in full.
         try session.send("Enter")
         try session.waitFor("Clears \(escape)[2J then \(escape)P1$r\(escape)\\")
@@ -47,7 +48,8 @@ import Testing
         // The summary, grouped every way.
         try session.send("3")
         try session.waitFor("Savings to date by service area")
-        for _ in 0..<5 { try session.send("d") }
+        // Every grouping, and round to the first again.
+        for _ in 0..<Dimension.all.count { try session.send("d") }
         try session.waitFor("Savings to date by service area")
         // The organisations, with the partners the organisations file does not know.
         try session.send("4")

@@ -206,7 +206,7 @@ enum FuzzChecks {
             }
         }
 
-        for dimension in Dimension.allCases {
+        for dimension in Dimension.all {
             let groups = register.summarise(rows, by: dimension)
             // Split across the cores, however small the view, it must come to the same.
             let split = register.summarise(rows, by: dimension, metric: .total, splittingFrom: 1)

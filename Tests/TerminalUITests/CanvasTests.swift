@@ -75,9 +75,32 @@ import Testing
         #expect(layout[0].x == 0 && layout[0].width == 23)
         #expect(layout[1].x == 24 && layout[1].width == 6)
         #expect(table.column(atX: 25, width: 30) == 1)
-        #expect(table.row(atY: 0) == nil)
-        #expect(table.row(atY: 2) == 1)
-        #expect(table.row(atY: 9) == nil)
+    }
+
+    /// Flexible columns share what their own widths leave: the table never runs past its width.
+    @Test func flexibleColumnsNeverOverflow() {
+        let table = TableView(
+            columns: [
+                TableColumn("Name", width: 16, flexWeight: 3), TableColumn("Service", width: 12, flexWeight: 1),
+                TableColumn("Fixed", width: 43),
+            ],
+            rowCount: 1, scroll: ScrollState())
+        for width in 73...120 {
+            let layout = table.layout(width: width)
+            #expect(layout.allSatisfy { $0.x + $0.width <= width }, "\(width): \(layout)")
+            #expect(layout[0].width >= 16 && layout[1].width >= 12 && layout[2].width == 43, "\(width): \(layout)")
+        }
+    }
+
+    /// A sorted column's marker stays when its title is cut to the column: without
+    /// colour, it is the only sign of the sort.
+    @Test func theSortMarkerSurvivesANarrowColumn() {
+        var canvas = Canvas(size: TerminalSize(width: 20, height: 3))
+        let table = TableView(
+            columns: [TableColumn("Saved to date", width: 9)], rowCount: 1, scroll: ScrollState(), sortColumn: 0,
+            sortDescending: true)
+        table.draw(in: canvas.bounds, canvas: &canvas, theme: .monochrome, glyphs: .unicode) { _, _ in "£1m" }
+        #expect(canvas.line(0).hasPrefix("Saved to▼") || canvas.line(0).hasPrefix("Saved t…▼"), "\(canvas.line(0))")
     }
 
     @Test func tableMarksTheSortedColumnAndSelection() {

@@ -56,17 +56,9 @@ public enum RegisterWriter {
         output += "|" + fields.map { $0.kind.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows {
             let cells = fields.map { register.displayText($0, row) ?? ($0.kind == .money ? $0.kind.missingWording : "") }
-            output += "| " + cells.map(markdownCell).joined(separator: " | ") + " |\n"
+            output += "| " + cells.map(ReportTable.markdownCell).joined(separator: " | ") + " |\n"
         }
         return output
-    }
-
-    private static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\r\n", with: "<br>")
-            .replacingOccurrences(of: "\n", with: "<br>")
-            .replacingOccurrences(of: "\r", with: "<br>")
     }
 }
 

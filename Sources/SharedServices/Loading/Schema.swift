@@ -92,8 +92,8 @@ public struct FieldSpec: Sendable {
     /// Header wordings that mean it, after `HeaderMatching.key`: the register's own name,
     /// the LGA spreadsheets' wording, and what people commonly write.
     let spellings: [String]
-    /// Other names `--sort` takes for it ("savings", "start"); nil when the list is not
-    /// sorted by it (free text, qualifiers).
+    /// Names `--sort` takes for it besides its title and its column's name ("savings",
+    /// "start"); nil when the list is not sorted by it (free text, qualifiers).
     let sortNames: [String]?
 
     init(
@@ -182,7 +182,7 @@ extension ArrangementField {
             spellings: [
                 "savings", "totalsavings", "cumulativesavings", "savingsachieved", "savingstodategbp",
                 "totalsavingstodate", "savingstodatepounds",
-            ], sortNames: ["savings"]),
+            ], sortNames: ["saved", "savings"]),
         FieldSpec(
             field: .savingsLatestYear, kind: .money, requirement: .optional, title: "Latest year",
             spellings: [
@@ -239,17 +239,30 @@ extension ArrangementField {
     /// The fields arrangements are sorted by, in the schema's order.
     public static let sortable: [ArrangementField] = schema.filter { $0.sortNames != nil }.map(\.field)
 
-    /// The field `--sort` names: its own name, with "-" or " " for "_", or another name it takes.
+    /// Every name `--sort` takes for this field, its title (the heading people see) first,
+    /// then its column's name and its other names, in lowercase words; empty when the
+    /// list is not sorted by it. Matched ignoring case, spaces and punctuation.
+    public var sortNames: [String] {
+        guard let others = spec.sortNames else { return [] }
+        var names: [String] = []
+        var keys: Set<String> = []
+        for name in [title.lowercased(), rawValue.replacingOccurrences(of: "_", with: " ")] + others
+        where keys.insert(HeaderMatching<ArrangementField>.key(name)).inserted {
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The field `--sort` names by any of its `sortNames`: "saved to date", "Saved",
+    /// "savings_to_date" and "savings-to-date" are one column.
     public init?(sortName: String) {
-        let key = sortName.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
-        let spaced = key.replacingOccurrences(of: "_", with: " ")
-        guard
-            let spec = Self.schema.first(where: { spec in
-                guard let names = spec.sortNames else { return false }
-                return spec.field.rawValue == key || names.contains(spaced)
+        let key = HeaderMatching<ArrangementField>.key(sortName)
+        guard !key.isEmpty,
+            let field = Self.sortable.first(where: { field in
+                field.sortNames.contains { HeaderMatching<ArrangementField>.key($0) == key }
             })
         else { return nil }
-        self = spec.field
+        self = field
     }
 }
 

@@ -95,13 +95,7 @@ public enum Money {
 
     /// Exact money with thousands separators: `£1,250,000`.
     public static func formatExact(_ pounds: Int64) -> String {
-        let digits = String(pounds.magnitude)
-        var grouped = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (pounds < 0 ? "-£" : "£") + grouped
+        (pounds < 0 ? "-£" : "£") + Count.grouped(pounds.magnitude)
     }
 
     private static func format(magnitude pounds: UInt64) -> String {

@@ -218,6 +218,12 @@ public struct Register: Sendable {
 
     public func line(_ row: Int) -> Int { Int(lines[row]) }
 
+    /// The row read from `line` of the file (a sheet's row number for a workbook); nil
+    /// when that line was left out or holds no arrangement.
+    public func row(readFrom line: Int) -> Int? {
+        lines.firstIndex(of: Int32(clamping: line))
+    }
+
     /// Where row `row` is in `file`, as diagnostics write it: `file:12`, or for a
     /// workbook `file: Register!14:14`.
     public func location(of row: Int, in file: String) -> String {

@@ -10,6 +10,8 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// Arrangements that any of these organisations is a partner in.
     public var organisations: Set<Int32> = []
     public var statuses: Set<Status> = []
+    /// Arrangements whose savings figure is reported, or missing.
+    public var figures: Set<SavingsFigure> = []
     public var sinceYear: Int?
     public var untilYear: Int?
     /// Savings to date at least this; arrangements with no figure never match a savings bound.
@@ -62,6 +64,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         let regionWanted = Self.table(regions, count: register.regions.count)
         let organisationWanted = Self.table(organisations, count: register.organisations.count)
         let statusWanted = Self.table(Set(statuses.map { Int32($0.rawValue) }), count: 256)
+        let (wantsReported, wantsMissing) = (figures.contains(.reported), figures.contains(.missing))
         var partnerMatchesSearch: [Bool] = []
         var presence: [UInt64] = []
         let needleLetters = TextPresence.mask(of: needle)
@@ -108,6 +111,10 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                         if year == 0 { continue }
                         if let sinceYear, year < sinceYear { continue }
                         if let untilYear, year > untilYear { continue }
+                    }
+                    if !figures.isEmpty {
+                        let reported = savingsToDate[row] != Register.notReported
+                        if !(reported ? wantsReported : wantsMissing) { continue }
                     }
                     if minimumSavings != nil || maximumSavings != nil {
                         let savings = savingsToDate[row]
@@ -162,13 +169,6 @@ public enum SectorCriterion: String, CaseIterable, Sendable, Hashable, Comparabl
     }
 
     var bits: UInt8 { sector?.bit ?? 0 }
-
-    public var label: String {
-        switch self {
-        case .crossSector: return "cross-sector"
-        default: return "involves \(rawValue)"
-        }
-    }
 
     public static func < (lhs: SectorCriterion, rhs: SectorCriterion) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0

@@ -12,6 +12,12 @@ public enum TextSearch {
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
+    /// Whether `text` contains `needle`, ignoring case and accents: a search of a short
+    /// list (the organisations, a summary's groups) where no index is worth building.
+    public static func matches(_ text: String, _ needle: String) -> Bool {
+        contains(fold(text), Array(fold(needle).utf8))
+    }
+
     /// Whether ASCII `haystack` contains `needle` (already folded), ignoring ASCII case.
     static func containsIgnoringASCIICase(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         contains(haystack, needle, lowercasing: true)

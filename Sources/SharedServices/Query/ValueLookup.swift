@@ -1,10 +1,22 @@
-/// A filter value the register does not have, with the nearest values it does.
+/// A filter value the register does not have, with the nearest values it does; or, when
+/// `isAmbiguous`, one that names several values, every one of them in `suggestions`.
 public struct UnknownValue: Error, Sendable, Equatable, CustomStringConvertible {
     public var kind: String
     public var value: String
     public var suggestions: [String]
+    public var isAmbiguous = false
+
+    /// How many of an ambiguous value's matches the message names; one more is named
+    /// rather than saying "and 1 more".
+    public static let matchesNamed = 8
 
     public var description: String {
+        if isAmbiguous {
+            let named = suggestions.count <= Self.matchesNamed + 1 ? suggestions : Array(suggestions.prefix(Self.matchesNamed))
+            let more = suggestions.count - named.count
+            return "\"\(value)\" matches \(suggestions.count) \(kind)s: " + named.joined(separator: ", ")
+                + (more > 0 ? " and \(more) more" : "") + "; give more of the name"
+        }
         var text = "no \(kind) is called \"\(value)\""
         if !suggestions.isEmpty {
             text += "; nearest: " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -28,24 +40,36 @@ extension Register {
         try lookUp(name, in: regions, kind: "region")
     }
 
-    /// An organisation by any common spelling ("Brent", "London Borough of Brent").
+    /// An organisation by its name, its short name ("Brent" or "Brent Council" for "London
+    /// Borough of Brent"), its GSS code ("E09000005") or a part of its name only it has.
+    /// Each way is tried only when those before it found nothing, so that a name wins over
+    /// being part of longer ones ("Brent", not "Brentwood"). Several matches of one way
+    /// throw, naming them all.
     public func organisationID(named name: String) throws(UnknownValue) -> Int32 {
-        if case .found(let id) = organisations.resolve(name) { return id }
+        let key = OrganisationName.normalised(name)
+        guard !key.isEmpty else { throw UnknownValue(kind: "organisation", value: name, suggestions: []) }
+        let names = organisations.names
+        let normalisedNames = names.map(OrganisationName.normalised)
+        let core = OrganisationName.core(ofNormalised: key)
+        let code = name.trimmingWhitespace().uppercased()
         let folded = TextSearch.fold(name)
-        let containing = organisations.names.indices.filter {
-            TextSearch.fold(organisations.names[$0]).contains(folded)
+        let ways: [(Int) -> Bool] = [
+            { normalisedNames[$0] == key },
+            // "Borough Council of King's Lynn…" keeps its wording in `core`, not in `shortName`.
+            { OrganisationName.core(ofNormalised: normalisedNames[$0]) == core
+                || OrganisationName.core(OrganisationName.shortName(names[$0])) == core },
+            { self.organisations.gssCodes[$0].uppercased() == code },
+            { normalisedNames[$0].contains(key) || TextSearch.fold(names[$0]).contains(folded) },
+        ]
+        for matches in ways.lazy.map({ way in names.indices.filter(way) }) where !matches.isEmpty {
+            if matches.count == 1 { return Int32(matches[0]) }
+            throw UnknownValue(
+                kind: "organisation", value: name, suggestions: matches.map { names[$0] }.sorted(), isAmbiguous: true)
         }
-        if containing.count == 1 { return Int32(containing[0]) }
-        let suggestions: [String]
-        if containing.count > 1 {
-            suggestions = Array(containing.prefix(5).map { organisations.names[$0] })
-        } else {
-            // People type short names ("Harow"): match against those, suggest the full names.
-            let shortNames = organisations.names.map(OrganisationName.shortName)
-            let nearest = Set(Suggestions.nearest(to: name, among: shortNames))
-            suggestions = organisations.names.indices.filter { nearest.contains(shortNames[$0]) }.prefix(3)
-                .map { organisations.names[$0] }
-        }
+        // People type short names ("Harow"): match against those, suggest the full names.
+        let shortNames = names.map(OrganisationName.shortName)
+        let nearest = Set(Suggestions.nearest(to: name, among: shortNames))
+        let suggestions = names.indices.filter { nearest.contains(shortNames[$0]) }.prefix(3).map { names[$0] }
         throw UnknownValue(kind: "organisation", value: name, suggestions: suggestions)
     }
 

@@ -7,17 +7,17 @@ extension Headline {
         let total = qualifierAsSymbol
             ? Money.format(totalSavings, totalQualifier) : totalQualifier.words + Money.format(totalSavings)
         var parts = [
-            "\(arrangements) arrangement\(arrangements == 1 ? "" : "s")",
+            Count.format(arrangements, "arrangement", "arrangements"),
             "\(total) saved",
         ]
         if let share = councilShare {
             parts.append(
-                "\(councilsInvolved) of \(councilsKnown) councils"
+                "\(Count.format(councilsInvolved)) of \(Count.format(councilsKnown)) councils"
                     + (showingCouncilShare ? " (\(Percent.format(share)))" : ""))
         } else {
-            parts.append("\(councilsInvolved) councils")
+            parts.append(Count.format(councilsInvolved, "council", "councils"))
         }
-        parts.append("\(withoutFigure) without a figure")
+        parts.append("\(Count.format(withoutFigure)) without a figure")
         return parts
     }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import SharedServices
+import TerminalUI
+
+/// `e`: the export prompt. It offers a file name not yet taken, beside the last file
+/// exported in this session (or in the working directory), named for what the screen shows.
+enum ExportDialog {
+    static func open(state: inout AppState) {
+        let content = state.screen.content
+        state.overlay = .export(TextInput(suggestedPath(name: content.exportName, after: state.lastExportPath)))
+    }
+
+    /// What the screen shown exports: its table, or the arrangements in view.
+    static func table(_ state: AppState) -> ReportTable? { state.screen.content.exportTable(state) }
+
+    /// A path not yet taken: `name.csv` where the last export went (with its format), or
+    /// in the working directory; numbered when taken.
+    static func suggestedPath(name: String, after lastPath: String?) -> String {
+        var directory = ""
+        var pathExtension = "csv"
+        if let lastPath {
+            let url = URL(fileURLWithPath: lastPath)
+            let parent = (lastPath as NSString).deletingLastPathComponent
+            directory = parent.isEmpty ? "" : parent + "/"
+            if !url.pathExtension.isEmpty { pathExtension = url.pathExtension }
+        }
+        var candidate = "\(directory)\(name).\(pathExtension)"
+        var number = 2
+        while FileSystem.exists(candidate) && number < 1000 {
+            candidate = "\(directory)\(name)-\(number).\(pathExtension)"
+            number += 1
+        }
+        return candidate
+    }
+
+    /// The prompt's title: what will be written.
+    static func title(_ state: AppState) -> String {
+        if let table = table(state) { return "Export: \(table.title)" }
+        return "Export \(Count.format(state.rows.count, "arrangement", "arrangements"))"
+    }
+}

@@ -25,13 +25,18 @@ struct BinaryRunner {
             .deletingLastPathComponent().appendingPathComponent("sample-data")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `executable` (the built ssmap unless another is given) and collects what it
+    /// wrote; `COLUMNS` and the variables in `removing` are taken out of its environment.
+    static func run(
+        _ arguments: [String], executable: URL = binary, in directory: URL? = nil, environment: [String: String] = [:],
+        removing: [String] = []
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
-        env["COLUMNS"] = nil
+        for name in ["COLUMNS"] + removing { env[name] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let captured = try CapturedOutput(for: process)

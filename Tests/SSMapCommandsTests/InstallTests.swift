@@ -19,26 +19,13 @@ struct InstallTests {
     }
 
     /// Runs `executable` in `directory` with the environment given, minus the sample
-    /// override, so that only what was installed can lead the binary to its sample.
+    /// override and make's own variables, so that only what was installed can lead the
+    /// binary to its sample.
     static func run(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        for name in ["SSMAP_SAMPLE_DATA", "COLUMNS", "PREFIX", "DESTDIR", "SCRATCH", "MAKEFLAGS", "MFLAGS"] {
-            env[name] = nil
-        }
-        env.merge(environment) { $1 }
-        process.environment = env
-        let captured = try CapturedOutput(for: process)
-        try process.run()
-        process.waitUntilExit()
-        let (output, error) = try captured.collect()
-        return Run(
-            status: process.terminationStatus,
-            output: String(decoding: output, as: UTF8.self),
-            error: String(decoding: error, as: UTF8.self))
+        let result = try BinaryRunner.run(
+            arguments, executable: URL(fileURLWithPath: executable), in: directory, environment: environment,
+            removing: ["SSMAP_SAMPLE_DATA", "PREFIX", "DESTDIR", "SCRATCH", "MAKEFLAGS", "MFLAGS"])
+        return Run(status: result.status, output: result.standardOutput, error: result.standardError)
     }
 
     static func contents(_ url: URL) -> String {

@@ -150,7 +150,7 @@ public struct AppState: Sendable {
         if let selected, let index = organisationRows.firstIndex(where: { $0.organisation == selected }) {
             organisationsTable = ScrollState(selected: index, top: max(0, index - offset))
         }
-        Search.refreshMatches(state: &self)
+        Search.refreshMatches(state: &self, listOf: .organisations)
         clampAll()
     }
 
@@ -161,7 +161,7 @@ public struct AppState: Sendable {
         forgetOrganisationRows()
         bringShownScreenUpToDate()
         organisationsTable = ScrollState()
-        Search.refreshMatches(state: &self)
+        Search.refreshMatches(state: &self, listOf: .organisations)
         clampAll()
     }
 
@@ -171,7 +171,7 @@ public struct AppState: Sendable {
         forgetGroups()
         bringShownScreenUpToDate()
         chart = ScrollState()
-        Search.refreshMatches(state: &self)
+        Search.refreshMatches(state: &self, listOf: .summary)
         clampAll()
     }
 
@@ -205,23 +205,26 @@ public struct AppState: Sendable {
     public mutating func show(_ screen: Screen) {
         self.screen = screen
         headlineFocused = false
-        bringShownScreenUpToDate()
-        Search.refreshMatches(state: &self)
+        if bringShownScreenUpToDate() { Search.refreshMatches(state: &self, listOf: screen) }
         clampAll()
     }
 
-    private mutating func bringShownScreenUpToDate() {
+    /// Whether a list was worked out again.
+    @discardableResult
+    private mutating func bringShownScreenUpToDate() -> Bool {
         if screen == .summary && !groupsAreCurrent {
-            groups = register.summarise(rows, by: dimension, metric: metric)
+            groups = register.summarise(rows, by: dimension, metric: metric).shown(by: dimension, top: nil).shown
             groupsAreCurrent = true
+            return true
         }
         if screen == .organisations && !organisationRowsAreCurrent {
-            organisationRows = OrganisationSummary.sorted(
-                OrganisationSummary.rows(
-                    register: register, arrangements: rows, types: organisationTypes, regions: organisationRegions),
-                by: organisationSort, descending: organisationSortDescending, register: register)
+            organisationRows = OrganisationSummary.rows(
+                register: register, arrangements: rows, types: organisationTypes, regions: organisationRegions,
+                sortedBy: organisationSort, descending: organisationSortDescending)
             organisationRowsAreCurrent = true
+            return true
         }
+        return false
     }
 
     private func sortedRows(_ rows: [Int]) -> [Int] {
@@ -236,7 +239,10 @@ public struct AppState: Sendable {
         focusedColumn = min(max(focusedColumn, 0), ArrangementColumn.all.count - 1)
         firstScrolledColumn = ArrangementColumn.firstScrolled(
             keeping: focusedColumn, width: layout.content.width, from: firstScrolledColumn)
-        organisationColumn = min(max(organisationColumn, 0), OrganisationSummary.SortKey.allCases.count - 1)
+        let organisationColumns = OrganisationsScreen.columns(self).map(\.key.rawValue)
+        if !organisationColumns.contains(organisationColumn) {
+            organisationColumn = organisationColumns.last { $0 <= organisationColumn } ?? organisationColumns[0]
+        }
         detailTop = DetailScreen.clampedTop(detailTop, state: self)
         if case .help(let top) = overlay { overlay = .help(top: min(top, Help.lastTop(for: screen, in: layout.overlay))) }
     }

@@ -97,7 +97,7 @@ struct ArrangementsScreen: ScreenContent {
         }
         if state.rows.isEmpty {
             canvas.draw(
-                Render.text("No arrangement matches these filters · c clears them", state), x: 1, y: layout.content.y + 2,
+                Render.text(Wording.noneMatch + " · c clears them", state), x: 1, y: layout.content.y + 2,
                 style: state.theme.dim, clip: layout.content)
         }
     }
@@ -113,7 +113,7 @@ struct ArrangementsScreen: ScreenContent {
         }
         let shown = Self.shownColumns(state)
         if shown.count < ArrangementColumn.all.count {
-            status += " · ←/→ for the other \(ArrangementColumn.all.count - shown.count) columns"
+            status += " · ←/→ for the other " + Count.format(ArrangementColumn.all.count - shown.count, "column", "columns")
         }
         return status
     }

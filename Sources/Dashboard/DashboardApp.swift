@@ -45,7 +45,11 @@ public enum Effects {
             var bytes: [UInt8] = []
             let written: String
             if let table {
-                bytes = table.write(as: format, neutralisingFormulas: !state.data.rawExports) ?? []
+                guard let tableBytes = table.write(as: format, neutralisingFormulas: !state.data.rawExports) else {
+                    state.message = "Could not export: a workbook holds arrangements; name the table .csv, .json or .md"
+                    return
+                }
+                bytes = tableBytes
                 written = "\(table.title) (\(Count.format(table.rows.count, "row", "rows")))"
             } else {
                 do {

@@ -34,7 +34,9 @@ public enum Overlay: Sendable, Equatable {
     case help(top: Int)
     case picker(PickerKind, ListPicker)
     case search(TextInput)
-    case export(TextInput)
+    /// The export prompt, with the table it writes (nil: the arrangements in view), made
+    /// once when it opened.
+    case export(TextInput, ReportTable?)
     /// The export path exists: replace it? With the table to write, if not the arrangements.
     case confirmOverwrite(path: String, table: ReportTable?)
 }

@@ -7,11 +7,14 @@ import TerminalUI
 enum ExportDialog {
     static func open(state: inout AppState) {
         let content = state.screen.content
-        state.overlay = .export(TextInput(suggestedPath(name: content.exportName, after: state.lastExportPath)))
+        let table = content.exportTable(state)
+        var path = suggestedPath(name: content.exportName, after: state.lastExportPath)
+        // A workbook holds arrangements: a table after one goes to CSV.
+        if table != nil, (try? ExportFormat(forPath: path)) == .xlsx {
+            path = String(path.dropLast("xlsx".count)) + "csv"
+        }
+        state.overlay = .export(TextInput(path), table)
     }
-
-    /// What the screen shown exports: its table, or the arrangements in view.
-    static func table(_ state: AppState) -> ReportTable? { state.screen.content.exportTable(state) }
 
     /// A path not yet taken: `name.csv` where the last export went (with its format), or
     /// in the working directory; numbered when taken.
@@ -34,8 +37,8 @@ enum ExportDialog {
     }
 
     /// The prompt's title: what will be written.
-    static func title(_ state: AppState) -> String {
-        if let table = table(state) { return "Export: \(table.title)" }
+    static func title(_ table: ReportTable?, state: AppState) -> String {
+        if let table { return "Export: \(table.title)" }
         return "Export \(Count.format(state.rows.count, "arrangement", "arrangements"))"
     }
 }

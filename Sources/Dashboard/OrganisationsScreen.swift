@@ -29,7 +29,7 @@ struct OrganisationsScreen: ScreenContent {
         (list?.movementKeys(opening: "show the arrangements it is in", hint: "Arrangements") ?? []) + [
             KeyBinding([.left, .right, .character("h"), .character("l")], "← →  h l", "choose a column") { state, key in
                 let step = key == .left || key == .character("h") ? -1 : 1
-                let shown = Self.columns(width: state.size.width).map(\.key.rawValue)
+                let shown = Self.columns(state).map(\.key.rawValue)
                 let position = (shown.firstIndex(of: state.organisationColumn) ?? 0) + step
                 state.organisationColumn = shown[min(max(position, 0), shown.count - 1)]
                 return []
@@ -45,28 +45,33 @@ struct OrganisationsScreen: ScreenContent {
     struct Column {
         var key: OrganisationSummary.SortKey
         var table: TableColumn
+        /// The column in a sentence: "Sorted by arrangements".
+        var spoken: String
     }
 
-    /// The columns that fit `width`: narrow terminals keep the name and the figures.
-    static func columns(width: Int) -> [Column] {
-        var columns = [Column(key: .name, table: TableColumn("Organisation", width: 16, flexWeight: 1))]
-        if width >= 100 {
+    /// The columns that fit the state's width: narrow terminals keep the name and the
+    /// figures. The count column is as wide as its largest count.
+    static func columns(_ state: AppState) -> [Column] {
+        let largest = state.organisationRows.map(\.arrangements).max() ?? 0
+        let countWidth = max(4, Count.format(largest).count)
+        var columns = [Column(key: .name, table: TableColumn("Organisation", width: 16, flexWeight: 1), spoken: "name")]
+        if state.size.width >= 100 {
             columns += [
-                Column(key: .sector, table: TableColumn("Sector", width: 8)),
-                Column(key: .type, table: TableColumn("Type", width: 15)),
-                Column(key: .region, table: TableColumn("Region", width: 15)),
+                Column(key: .sector, table: TableColumn("Sector", width: 8), spoken: "sector"),
+                Column(key: .type, table: TableColumn("Type", width: 15), spoken: "type"),
+                Column(key: .region, table: TableColumn("Region", width: 15), spoken: "region"),
             ]
         }
         columns += [
-            Column(key: .arrangements, table: TableColumn("In", width: 4, alignment: .right)),
-            Column(key: .savings, table: TableColumn("Their savings", width: 13, alignment: .right)),
-            Column(key: .share, table: TableColumn("Share", width: 6, alignment: .right)),
+            Column(key: .arrangements, table: TableColumn("In", width: countWidth, alignment: .right), spoken: "arrangements"),
+            Column(key: .savings, table: TableColumn("Their savings", width: 13, alignment: .right), spoken: "their savings"),
+            Column(key: .share, table: TableColumn("Share", width: 6, alignment: .right), spoken: "share"),
         ]
         return columns
     }
 
     static func table(_ state: AppState) -> TableView {
-        let columns = columns(width: state.size.width)
+        let columns = columns(state)
         return TableView(
             columns: columns.map(\.table), rowCount: state.organisationRows.count, scroll: state.organisationsTable,
             sortColumn: columns.firstIndex { $0.key == state.organisationSort }, sortDescending: state.organisationSortDescending)
@@ -74,7 +79,7 @@ struct OrganisationsScreen: ScreenContent {
 
     func draw(_ state: AppState, layout: Layout, canvas: inout Canvas) {
         let organisations = state.register.organisations
-        let columns = Self.columns(width: state.size.width)
+        let columns = Self.columns(state)
         let table = Self.table(state)
         let needle = state.searchText
         table.draw(
@@ -115,7 +120,7 @@ struct OrganisationsScreen: ScreenContent {
 
     func click(x: Int, y: Int, double: Bool, state: inout AppState, layout: Layout) -> [Effect] {
         guard y == layout.content.y else { return list?.click(y: y, double: double, state: &state, layout: layout) ?? [] }
-        let columns = Self.columns(width: state.size.width)
+        let columns = Self.columns(state)
         if let index = Self.table(state).column(atX: x - layout.content.x, width: layout.content.width),
             columns.indices.contains(index)
         {
@@ -136,7 +141,7 @@ struct OrganisationsScreen: ScreenContent {
         let numeric = [.arrangements, .savings, .share].contains(key)
         let descending = state.organisationSort == key ? !state.organisationSortDescending : numeric
         state.setOrganisationSort(key, descending: descending)
-        let title = columns(width: Int.max).first { $0.key == key }?.table.title ?? ""
-        state.message = "Sorted by \(title.lowercased()), \(descending ? "descending" : "ascending")"
+        let spoken = columns(state).first { $0.key == key }?.spoken ?? "\(key)"
+        state.message = "Sorted by \(spoken), \(descending ? "descending" : "ascending")"
     }
 }

@@ -52,36 +52,36 @@ enum OverlayHandling {
             case .unchanged:
                 state.overlay = .search(input)
             }
-        case .export(var input):
+        case .export(var input, let table):
             switch input.handle(key) {
             case .cancelled: state.overlay = nil
             case .submitted:
                 let path = input.text.trimmingCharacters(in: .whitespaces)
                 guard !path.isEmpty else {
                     state.message = "Type a file name to export to"
-                    state.overlay = .export(input)
+                    state.overlay = .export(input, table)
                     return []
                 }
-                guard let format = exportFormat(path, state: &state) else {
-                    state.overlay = .export(input)
+                guard let format = exportFormat(path, table: table, state: &state) else {
+                    state.overlay = .export(input, table)
                     return []
                 }
                 state.overlay = nil
-                return [.export(path: path, format: format, overwrite: false, table: ExportDialog.table(state))]
+                return [.export(path: path, format: format, overwrite: false, table: table)]
             case .edited, .unchanged:
-                state.overlay = .export(input)
+                state.overlay = .export(input, table)
             }
         case .confirmOverwrite(let path, let table):
             switch key {
             case .character("y"), .character("Y"):
-                guard let format = exportFormat(path, state: &state) else {
-                    state.overlay = .export(TextInput(path))
+                guard let format = exportFormat(path, table: table, state: &state) else {
+                    state.overlay = .export(TextInput(path), table)
                     return []
                 }
                 state.overlay = nil
                 return [.export(path: path, format: format, overwrite: true, table: table)]
             case .character("n"), .character("N"), .escape:
-                state.overlay = .export(TextInput(path))
+                state.overlay = .export(TextInput(path), table)
             default: break
             }
         }
@@ -102,10 +102,10 @@ enum OverlayHandling {
 
     /// The format `path`'s extension names (CSV when it names none); nil, with the reason
     /// in the message line, for a format ssmap cannot write, or a table as a workbook.
-    private static func exportFormat(_ path: String, state: inout AppState) -> ExportFormat? {
+    private static func exportFormat(_ path: String, table: ReportTable?, state: inout AppState) -> ExportFormat? {
         do {
             let format = try ExportFormat(forPath: path) ?? .csv
-            if format == .xlsx && ExportDialog.table(state) != nil {
+            if format == .xlsx && table != nil {
                 state.message = "Could not export: a workbook holds arrangements; name the table .csv, .json or .md"
                 return nil
             }

@@ -107,7 +107,11 @@ enum Pickers {
         case .organisationRegion:
             state.setOrganisationFilters(types: state.organisationTypes, regions: Set(chosen.map(Int32.init)))
         case .partner:
-            if let partner = chosen.first { showArrangements(of: Int32(partner), state: &state) }
+            guard !chosen.isEmpty else { return }
+            state.setFilter(Dimension.organisation.setting(Set(chosen.map(Int32.init)), in: state.filter))
+            let names = chosen.sorted().map { state.register.organisations.names[$0] }.joined(separator: " or ")
+            state.message = "Arrangements with \(names): \(Count.format(state.rows.count))"
+            Reducer.switchScreen(to: .arrangements, state: &state)
         }
     }
 

@@ -13,6 +13,7 @@ public enum Reducer {
             return []
         case .mouse(let mouse):
             state.message = nil
+            state.headlineFocused = false
             return MouseHandling.handle(mouse, state: &state)
         case .key(let key):
             state.message = nil

@@ -119,7 +119,7 @@ public enum Render {
         canvas.fill(layout.status, style: state.theme.statusBar)
         var status = state.message ?? state.screen.content.status(state)
         if state.message == nil && !state.data.diagnostics.isEmpty && state.screen != .issues {
-            status += " · \(Count.format(state.data.diagnostics.count)) data issues (\(Screen.issues.number))"
+            status += " · " + Count.format(state.data.diagnostics.count, "data issue", "data issues") + " (\(Screen.issues.number))"
         }
         canvas.draw(" " + text(status, state), x: 0, y: layout.status.y, style: state.theme.statusBar, maxWidth: layout.status.width)
     }
@@ -159,9 +159,9 @@ public enum Render {
             shown.draw(in: box, canvas: &canvas, theme: state.theme, glyphs: state.glyphs)
         case .search(let input):
             prompt(title: "Search", label: "/", input: input, note: "Enter keeps it · Esc cancels · n/N move between matches", state: state, layout: layout, canvas: &canvas)
-        case .export(let input):
+        case .export(let input, let table):
             prompt(
-                title: ExportDialog.title(state), label: "File:", input: input,
+                title: ExportDialog.title(table, state: state), label: "File:", input: input,
                 note: ".csv, .json or .md · Enter writes · Esc cancels", state: state, layout: layout, canvas: &canvas)
         case .confirmOverwrite(let path, _):
             let rect = layout.content.centred(width: min(layout.content.width, 60), height: 5)

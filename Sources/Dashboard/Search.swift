@@ -16,11 +16,14 @@ enum Search {
         state.overlay = .search(TextInput(text))
     }
 
-    /// The matches of the search after the list changed (a filter, a sort, new groups).
-    /// `candidates`, when given, are the only positions that can match (the matches of a
-    /// shorter search this one extends), so typing one more letter searches fewer rows.
-    static func refreshMatches(state: inout AppState, candidates: [Int]? = nil) {
-        guard var search = state.search, let list = search.screen.content.list else { return }
+    /// The matches of the search after a list changed (a filter, a sort, new groups):
+    /// `listOf` the screen whose list it was, nil for all of them. `candidates`, when
+    /// given, are the only positions that can match (the matches of a shorter search this
+    /// one extends), so typing one more letter searches fewer rows.
+    static func refreshMatches(state: inout AppState, listOf changed: Screen? = nil, candidates: [Int]? = nil) {
+        guard var search = state.search, changed == nil || changed == search.screen,
+            let list = search.screen.content.list
+        else { return }
         search.matches = search.text.isEmpty ? [] : list.matches(state, search.text, candidates)
         state.search = search
     }

@@ -48,7 +48,7 @@ struct SummaryScreen: ScreenContent {
             Render.text("d: group by · m: measure by · Enter: filter to the selected bar · e: export the table", state),
             x: 1, y: content.y + 1, style: state.theme.dim, clip: content)
         guard !state.groups.isEmpty else {
-            canvas.draw("No arrangements to chart.", x: 1, y: layout.chart.y, style: state.theme.dim, clip: content)
+            canvas.draw(Wording.noneMatch + ".", x: 1, y: layout.chart.y, style: state.theme.dim, clip: content)
             return
         }
         let metric = state.metric
@@ -80,13 +80,20 @@ struct SummaryScreen: ScreenContent {
     }
 
     func exportTable(_ state: AppState) -> ReportTable? {
-        ReportTable.summary(register: state.register, rows: state.rows, by: state.dimension, metric: state.metric)
+        ReportTable.summary(register: state.register, rows: state.rows, by: state.dimension, metric: state.metric, top: nil)
     }
 
     /// Enter on a bar: the arrangements filtered to that group.
     static func drillDown(state: inout AppState) {
         guard state.groups.indices.contains(state.chart.selected) else { return }
         let group = state.groups[state.chart.selected]
+        let chosen = state.dimension.chosen(in: state.filter)
+        if !chosen.isEmpty, case .value(let value) = group.key, !chosen.contains(value) {
+            // Values of one dimension combine with "or": choosing this one instead would
+            // show more arrangements than the bar, not fewer.
+            state.message = "Already filtered by \(state.dimension.label): clear it (c) to see all of \(group.label)"
+            return
+        }
         guard let filter = state.dimension.narrowing(state.filter, to: group.key) else {
             state.message = "\"\(group.label)\" cannot be filtered to"
             return

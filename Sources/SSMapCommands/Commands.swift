@@ -176,15 +176,16 @@ struct Summary: ParsableCommand {
             let register = loaded.register
             let filter = try filters.filter(for: register)
             let rows = filter.matchingRows(in: register)
-            var table = ReportTable.summary(register: register, rows: rows, by: dimension, metric: metric)
-            if let top { table.rows = Array(table.rows.prefix(top)) }
-            switch format {
-            case .table:
+            guard format != .table else {
                 let report = SummaryReport(
                     register: register, rows: rows, dimension: dimension, metric: metric, top: top,
                     width: TerminalOutput.width(), title: title(loaded), filters: filter.phrases(in: register))
                 TerminalOutput.write(report.render())
-            case .csv: TerminalOutput.write(SafeText.visible(table.csv(), keepingLineBreaks: true))
+                return
+            }
+            let table = ReportTable.summary(register: register, rows: rows, by: dimension, metric: metric, top: top)
+            switch format {
+            case .table, .csv: TerminalOutput.write(SafeText.visible(table.csv(), keepingLineBreaks: true))
             case .json: TerminalOutput.write(table.json())  // JSON escapes control characters itself
             case .markdown: TerminalOutput.write(SafeText.visible(table.markdown(), keepingLineBreaks: true))
             }
@@ -197,7 +198,8 @@ struct Summary: ParsableCommand {
             ?? false
         guard isSample else { return "Register: \(loaded.arrangementsFile)" }
         let reported = register.allRows.filter { register.provenance($0) == .reported }.count
-        return "Sample register, June 2017: \(reported) reported arrangements, \(register.count - reported) illustrative"
+        return "Sample register, June 2017: \(Count.format(reported, "reported arrangement", "reported arrangements")), "
+            + "\(Count.format(register.count - reported)) illustrative"
     }
 }
 
@@ -313,7 +315,7 @@ struct List: ParsableCommand {
                     throw CommandError.failed("the workbook could not be made (\(error))")
                 }
                 try ExportFile.write(bytes, to: output, force: force, inputs: loaded.inputFiles)
-                TerminalOutput.note("Wrote \(rows.count) arrangement\(rows.count == 1 ? "" : "s") to \(output)")
+                TerminalOutput.note("Wrote \(Count.format(rows.count, "arrangement", "arrangements")) to \(output)")
             } else if format == .json {
                 TerminalOutput.write(text)  // JSON escapes control characters itself
             } else {
@@ -435,13 +437,13 @@ struct Validate: ParsableCommand {
             output += SafeText.visible("\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)") + "\n"
         }
         let register = loaded.register
-        var summary = "\(loaded.arrangementsFile): \(register.count) arrangement\(register.count == 1 ? "" : "s") read"
+        var summary = "\(loaded.arrangementsFile): \(Count.format(register.count, "arrangement", "arrangements")) read"
         // Which list the partners were checked against, always: without an organisations
         // file of its own, a register is checked against the bundled one.
         let listed = register.organisations.listed.filter { $0 }.count
-        summary += ", \(listed) organisations from \(loaded.organisationsFile ?? loaded.reference.name)"
-        summary += "; \(loaded.errorCount) row\(loaded.errorCount == 1 ? "" : "s") left out, "
-        summary += "\(loaded.warningCount) warning\(loaded.warningCount == 1 ? "" : "s")"
+        summary += ", \(Count.format(listed, "organisation", "organisations")) from \(loaded.organisationsFile ?? loaded.reference.name)"
+        summary += "; \(Count.format(loaded.errorCount, "row", "rows")) left out, "
+        summary += Count.format(loaded.warningCount, "warning", "warnings")
         output += SafeText.visible(summary) + "\n"
         TerminalOutput.write(output)
         if !loaded.diagnostics.isEmpty { throw ExitCode(1) }

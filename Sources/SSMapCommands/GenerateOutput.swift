@@ -23,6 +23,6 @@ enum GenerateOutput {
         let csv = generator.arrangementsCSV(count: count, style: style)
         try ExportFile.write(csv, to: arrangementsPath, force: force)
         try ExportFile.write(String(decoding: organisationBytes, as: UTF8.self), to: organisationsPath, force: force)
-        TerminalOutput.note("ssmap: wrote \(count) arrangements to \(arrangementsPath) and the organisations to \(organisationsPath)")
+        TerminalOutput.note("ssmap: wrote \(Count.format(count, "arrangement", "arrangements")) to \(arrangementsPath) and the organisations to \(organisationsPath)")
     }
 }

@@ -28,14 +28,13 @@ public enum HeadlineText {
     /// "Partners: 386 organisations: 346 councils and 40 other bodies", and how many the
     /// organisations list does not hold, when some are not.
     public static func partnersLine(_ headline: Headline) -> String {
-        func counted(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
         var parts = [
-            counted(headline.councilsInvolved, "council", "councils"),
-            counted(headline.otherBodiesInvolved, "other body", "other bodies"),
+            Count.format(headline.councilsInvolved, "council", "councils"),
+            Count.format(headline.otherBodiesInvolved, "other body", "other bodies"),
         ]
         if headline.unlistedInvolved > 0 { parts.append("\(headline.unlistedInvolved) not in the organisations list") }
         let last = parts.removeLast()
-        return "Partners: \(counted(headline.organisationsInvolved, "organisation", "organisations")): "
+        return "Partners: \(Count.format(headline.organisationsInvolved, "organisation", "organisations")): "
             + parts.joined(separator: ", ") + " and " + last
     }
 

@@ -43,21 +43,10 @@ public struct SummaryReport {
         let groups = register.summarise(rows, by: dimension, metric: metric)
         lines.append(metric.heading(by: dimension))
         guard !groups.isEmpty else {
-            lines.append("No arrangements match.")
+            lines.append(Wording.noneMatch + ".")
             return lines.joined(separator: "\n") + "\n"
         }
-        var shown = top.map { Array(groups.prefix(max(0, $0))) } ?? groups
-        let hidden = groups.dropFirst(shown.count)
-        if dimension == .year {
-            // Years read best in time order, with "not recorded" last.
-            shown.sort { left, right in
-                switch (left.key, right.key) {
-                case let (.value(a), .value(b)): return a < b
-                case (.value, _): return true
-                default: return false
-                }
-            }
-        }
+        let (shown, hidden) = groups.shown(by: dimension, top: top)
 
         let values = shown.map { $0.valueText(metric) }
         let shares = shown.map { $0.value(of: metric) == nil ? Money.notReportedMark : Percent.format($0.share(metric, ofArrangements: rows.count)) }
@@ -87,7 +76,7 @@ public struct SummaryReport {
             let hiddenQualifier = hidden.filter { $0.countWithFigure > 0 }
                 .reduce(nil) { SavingsQualifier.combined($0, with: $1.qualifier) } ?? .exact
             let hiddenCount = hidden.reduce(0) { $0 + $1.count }
-            var line = "…and \(Count.format(hidden.count)) more \(dimension.plural) ("
+            var line = "…and " + Count.format(hidden.count, "more \(dimension.label)", "more \(dimension.plural)") + " ("
             line += hidden.contains { $0.countWithFigure > 0 }
                 ? "\(hiddenQualifier.words)\(Money.format(hiddenTotal)) saved, " : "no savings figure, "
             line += dimension.isMultiValued

@@ -166,20 +166,20 @@ import TerminalUI
         defer { try? FileManager.default.removeItem(at: directory) }
         var state = Sample.state()
         Keys.run("3e", on: &state)
-        guard case .export(var input) = state.overlay else {
+        guard case .export(var input, let table) = state.overlay else {
             Issue.record("e did not open the export prompt")
             return
         }
         #expect(input.text.hasPrefix("ssmap-summary"))
         input = TextInput(directory.path + "/by-area.md")
-        state.overlay = .export(input)
+        state.overlay = .export(input, table)
         for effect in Keys.run("<Enter>", on: &state) { Effects.perform(effect, state: &state) }
         let written = try String(contentsOfFile: directory.path + "/by-area.md", encoding: .utf8)
         #expect(written.hasPrefix("### Savings to date by service area"))
         #expect(written.contains("| **Total** | **486** |"))
         // The next export starts where this one went, in the same format.
         Keys.run("4e", on: &state)
-        guard case .export(let next) = state.overlay else { return }
+        guard case .export(let next, _) = state.overlay else { return }
         #expect(next.text == directory.path + "/ssmap-organisations.md")
     }
 
@@ -248,5 +248,48 @@ import TerminalUI
         }
         #expect(filter.phrases(in: register).contains("with London Borough of Brent"))
         #expect(filter.phrases(in: register).contains("saved ≤ £1m"))
+    }
+
+    // MARK: Found in review
+
+    /// A click ends the headline's focus: Enter then opens the row clicked.
+    @Test func aClickLeavesTheHeadline() {
+        var state = Sample.state(width: 80, height: 24)
+        Keys.run("k", on: &state)
+        let layout = Layout(size: state.size)
+        _ = Reducer.handle(.mouse(MouseEvent(.press(.left), x: 3, y: layout.content.y + 4)), state: &state)
+        Keys.run("<Enter>", on: &state)
+        #expect(state.screen == .detail)
+        #expect(state.filter.figures.isEmpty)
+    }
+
+    /// Drilling into another value of a dimension already filtered would show more than
+    /// the bar: it says so instead.
+    @Test func drillingIntoAnotherValueOfAFilteredDimensionDoesNotWiden() throws {
+        var state = Sample.state()
+        let brent = try state.register.organisationID(named: "Brent")
+        state.setFilter(Dimension.organisation.setting([brent], in: state.filter))
+        let before = state.rows
+        state.setDimension(.organisation, metric: .count)
+        Reducer.switchScreen(to: .summary, state: &state)
+        let other = try #require(state.groups.firstIndex { $0.key != .value(brent) && $0.key != .notRecorded })
+        Keys.run(String(repeating: "j", count: other) + "<Enter>", on: &state)
+        #expect(state.rows == before)
+        #expect(state.message?.contains("Already filtered by organisation") == true)
+    }
+
+    @Test func arrowsAndBoundsAreSpeltOutInASCII() {
+        let text = DashboardText.forTerminal("←/→ for the other 2 columns · saved ≤ £1m · ↓ back", glyphs: .ascii)
+        #expect(text.utf8.allSatisfy { $0 < 0x80 }, "\(text)")
+        #expect(text.contains("<-/->") && text.contains("<= GBP 1m"))
+    }
+
+    @Test func aTableAfterAWorkbookExportIsOfferedAsCSV() {
+        #expect(ExportDialog.suggestedPath(name: "x", after: "/nonexistent-dir/view.xlsx") == "/nonexistent-dir/x.xlsx")
+        var state = Sample.state()
+        state.lastExportPath = "/nonexistent-dir/view.xlsx"
+        Keys.run("3e", on: &state)
+        guard case .export(let input, _) = state.overlay else { return }
+        #expect(input.text == "/nonexistent-dir/ssmap-summary.csv")
     }
 }

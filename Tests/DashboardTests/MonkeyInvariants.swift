@@ -16,8 +16,8 @@ enum MonkeyInvariants {
                 problems.append("\(screen.title) list: \(problem)")
             }
         }
-        if !ArrangementColumn.all.indices.contains(state.focusedColumn) {
-            problems.append("focused column \(state.focusedColumn) is not a column")
+        guard ArrangementColumn.all.indices.contains(state.focusedColumn) else {
+            return problems + ["focused column \(state.focusedColumn) is not a column"]
         }
         let focused = ArrangementColumn.all[state.focusedColumn]
         let fits = ArrangementColumn.name.width + ArrangementColumn.saved.width + 2 + focused.width <= layout.content.width
@@ -100,15 +100,15 @@ enum MonkeyInvariants {
             if state.searchMatches != expected { problems.append("search matches differ from searching afresh") }
         }
         if state.screen == .summary,
-            state.groups != register.summarise(state.rows, by: state.dimension, metric: state.metric) {
+            state.groups != register.summarise(state.rows, by: state.dimension, metric: state.metric)
+                .shown(by: state.dimension, top: nil).shown {
             problems.append("summary shown differs from summarising afresh")
         }
         if state.screen == .organisations {
-            let expected = OrganisationSummary.sorted(
-                OrganisationSummary.rows(
-                    register: register, arrangements: state.rows, types: state.organisationTypes,
-                    regions: state.organisationRegions),
-                by: state.organisationSort, descending: state.organisationSortDescending, register: register)
+            let expected = OrganisationSummary.rows(
+                register: register, arrangements: state.rows, types: state.organisationTypes,
+                regions: state.organisationRegions, sortedBy: state.organisationSort,
+                descending: state.organisationSortDescending)
             if state.organisationRows != expected { problems.append("organisations shown differ from counting afresh") }
         }
         return problems
@@ -163,7 +163,7 @@ enum MonkeyInvariants {
             }
             if let problem = cursorProblem(input) { problems.append("search: \(problem)") }
             return problems
-        case .export(let input):
+        case .export(let input, _):
             return cursorProblem(input).map { ["export prompt: \($0)"] } ?? []
         case .confirmOverwrite(let path, _):
             return path.isEmpty ? ["asked to replace a file with no name"] : []

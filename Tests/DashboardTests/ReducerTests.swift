@@ -270,7 +270,7 @@ import TerminalUI
             Issue.record("e did not open the export prompt")
             return
         }
-        state.overlay = .export(TextInput(path))
+        state.overlay = .export(TextInput(path), nil)
         var effects = Keys.run("<Enter>", on: &state)
         #expect(effects == [.export(path: path, format: .json, overwrite: false, table: nil)])
         for effect in effects { Effects.perform(effect, state: &state) }
@@ -280,12 +280,12 @@ import TerminalUI
         #expect(state.message?.contains("Wrote 4 arrangements") == true)
 
         // Again: the file exists, so ssmap asks first.
-        state.overlay = .export(TextInput(path))
+        state.overlay = .export(TextInput(path), nil)
         effects = Keys.run("<Enter>", on: &state)
         for effect in effects { Effects.perform(effect, state: &state) }
         #expect(state.overlay == .confirmOverwrite(path: path, table: nil))
         Keys.run("n", on: &state)
-        #expect(state.overlay == .export(TextInput(path)))
+        #expect(state.overlay == .export(TextInput(path), nil))
         state.overlay = .confirmOverwrite(path: path, table: nil)
         effects = Keys.run("y", on: &state)
         #expect(effects == [.export(path: path, format: .json, overwrite: true, table: nil)])
@@ -302,15 +302,15 @@ import TerminalUI
         for (path, format) in cases {
             var state = Sample.state()
             Keys.run("e", on: &state)
-            state.overlay = .export(TextInput(path))
+            state.overlay = .export(TextInput(path), nil)
             #expect(Keys.run("<Enter>", on: &state) == [.export(path: path, format: format, overwrite: false, table: nil)], "\(path)")
         }
         for path in ["view.xls", "VIEW.ODS"] {
             var state = Sample.state()
             Keys.run("e", on: &state)
-            state.overlay = .export(TextInput(path))
+            state.overlay = .export(TextInput(path), nil)
             #expect(Keys.run("<Enter>", on: &state).isEmpty, "\(path)")
-            #expect(state.overlay == .export(TextInput(path)), "the prompt stays open to fix the name")
+            #expect(state.overlay == .export(TextInput(path), nil), "the prompt stays open to fix the name")
             let pathExtension = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
             #expect(
                 state.message

@@ -490,3 +490,14 @@ struct AggregationTests {
         }
     }
 }
+
+/// The sector dimension's values are both `SectorCriterion` places (the filter) and
+/// `Sector` raw values (the summary's groups): the two orders must agree.
+@Suite struct SectorValueTests {
+    @Test func criteriaAndSectorsShareTheirPlaces() {
+        for (place, criterion) in SectorCriterion.allCases.enumerated() {
+            if let sector = criterion.sector { #expect(Int(sector.rawValue) == place, "\(criterion)") }
+        }
+        #expect(Dimension.sector.extraValue?.value == Int32(SectorCriterion.allCases.firstIndex(of: .crossSector) ?? -1))
+    }
+}

@@ -120,10 +120,10 @@ public struct ReportTable: Sendable, Equatable {
         }
     }
 
-    /// 0.1234 → "12.3".
+    /// 0.1234 → "12.3"; -0.0004 → "-0.4".
     private static func percentNumber(_ share: Double) -> String {
-        let tenths = Int((share * 1000).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
+        let tenths = Int((abs(share) * 1000).rounded())
+        return (share < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
     }
 
     static func markdownCell(_ text: String) -> String {

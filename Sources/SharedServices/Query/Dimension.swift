@@ -142,14 +142,16 @@ extension Dimension {
         name: "service", label: "service", plural: "services", flag: "service",
         flagHelp: "Only this service (repeatable), e.g. \"Trading standards\".",
         grouping: .category(ids: { $0.serviceIDs }, count: { $0.services.count }),
-        chosenIn: { $0.services }, choose: { $0.services = $1 }, valueName: { $0.services[$1] },
+        chosenIn: { $0.services }, choose: { $0.services = $1 },
+        valueName: { register, value in register.services.values.element(at: Int(value)) ?? "" },
         lookUp: { register, name throws(UnknownValue) in try register.serviceID(named: name) })
 
     public static let serviceArea = Dimension(
         name: "service-area", label: "service area", plural: "service areas", flag: "service-area",
         flagHelp: "Only this service area (repeatable), e.g. \"Back office\".",
         grouping: .category(ids: { $0.serviceAreaIDs }, count: { $0.serviceAreas.count }),
-        chosenIn: { $0.serviceAreas }, choose: { $0.serviceAreas = $1 }, valueName: { $0.serviceAreas[$1] },
+        chosenIn: { $0.serviceAreas }, choose: { $0.serviceAreas = $1 },
+        valueName: { register, value in register.serviceAreas.values.element(at: Int(value)) ?? "" },
         lookUp: { register, name throws(UnknownValue) in try register.serviceAreaID(named: name) },
         phrase: { "area: " + $0.joined(separator: " or ") })
 
@@ -157,10 +159,12 @@ extension Dimension {
         name: "region", label: "region", plural: "regions", flag: "region",
         flagHelp: "Only arrangements in this region (repeatable).",
         grouping: .category(ids: { $0.regionIDs }, count: { $0.regions.count }),
-        chosenIn: { $0.regions }, choose: { $0.regions = $1 }, valueName: { $0.regions[$1] },
+        chosenIn: { $0.regions }, choose: { $0.regions = $1 },
+        valueName: { register, value in register.regions.values.element(at: Int(value)) ?? "" },
         lookUp: { register, name throws(UnknownValue) in try register.regionID(named: name) })
 
-    /// Values are `SectorCriterion`s' places: the five sectors, then cross-sector.
+    /// Values are `SectorCriterion`s' places: the five sectors in `Sector`'s order (a
+    /// value is a sector's raw value, as the summary's groups are), then cross-sector.
     public static let sector = Dimension(
         name: "sector", label: "partner sector", plural: "sectors", flag: "sector",
         flagHelp: "Only arrangements involving this kind of partner (repeatable): council, fire, police, health, "
@@ -218,6 +222,7 @@ extension Dimension {
         },
         valueName: { _, value in String(value) },
         lookUp: { _, name throws(UnknownValue) in
+            // Years are chosen as a range: --since and --until.
             guard let year = Int32(name.trimmingWhitespace()) else {
                 throw UnknownValue(kind: "start year", value: name, suggestions: [])
             }

@@ -16,9 +16,10 @@ public struct OrganisationSummary: Sendable, Equatable {
     }
 
     /// The organisations in `arrangements` (and every listed one), of the given types and
-    /// regions when those are not empty; most involved first, then by name.
+    /// regions when those are not empty; most involved first unless another order is asked.
     public static func rows(
-        register: Register, arrangements: [Int], types: Set<String> = [], regions: Set<Int32> = []
+        register: Register, arrangements: [Int], types: Set<String> = [], regions: Set<Int32> = [],
+        sortedBy key: SortKey = .arrangements, descending: Bool = true
     ) -> [OrganisationSummary] {
         let organisations = register.organisations
         var counts = [Int](repeating: 0, count: organisations.count)
@@ -46,7 +47,7 @@ public struct OrganisationSummary: Sendable, Equatable {
                     organisation: Int32(index), arrangements: counts[index], withFigure: figures[index],
                     savings: savings[index], share: viewTotal > 0 ? Double(savings[index]) / Double(viewTotal) : 0))
         }
-        return sorted(result, by: .arrangements, descending: true, register: register)
+        return sorted(result, by: key, descending: descending, register: register)
     }
 
     /// `rows` sorted by a column, ties broken by name; organisations with no figure sort
@@ -74,7 +75,11 @@ public struct OrganisationSummary: Sendable, Equatable {
             }
         }
         return rows.sorted { left, right in
-            if let a = text(left), let b = text(right), a != b { return descending ? a > b : a < b }
+            // Text compares folded, as searches do, and an empty value goes last either way.
+            if let a = text(left).map(TextSearch.fold), let b = text(right).map(TextSearch.fold), a != b {
+                if a.isEmpty || b.isEmpty { return b.isEmpty }
+                return descending ? a > b : a < b
+            }
             let a = number(left)
             let b = number(right)
             if a != b {

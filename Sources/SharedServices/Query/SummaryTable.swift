@@ -1,8 +1,8 @@
 extension ReportTable {
-    /// A summary's groups as a table, in the order `metric` ranks them, with a total row
-    /// for the whole view.
-    public static func summary(register: Register, rows: [Int], by dimension: Dimension, metric: Metric) -> ReportTable {
-        let groups = register.summarise(rows, by: dimension, metric: metric)
+    /// A summary's groups as a table, in the order a summary shows them (the `top`
+    /// largest when given), with a total row for the whole view.
+    public static func summary(register: Register, rows: [Int], by dimension: Dimension, metric: Metric, top: Int?) -> ReportTable {
+        let (groups, hidden) = register.summarise(rows, by: dimension, metric: metric).shown(by: dimension, top: top)
         func money(_ pounds: Int64?, _ qualifier: SavingsQualifier) -> Cell { pounds.map { .money($0, qualifier) } ?? .missing }
         let table = groups.map { group -> [Cell] in
             [
@@ -18,8 +18,15 @@ extension ReportTable {
             withFigure > 0 ? .money(headline.totalSavings, headline.totalQualifier) : .missing,
             withFigure > 0
                 ? .money(Register.roundedQuotient(headline.totalSavings, Int64(withFigure)), headline.totalQualifier) : .missing,
-            dimension.isMultiValued ? .missing : .share(rows.isEmpty ? 0 : 1),
+            // Multi-valued groups overlap, and with no figure there is nothing to share.
+            dimension.isMultiValued || (metric != .count && withFigure == 0) ? .missing : .share(rows.isEmpty ? 0 : 1),
         ]
+        var notes = summaryNotes(headline, dimension: dimension, metric: metric)
+        if !hidden.isEmpty {
+            notes.insert(
+                "Only the largest " + Count.format(groups.count, dimension.label, dimension.plural) + " of "
+                    + Count.format(groups.count + hidden.count) + " are listed; the total is of them all.", at: 0)
+        }
         return ReportTable(
             title: metric.heading(by: dimension),
             columns: [
@@ -27,7 +34,7 @@ extension ReportTable {
                 Column(Metric.total.columnTitle, isNumeric: true), Column(Metric.mean.columnTitle, isNumeric: true),
                 Column(metric.shareTitle, isNumeric: true),
             ],
-            rows: table, total: total, notes: summaryNotes(headline, dimension: dimension, metric: metric))
+            rows: table, total: total, notes: notes)
     }
 
     /// The notes every summary carries: what n/r means, what shares are of, and why a
@@ -39,7 +46,7 @@ extension ReportTable {
         if metric != .count {
             notes.append(
                 "Shares are of \(headline.totalQualifier.words)\(Money.format(headline.totalSavings)), the savings of the "
-                    + "\(Count.format(headline.withFigure)) arrangements with a figure.")
+                    + "\(Count.format(headline.withFigure, "arrangement", "arrangements")) with a figure.")
         }
         if dimension.isMultiValued {
             notes.append(

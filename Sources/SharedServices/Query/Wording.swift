@@ -33,6 +33,31 @@ public enum Count {
     }
 }
 
+/// Sentences more than one screen or report says.
+public enum Wording {
+    /// A view with nothing in it.
+    public static let noneMatch = "No arrangement matches these filters"
+}
+
+extension Array where Element == GroupSummary {
+    /// The groups as a summary shows them: the `top` largest (all when nil), years then put
+    /// in time order with "not recorded" last; and the groups left out.
+    public func shown(by dimension: Dimension, top: Int?) -> (shown: [GroupSummary], hidden: ArraySlice<GroupSummary>) {
+        var shown = top.map { Array(prefix(Swift.max(0, $0))) } ?? self
+        let hidden = dropFirst(shown.count)
+        if dimension == .year {
+            shown.sort { left, right in
+                switch (left.key, right.key) {
+                case let (.value(a), .value(b)): return a < b
+                case (.value, _): return true
+                default: return false
+                }
+            }
+        }
+        return (shown, hidden)
+    }
+}
+
 extension GroupSummary {
     /// The group's value by `metric`: a count, or money ("—" when no figure was reported).
     public func valueText(_ metric: Metric) -> String {

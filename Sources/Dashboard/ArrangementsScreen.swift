@@ -87,14 +87,7 @@ struct ArrangementsScreen: ScreenContent {
                     needle, in: register.name(state.rows[position]), x: nameColumn.x, width: nameColumn.width, y: y,
                     state: state, canvas: &canvas)
             })
-        // The column the arrows have reached: its heading underlined in the accent style.
-        if let focused = shown.firstIndex(of: state.focusedColumn) {
-            let position = table.layout(width: layout.content.width)[focused]
-            canvas.restyle(Rect(x: layout.content.x + position.x, y: layout.content.y, width: position.width, height: 1)) {
-                $0 = state.theme.accent
-                $0.underline = true
-            }
-        }
+        Render.markFocusedHeading(shown.firstIndex(of: state.focusedColumn), of: table, in: layout.content, state: state, canvas: &canvas)
         if state.rows.isEmpty {
             canvas.draw(
                 Render.text(Wording.noneMatch + " · c clears them", state), x: 1, y: layout.content.y + 2,

@@ -104,13 +104,9 @@ struct OrganisationsScreen: ScreenContent {
                     needle, in: organisations.names[Int(state.organisationRows[position].organisation)], x: nameColumn.x,
                     width: nameColumn.width, y: y, state: state, canvas: &canvas)
             })
-        if let focused = columns.firstIndex(where: { $0.key.rawValue == state.organisationColumn }) {
-            let position = table.layout(width: layout.content.width)[focused]
-            canvas.restyle(Rect(x: layout.content.x + position.x, y: layout.content.y, width: position.width, height: 1)) {
-                $0 = state.theme.accent
-                $0.underline = true
-            }
-        }
+        Render.markFocusedHeading(
+            columns.firstIndex { $0.key.rawValue == state.organisationColumn }, of: table, in: layout.content, state: state,
+            canvas: &canvas)
     }
 
     func status(_ state: AppState) -> String {

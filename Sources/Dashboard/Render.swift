@@ -103,6 +103,17 @@ public enum Render {
         return 0..<0
     }
 
+    /// The heading of the column the arrows have reached (`column`, an index of `table`'s
+    /// columns), underlined in the accent style: what `s` sorts by.
+    static func markFocusedHeading(_ column: Int?, of table: TableView, in rect: Rect, state: AppState, canvas: inout Canvas) {
+        guard let column else { return }
+        let position = table.layout(width: rect.width)[column]
+        canvas.restyle(Rect(x: rect.x + position.x, y: rect.y, width: position.width, height: 1)) {
+            $0 = state.theme.accent
+            $0.underline = true
+        }
+    }
+
     /// Restyles where `needle` occurs in `name` as drawn in a cell starting at `x`.
     static func highlight(_ needle: String, in name: String, x: Int, width: Int, y: Int, state: AppState, canvas: inout Canvas) {
         guard let range = name.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) else { return }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SharedServices
 
 #if canImport(Glibc)
 import Glibc
@@ -127,7 +128,7 @@ struct HostileCorpusTests {
             "five-thousand-partners.csv:2:29: warning: partners \"Council \($0)\" \(ExpectedMessage.notInTheBundledList), "
                 + "taken to be a council body"
         }
-        let manySummary = "five-thousand-partners.csv: 1 arrangement read; 0 rows left out, 5000 warnings"
+        let manySummary = "five-thousand-partners.csv: 1 arrangement read; 0 rows left out, 5,000 warnings"
         #expect(Self.differences(printed: [twice] + partners + [manySummary], expected: many).isEmpty)
         #expect(!Self.differences(printed: [twice] + partners.dropLast() + [manySummary], expected: many).isEmpty)
         #expect(!Self.differences(printed: [twice] + partners + [twice, manySummary], expected: many).isEmpty)
@@ -216,7 +217,7 @@ struct HostileCorpusTests {
             let errors = hostile.messages.filter { $0.kind == .error }.reduce(0) { $0 + $1.count }
             let warnings = hostile.messages.filter { $0.kind == .warning }.reduce(0) { $0 + $1.count }
             let start = "\(file): \(count) arrangement\(count == 1 ? "" : "s") read"
-            let end = "; \(errors) row\(errors == 1 ? "" : "s") left out, \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let end = "; \(Count.format(errors, "row", "rows")) left out, \(Count.format(warnings, "warning", "warnings"))"
             if let last = lines.last, last.hasPrefix(start), last.hasSuffix(end) {
                 lines.removeLast()
             } else {

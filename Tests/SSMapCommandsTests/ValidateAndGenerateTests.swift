@@ -131,7 +131,7 @@ import Testing
         let named = try BinaryRunner.run(["validate", path, "--organisations", ours])
         #expect(named.status == 1)
         #expect(named.standardOutput.contains(path + ":2:26: warning: partners \"Worthing\" is not in ours.csv; kept"))
-        #expect(named.standardOutput.contains(": 2 arrangements read, 1 organisations from " + ours + ";"))
+        #expect(named.standardOutput.contains(": 2 arrangements read, 1 organisation from " + ours + ";"))
     }
 
     @Test func theSampleValidatesCleanly() throws {

@@ -18,7 +18,7 @@ public struct SSMap: ParsableCommand {
             Exit status: 0 success; 1 problems found (validate) or a file could not be written;
             2 the register could not be loaded; 64 a command-line mistake.
             """,
-        subcommands: [Open.self, Summary.self, List.self, Show.self, Validate.self, Generate.self],
+        subcommands: [Open.self, Summary.self, List.self, Show.self, MapCommand.self, Validate.self, Generate.self],
         defaultSubcommand: Open.self
     )
 
@@ -402,6 +402,57 @@ struct Show: ParsableCommand {
         }
     }
 }
+
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "England's councils as a map in text, each shaded by the arrangements in view, for reports.")
+
+    @OptionGroup var source: RegisterOptions
+    @OptionGroup(title: "Filters") var filters: FilterOptions
+
+    @Option(help: "Shade by: arrangements (how many it or its county is in) or savings (of those arrangements).")
+    var by: MapShading.Measure = .arrangements
+
+    @Option(help: "Width in columns. Default: the terminal's, or 100 when not a terminal.")
+    var width: Int?
+
+    @Option(help: "Height in lines. Default: the terminal's, or 40 when not a terminal.")
+    var height: Int?
+
+    @Flag(help: "Draw with ASCII density characters ( .:-=+*#%@), nothing outside ASCII.")
+    var ascii = false
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be 20 or more") }
+        if let height, height < 10 { throw ValidationError("--height must be 10 or more") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            guard let directory = SampleData.directory(containing: SampleData.mapAreasFileName) else {
+                throw CommandError.failed("the map's outlines (\(SampleData.mapAreasFileName)) were not found; set SSMAP_SAMPLE_DATA")
+            }
+            let outlines: AreaOutlines
+            do throws(LoadError) {
+                outlines = try AreaOutlines.read(path: directory + "/" + SampleData.mapAreasFileName)
+            } catch {
+                throw CommandError.load(error)
+            }
+            let loaded = try RegisterSession.load(source)
+            let register = loaded.register
+            let filter = try filters.filter(for: register)
+            let size = TerminalOutput.size()
+            let report = MapReport(
+                register: register, rows: filter.matchingRows(in: register), outlines: outlines, measure: by,
+                width: width ?? size?.width ?? 100, height: height ?? size?.height ?? 40, ascii: ascii,
+                title: Summary.title(loaded), filters: filter.phrases(in: register))
+            TerminalOutput.write(report.render())
+        }
+    }
+}
+
+extension MapShading.Measure: ExpressibleByArgument {}
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -9,6 +9,8 @@ public enum SampleData {
     public static let organisationsFileName = "organisations.csv"
     /// The cited, reported arrangements that `ssmap generate` puts first.
     public static let reportedFileName = "reported-arrangements.csv"
+    /// The outlines of England's councils the map draws.
+    public static let mapAreasFileName = "england-2017-areas.txt"
 
     /// The `sample-data` directory holding `file`, or nil when it cannot be found.
     public static func directory(containing file: String = arrangementsFileName) -> String? {

@@ -9,13 +9,15 @@ import TextCells
 public enum TerminalOutput {
     /// The terminal's width in columns, or 80 when the output is not a terminal.
     public static func width() -> Int {
-        if isatty(STDOUT_FILENO) != 0 {
-            var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 {
-                return Int(size.ws_col)
-            }
-        }
-        return 80
+        size()?.width ?? 80
+    }
+
+    /// The terminal's size in columns and lines, or nil when the output is not a terminal.
+    public static func size() -> (width: Int, height: Int)? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 && size.ws_row > 0 else { return nil }
+        return (Int(size.ws_col), Int(size.ws_row))
     }
 
     public static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }

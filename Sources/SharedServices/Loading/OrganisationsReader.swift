@@ -13,6 +13,21 @@ enum OrganisationsReader {
                 message: "the required column \"name\" is missing; the header has: " + CellReading.listed(reader.header))
         }
         builder.setOrganisationExtraColumns(columns.extraColumns.map { reader.header[$0] })
+        // An optional column the schema does not know, kept among the extra columns: the
+        // councils a fire service or police force covers, as GSS codes (OrganisationTable.covers).
+        let coversColumns = columns.extraColumns.filter { OrganisationTable.isCoversColumn(reader.header[$0]) }
+        if coversColumns.count > 1 {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: reader.headerLine, field: reader.header[coversColumns[1]], severity: .warning,
+                    message: "columns \(coversColumns[0] + 1) (\"\(CellReading.columnName(reader.header[coversColumns[0]]))\") "
+                        + "and \(coversColumns[1] + 1) (\"\(CellReading.columnName(reader.header[coversColumns[1]]))\") "
+                        + "both give the councils covered; the first is used"))
+        }
+        let coversColumn = coversColumns.first
+        // The covers cells of the rows kept, checked once every council is listed.
+        var coverCells: [(line: Int, position: CellPosition?, text: String)] = []
+        let firstDiagnostic = diagnostics.count
 
         var firstLineOfName: [String: Int] = [:]
         while let row = try reader.next() {
@@ -71,8 +86,52 @@ enum OrganisationsReader {
                 gssCode: columns.value(.gssCode, in: row.fields).trimmingWhitespace(),
                 latitude: latitude, longitude: longitude,
                 extras: columns.extraColumns.map { row.fields[$0] })
+            if let coversColumn, !row.fields[coversColumn].isBlank {
+                coverCells.append(
+                    (row.line, row.positions.flatMap { $0.indices.contains(coversColumn) ? $0[coversColumn] : nil },
+                     row.fields[coversColumn]))
+            }
+        }
+        if let coversColumn {
+            checkCoverage(
+                coverCells, title: CellReading.columnName(reader.header[coversColumn]), file: file,
+                organisations: builder.organisations, diagnostics: &diagnostics)
+            // Among the rows' own, in line order (stable; the rows' are in order already).
+            let ordered = diagnostics[firstDiagnostic...].enumerated().sorted { left, right in
+                let (leftLine, rightLine) = (left.element.line ?? .max, right.element.line ?? .max)
+                return leftLine != rightLine ? leftLine < rightLine : left.offset < right.offset
+            }
+            diagnostics.replaceSubrange(firstDiagnostic..., with: ordered.map(\.element))
         }
         diagnostics.append(contentsOf: reader.formatWarnings)
+    }
+
+    /// Warns, at its cell, of each covers cell naming codes that no listed council has
+    /// (they are left out of `OrganisationTable.covers`); one warning a cell.
+    private static func checkCoverage(
+        _ cells: [(line: Int, position: CellPosition?, text: String)], title: String, file: String,
+        organisations: OrganisationTable, diagnostics: inout [Diagnostic]
+    ) {
+        let shownCount = 3
+        for cell in cells {
+            var unknown: [Substring] = []
+            var seen: Set<Substring> = []
+            for code in OrganisationTable.coverCodes(in: cell.text)
+            where organisations.council(withGSSCode: code) == nil && seen.insert(code).inserted {
+                unknown.append(code)
+            }
+            guard !unknown.isEmpty else { continue }
+            var named = unknown.prefix(shownCount).map { CellReading.quoted(String($0)) }
+            if unknown.count > shownCount { named.append("\(unknown.count - shownCount) more") }
+            let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named[named.count - 1]
+            let what = unknown.count == 1 ? "is not the GSS code of a council" : "are not GSS codes of councils"
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: cell.position?.line ?? cell.line, column: cell.position?.column, field: title,
+                    severity: .warning,
+                    message: "\(title) \(list) \(what) in \(file.split(separator: "/").last.map(String.init) ?? file); "
+                        + "left out of the councils covered"))
+        }
     }
 
     private static func coordinate(

@@ -4,491 +4,491 @@
 extension BundledOrganisations {
     /// sample-data/organisations.csv, byte for byte.
     static let csv = #"""
-name,sector,type,region,gss_code,lat,long,county
-Adur District Council,council,district,South East,E07000223,50.8444,-0.2985,West Sussex County Council
-Allerdale Borough Council,council,district,North West,E07000026,54.7111,-3.2472,Cumbria County Council
-Amber Valley Borough Council,council,district,East Midlands,E07000032,53.0292,-1.4667,Derbyshire County Council
-Arun District Council,council,district,South East,E07000224,50.8409,-0.5682,West Sussex County Council
-Ashfield District Council,council,district,East Midlands,E07000170,53.0923,-1.2592,Nottinghamshire County Council
-Ashford Borough Council,council,district,South East,E07000105,51.1253,0.8113,Kent County Council
-Aylesbury Vale District Council,council,district,South East,E07000004,51.8168,-0.8124,Buckinghamshire County Council
-Babergh District Council,council,district,East of England,E07000200,52.0506,0.9153,Suffolk County Council
-Barnsley Metropolitan Borough Council,council,metropolitan,Yorkshire and The Humber,E08000016,53.5359,-1.5326,
-Barrow-in-Furness Borough Council,council,district,North West,E07000027,54.1266,-3.2123,Cumbria County Council
-Basildon Borough Council,council,district,East of England,E07000066,51.5901,0.4663,Essex County Council
-Basingstoke and Deane Borough Council,council,district,South East,E07000084,51.2735,-1.2009,Hampshire County Council
-Bassetlaw District Council,council,district,East Midlands,E07000171,53.3328,-0.9589,Nottinghamshire County Council
-Bath and North East Somerset Council,council,unitary,South West,E06000022,51.3560,-2.4753,
-Bedford Borough Council,council,unitary,East of England,E06000055,52.1892,-0.4771,
-Birmingham City Council,council,metropolitan,West Midlands,E08000025,52.4885,-1.8748,
-Blaby District Council,council,district,East Midlands,E07000129,52.5715,-1.2220,Leicestershire County Council
-Blackburn with Darwen Borough Council,council,unitary,North West,E06000008,53.6926,-2.4675,
-Blackpool Borough Council,council,unitary,North West,E06000009,53.8177,-3.0355,
-Bolsover District Council,council,district,East Midlands,E07000033,53.2156,-1.2773,Derbyshire County Council
-Bolton Metropolitan Borough Council,council,metropolitan,North West,E08000001,53.5786,-2.4670,
-Borough Council of King's Lynn and West Norfolk,council,district,East of England,E07000146,52.7267,0.4705,Norfolk County Council
-Borough of Poole,council,unitary,South West,E06000029,50.7150,-1.9870,
-Boston Borough Council,council,district,East Midlands,E07000136,52.9742,-0.0223,Lincolnshire County Council
-Bournemouth Borough Council,council,unitary,South West,E06000028,50.7192,-1.8808,
-Bracknell Forest Council,council,unitary,South East,E06000036,51.4081,-0.7397,
-Braintree District Council,council,district,East of England,E07000067,51.9418,0.5899,Essex County Council
-Breckland District Council,council,district,East of England,E07000143,52.5879,0.8373,Norfolk County Council
-Brentwood Borough Council,council,district,East of England,E07000068,51.6386,0.3108,Essex County Council
-Brighton and Hove City Council,council,unitary,South East,E06000043,50.8435,-0.1331,
-Bristol City Council,council,unitary,South West,E06000023,51.4527,-2.7708,
-Broadland District Council,council,district,East of England,E07000144,52.7012,1.3106,Norfolk County Council
-Bromsgrove District Council,council,district,West Midlands,E07000234,52.3618,-2.0160,Worcestershire County Council
-Broxbourne Borough Council,council,district,East of England,E07000095,51.7251,-0.0474,Hertfordshire County Council
-Broxtowe Borough Council,council,district,East Midlands,E07000172,52.9764,-1.2621,Nottinghamshire County Council
-Buckinghamshire County Council,council,county,South East,E10000002,51.7700,-0.7800,
-Burnley Borough Council,council,district,North West,E07000117,53.7789,-2.2219,Lancashire County Council
-Bury Metropolitan Borough Council,council,metropolitan,North West,E08000002,53.5878,-2.3126,
-Calderdale Metropolitan Borough Council,council,metropolitan,Yorkshire and The Humber,E08000033,53.7212,-1.9734,
-Cambridge City Council,council,district,East of England,E07000008,52.1994,0.1329,Cambridgeshire County Council
-Cambridgeshire County Council,council,county,East of England,E10000003,52.3304,0.0699,
-Cannock Chase District Council,council,district,West Midlands,E07000192,52.7124,-1.9802,Staffordshire County Council
-Canterbury City Council,council,district,South East,E07000106,51.2832,1.1018,Kent County Council
-Carlisle City Council,council,district,North West,E07000028,54.9709,-2.8094,Cumbria County Council
-Castle Point Borough Council,council,district,East of England,E07000069,51.5364,0.5946,Essex County Council
-Central Bedfordshire Council,council,unitary,East of England,E06000056,52.0066,-0.4363,
-Charnwood Borough Council,council,district,East Midlands,E07000130,52.7370,-1.1461,Leicestershire County Council
-Chelmsford City Council,council,district,East of England,E07000070,51.7254,0.4809,Essex County Council
-Cheltenham Borough Council,council,district,South West,E07000078,51.8970,-2.0740,Gloucestershire County Council
-Cherwell District Council,council,district,South East,E07000177,51.9588,-1.2756,Oxfordshire County Council
-Cheshire East Council,council,unitary,North West,E06000049,53.1803,-2.3499,
-Cheshire West and Chester Council,council,unitary,North West,E06000050,53.2002,-2.7359,
-Chesterfield Borough Council,council,district,East Midlands,E07000034,53.2563,-1.4012,Derbyshire County Council
-Chichester District Council,council,district,South East,E07000225,50.9374,-0.7423,West Sussex County Council
-Chiltern District Council,council,district,South East,E07000005,51.6747,-0.6076,Buckinghamshire County Council
-Chorley Borough Council,council,district,North West,E07000118,53.6615,-2.6479,Lancashire County Council
-Christchurch Borough Council,council,district,South West,E07000048,50.7356,-1.7783,Dorset County Council
-City of Bradford Metropolitan District Council,council,metropolitan,Yorkshire and The Humber,E08000032,53.8447,-1.8547,
-City of Lincoln Council,council,district,East Midlands,E07000138,53.2247,-0.5550,Lincolnshire County Council
-City of London Corporation,council,city-corporation,London,E09000001,51.5144,-0.0924,
-City of Westminster,council,london-borough,London,E09000033,51.5134,-0.1605,
-City of Wolverhampton Council,council,metropolitan,West Midlands,E08000031,52.5892,-2.1210,
-City of York Council,council,unitary,Yorkshire and The Humber,E06000014,53.9587,-1.0614,
-Colchester Borough Council,council,district,East of England,E07000071,51.8725,0.8609,Essex County Council
-Copeland Borough Council,council,district,North West,E07000029,54.4139,-3.3731,Cumbria County Council
-Corby Borough Council,council,district,East Midlands,E07000150,52.4914,-0.6965,Northamptonshire County Council
-Cornwall Council,council,unitary,South West,E06000052,50.4056,-4.8272,
-Cotswold District Council,council,district,South West,E07000079,51.8165,-1.8930,Gloucestershire County Council
-Council of the Isles of Scilly,council,unitary,South West,E06000053,49.9369,-6.3172,
-Coventry City Council,council,metropolitan,West Midlands,E08000026,52.4169,-1.5198,
-Craven District Council,council,district,Yorkshire and The Humber,E07000163,54.0798,-2.1743,North Yorkshire County Council
-Crawley Borough Council,council,district,South East,E07000226,51.1255,-0.1820,West Sussex County Council
-Cumbria County Council,council,county,North West,E10000006,54.5216,-3.0197,
-Dacorum Borough Council,council,district,East of England,E07000096,51.7782,-0.5409,Hertfordshire County Council
-Darlington Borough Council,council,unitary,North East,E06000005,54.5487,-1.5526,
-Dartford Borough Council,council,district,South East,E07000107,51.4315,0.2532,Kent County Council
-Daventry District Council,council,district,East Midlands,E07000151,52.2565,-1.1626,Northamptonshire County Council
-Derby City Council,council,unitary,East Midlands,E06000015,52.9125,-1.4683,
-Derbyshire County Council,council,county,East Midlands,E10000007,53.0872,-1.5643,
-Derbyshire Dales District Council,council,district,East Midlands,E07000035,53.1282,-1.6937,Derbyshire County Council
-Devon County Council,council,county,South West,E10000008,50.7605,-3.8111,
-Doncaster Metropolitan Borough Council,council,metropolitan,Yorkshire and The Humber,E08000017,53.5443,-1.0958,
-Dorset County Council,council,county,South West,E10000009,50.7982,-2.3174,
-Dover District Council,council,district,South East,E07000108,51.2123,1.2892,Kent County Council
-Dudley Metropolitan Borough Council,council,metropolitan,West Midlands,E08000027,52.4829,-2.1087,
-Durham County Council,council,unitary,North East,E06000047,54.6955,-1.8399,
-East Cambridgeshire District Council,council,district,East of England,E07000009,52.3429,0.2948,Cambridgeshire County Council
-East Devon District Council,council,district,South West,E07000040,50.7644,-3.2242,Devon County Council
-East Dorset District Council,council,district,South West,E07000049,50.8500,-1.9000,Dorset County Council
-East Hampshire District Council,council,district,South East,E07000085,51.0746,-0.9551,Hampshire County Council
-East Hertfordshire District Council,council,district,East of England,E07000242,51.8651,-0.0083,Hertfordshire County Council
-East Lindsey District Council,council,district,East Midlands,E07000137,53.2494,0.0303,Lincolnshire County Council
-East Northamptonshire Council,council,district,East Midlands,E07000152,52.3970,-0.5380,Northamptonshire County Council
-East Riding of Yorkshire Council,council,unitary,Yorkshire and The Humber,E06000011,53.8680,-0.4825,
-East Staffordshire Borough Council,council,district,West Midlands,E07000193,52.8633,-1.8121,Staffordshire County Council
-East Sussex County Council,council,county,South East,E10000011,50.8895,0.3158,
-Eastbourne Borough Council,council,district,South East,E07000061,50.7762,0.2662,East Sussex County Council
-Eastleigh Borough Council,council,district,South East,E07000086,50.9330,-1.3272,Hampshire County Council
-Eden District Council,council,district,North West,E07000030,54.6128,-2.6218,Cumbria County Council
-Elmbridge Borough Council,council,district,South East,E07000207,51.3571,-0.3922,Surrey County Council
-Epping Forest District Council,council,district,East of England,E07000072,51.7089,0.1487,Essex County Council
-Epsom and Ewell Borough Council,council,district,South East,E07000208,51.3392,-0.2614,Surrey County Council
-Erewash Borough Council,council,district,East Midlands,E07000036,52.9355,-1.3467,Derbyshire County Council
-Essex County Council,council,county,East of England,E10000012,51.8106,0.5653,
-Exeter City Council,council,district,South West,E07000041,50.7216,-3.5102,Devon County Council
-Fareham Borough Council,council,district,South East,E07000087,50.8526,-1.2247,Hampshire County Council
-Fenland District Council,council,district,East of England,E07000010,52.5628,0.0608,Cambridgeshire County Council
-Forest Heath District Council,council,district,East of England,E07000201,52.3440,0.5100,Suffolk County Council
-Forest of Dean District Council,council,district,South West,E07000080,51.8284,-2.4900,Gloucestershire County Council
-Fylde Borough Council,council,district,North West,E07000119,53.7841,-2.9221,Lancashire County Council
-Gateshead Metropolitan Borough Council,council,metropolitan,North East,E08000037,54.9354,-1.6829,
-Gedling Borough Council,council,district,East Midlands,E07000173,53.0284,-1.1193,Nottinghamshire County Council
-Gloucester City Council,council,district,South West,E07000081,51.8494,-2.2403,Gloucestershire County Council
-Gloucestershire County Council,council,county,South West,E10000013,51.8258,-2.1209,
-Gosport Borough Council,council,district,South East,E07000088,50.8052,-1.1595,Hampshire County Council
-Gravesham Borough Council,council,district,South East,E07000109,51.4051,0.3950,Kent County Council
-Great Yarmouth Borough Council,council,district,East of England,E07000145,52.6407,1.6614,Norfolk County Council
-Guildford Borough Council,council,district,South East,E07000209,51.2478,-0.5616,Surrey County Council
-Halton Borough Council,council,unitary,North West,E06000006,53.3437,-2.7188,
-Hambleton District Council,council,district,Yorkshire and The Humber,E07000164,54.2868,-1.3191,North Yorkshire County Council
-Hampshire County Council,council,county,South East,E10000014,51.0670,-1.2871,
-Harborough District Council,council,district,East Midlands,E07000131,52.5393,-1.0081,Leicestershire County Council
-Harlow District Council,council,district,East of England,E07000073,51.7683,0.1085,Essex County Council
-Harrogate Borough Council,council,district,Yorkshire and The Humber,E07000165,54.0671,-1.5955,North Yorkshire County Council
-Hart District Council,council,district,South East,E07000089,51.2848,-0.8975,Hampshire County Council
-Hartlepool Borough Council,council,unitary,North East,E06000001,54.6690,-1.2557,
-Hastings Borough Council,council,district,South East,E07000062,50.8694,0.5704,East Sussex County Council
-Havant Borough Council,council,district,South East,E07000090,50.8384,-0.9894,Hampshire County Council
-Herefordshire Council,council,unitary,West Midlands,E06000019,52.1035,-2.7450,
-Hertfordshire County Council,council,county,East of England,E10000015,51.8296,-0.2171,
-Hertsmere Borough Council,council,district,East of England,E07000098,51.6773,-0.2811,Hertfordshire County Council
-High Peak Borough Council,council,district,East Midlands,E07000037,53.3730,-1.8739,Derbyshire County Council
-Hinckley and Bosworth Borough Council,council,district,East Midlands,E07000132,52.6165,-1.3911,Leicestershire County Council
-Horsham District Council,council,district,South East,E07000227,50.9938,-0.3663,West Sussex County Council
-Hull City Council,council,unitary,Yorkshire and The Humber,E06000010,53.7599,-0.3354,
-Huntingdonshire District Council,council,district,East of England,E07000011,52.3736,-0.2208,Cambridgeshire County Council
-Hyndburn Borough Council,council,district,North West,E07000120,53.7586,-2.3898,Lancashire County Council
-Ipswich Borough Council,council,district,East of England,E07000202,52.0559,1.1598,Suffolk County Council
-Isle of Wight Council,council,unitary,South East,E06000046,50.6758,-1.2966,
-Kent County Council,council,county,South East,E10000016,51.2201,0.7317,
-Kettering Borough Council,council,district,East Midlands,E07000153,52.3990,-0.7270,Northamptonshire County Council
-Kirklees Council,council,metropolitan,Yorkshire and The Humber,E08000034,53.6274,-1.7633,
-Knowsley Metropolitan Borough Council,council,metropolitan,North West,E08000011,53.4251,-2.8340,
-Lancashire County Council,council,county,North West,E10000017,53.8455,-2.6208,
-Lancaster City Council,council,district,North West,E07000121,54.0690,-2.7147,Lancashire County Council
-Leeds City Council,council,metropolitan,Yorkshire and The Humber,E08000035,53.8257,-1.5060,
-Leicester City Council,council,unitary,East Midlands,E06000016,52.6379,-1.1285,
-Leicestershire County Council,council,county,East Midlands,E10000018,52.6674,-1.1137,
-Lewes District Council,council,district,South East,E07000063,50.8821,0.0050,East Sussex County Council
-Lichfield District Council,council,district,West Midlands,E07000194,52.6882,-1.8049,Staffordshire County Council
-Lincolnshire County Council,council,county,East Midlands,E10000019,53.1144,-0.2441,
-Liverpool City Council,council,metropolitan,North West,E08000012,53.3955,-2.9170,
-London Borough of Barking and Dagenham,council,london-borough,London,E09000002,51.5440,0.1332,
-London Borough of Barnet,council,london-borough,London,E09000003,51.6160,-0.2100,
-London Borough of Bexley,council,london-borough,London,E09000004,51.4609,0.1423,
-London Borough of Brent,council,london-borough,London,E09000005,51.5585,-0.2678,
-London Borough of Bromley,council,london-borough,London,E09000006,51.3720,0.0515,
-London Borough of Camden,council,london-borough,London,E09000007,51.5464,-0.1574,
-London Borough of Croydon,council,london-borough,London,E09000008,51.3553,-0.0872,
-London Borough of Ealing,council,london-borough,London,E09000009,51.5225,-0.3310,
-London Borough of Enfield,council,london-borough,London,E09000010,51.6510,-0.0873,
-London Borough of Hackney,council,london-borough,London,E09000012,51.5523,-0.0633,
-London Borough of Hammersmith & Fulham,council,london-borough,London,E09000013,51.4950,-0.2208,
-London Borough of Haringey,council,london-borough,London,E09000014,51.5904,-0.1075,
-London Borough of Harrow,council,london-borough,London,E09000015,51.5977,-0.3413,
-London Borough of Havering,council,london-borough,London,E09000016,51.5631,0.2204,
-London Borough of Hillingdon,council,london-borough,London,E09000017,51.5415,-0.4457,
-London Borough of Hounslow,council,london-borough,London,E09000018,51.4685,-0.3661,
-London Borough of Islington,council,london-borough,London,E09000019,51.5485,-0.1102,
-London Borough of Lambeth,council,london-borough,London,E09000022,51.4538,-0.1183,
-London Borough of Lewisham,council,london-borough,London,E09000023,51.4483,-0.0203,
-London Borough of Merton,council,london-borough,London,E09000024,51.4099,-0.1972,
-London Borough of Newham,council,london-borough,London,E09000025,51.5269,0.0375,
-London Borough of Redbridge,council,london-borough,London,E09000026,51.5857,0.0759,
-London Borough of Richmond upon Thames,council,london-borough,London,E09000027,51.4427,-0.3124,
-London Borough of Southwark,council,london-borough,London,E09000028,51.4742,-0.0741,
-London Borough of Sutton,council,london-borough,London,E09000029,51.3621,-0.1776,
-London Borough of Tower Hamlets,council,london-borough,London,E09000030,51.5157,-0.0347,
-London Borough of Waltham Forest,council,london-borough,London,E09000031,51.5940,-0.0126,
-London Borough of Wandsworth,council,london-borough,London,E09000032,51.4520,-0.1862,
-Luton Borough Council,council,unitary,East of England,E06000032,51.8942,-0.4256,
-Maidstone Borough Council,council,district,South East,E07000110,51.2350,0.5806,Kent County Council
-Maldon District Council,council,district,East of England,E07000074,51.7095,0.7838,Essex County Council
-Malvern Hills District Council,council,district,West Midlands,E07000235,52.1828,-2.3447,Worcestershire County Council
-Manchester City Council,council,metropolitan,North West,E08000003,53.4515,-2.2325,
-Mansfield District Council,council,district,East Midlands,E07000174,53.1707,-1.1728,Nottinghamshire County Council
-Medway Council,council,unitary,South East,E06000035,51.4257,0.5695,
-Melton Borough Council,council,district,East Midlands,E07000133,52.7964,-0.8562,Leicestershire County Council
-Mendip District Council,council,district,South West,E07000187,51.2029,-2.5447,Somerset County Council
-Mid Devon District Council,council,district,South West,E07000042,50.8763,-3.5564,Devon County Council
-Mid Suffolk District Council,council,district,East of England,E07000203,52.2468,1.0924,Suffolk County Council
-Mid Sussex District Council,council,district,South East,E07000228,51.0208,-0.1271,West Sussex County Council
-Middlesbrough Borough Council,council,unitary,North East,E06000002,54.5425,-1.2224,
-Milton Keynes Council,council,unitary,South East,E06000042,52.0838,-0.7335,
-Mole Valley District Council,council,district,South East,E07000210,51.2123,-0.3251,Surrey County Council
-New Forest District Council,council,district,South East,E07000091,50.8585,-1.6247,Hampshire County Council
-Newark and Sherwood District Council,council,district,East Midlands,E07000175,53.1240,-0.9197,Nottinghamshire County Council
-Newcastle City Council,council,metropolitan,North East,E08000021,55.0077,-1.6578,
-Newcastle-under-Lyme Borough Council,council,district,West Midlands,E07000195,52.9931,-2.3189,Staffordshire County Council
-Norfolk County Council,council,county,East of England,E10000020,52.7574,0.9445,
-North Devon District Council,council,district,South West,E07000043,51.0698,-3.9146,Devon County Council
-North Dorset District Council,council,district,South West,E07000050,50.9300,-2.2500,Dorset County Council
-North East Derbyshire District Council,council,district,East Midlands,E07000038,53.2258,-1.4483,Derbyshire County Council
-North East Lincolnshire Council,council,unitary,Yorkshire and The Humber,E06000012,53.5440,-0.1334,
-North Hertfordshire District Council,council,district,East of England,E07000099,51.9591,-0.1927,Hertfordshire County Council
-North Kesteven District Council,council,district,East Midlands,E07000139,53.0811,-0.4459,Lincolnshire County Council
-North Lincolnshire Council,council,unitary,Yorkshire and The Humber,E06000013,53.5943,-0.5925,
-North Norfolk District Council,council,district,East of England,E07000147,52.8505,1.1698,Norfolk County Council
-North Somerset Council,council,unitary,South West,E06000024,51.3892,-2.8009,
-North Tyneside Council,council,metropolitan,North East,E08000022,55.0280,-1.5174,
-North Warwickshire Borough Council,council,district,West Midlands,E07000218,52.5475,-1.6281,Warwickshire County Council
-North West Leicestershire District Council,council,district,East Midlands,E07000134,52.7531,-1.4051,Leicestershire County Council
-North Yorkshire County Council,council,county,Yorkshire and The Humber,E10000023,54.1330,-1.5012,
-Northampton Borough Council,council,district,East Midlands,E07000154,52.2405,-0.9027,Northamptonshire County Council
-Northamptonshire County Council,council,county,East Midlands,E10000021,52.2720,-0.8760,
-Northumberland County Council,council,unitary,North East,E06000057,55.2415,-2.0663,
-Norwich City Council,council,district,East of England,E07000148,52.6318,1.2828,Norfolk County Council
-Nottingham City Council,council,unitary,East Midlands,E06000018,52.9606,-1.1765,
-Nottinghamshire County Council,council,county,East Midlands,E10000024,53.2372,-1.0599,
-Nuneaton and Bedworth Borough Council,council,district,West Midlands,E07000219,52.5011,-1.4759,Warwickshire County Council
-Oadby and Wigston Borough Council,council,district,East Midlands,E07000135,52.5871,-1.0934,Leicestershire County Council
-Oldham Metropolitan Borough Council,council,metropolitan,North West,E08000004,53.5519,-2.0507,
-Oxford City Council,council,district,South East,E07000178,51.7546,-1.2410,Oxfordshire County Council
-Oxfordshire County Council,council,county,South East,E10000025,51.7653,-1.3220,
-Pendle Borough Council,council,district,North West,E07000122,53.8655,-2.1849,Lancashire County Council
-Peterborough City Council,council,unitary,East of England,E06000031,52.6086,-0.2531,
-Plymouth City Council,council,unitary,South West,E06000026,50.3918,-4.1199,
-Portsmouth City Council,council,unitary,South East,E06000044,50.8204,-1.0784,
-Preston City Council,council,district,North West,E07000123,53.8118,-2.6977,Lancashire County Council
-Purbeck District Council,council,district,South West,E07000051,50.6300,-2.0800,Dorset County Council
-Reading Borough Council,council,unitary,South East,E06000038,51.4530,-0.9838,
-Redcar and Cleveland Borough Council,council,unitary,North East,E06000003,54.5536,-1.0216,
-Redditch Borough Council,council,district,West Midlands,E07000236,52.2823,-1.9519,Worcestershire County Council
-Reigate and Banstead Borough Council,council,district,South East,E07000211,51.2532,-0.1919,Surrey County Council
-Ribble Valley Borough Council,council,district,North West,E07000124,53.9072,-2.4448,Lancashire County Council
-Richmondshire District Council,council,district,Yorkshire and The Humber,E07000166,54.3615,-1.9343,North Yorkshire County Council
-Rochdale Metropolitan Borough Council,council,metropolitan,North West,E08000005,53.6166,-2.1579,
-Rochford District Council,council,district,East of England,E07000075,51.5914,0.8092,Essex County Council
-Rossendale Borough Council,council,district,North West,E07000125,53.6938,-2.2673,Lancashire County Council
-Rother District Council,council,district,South East,E07000064,50.9517,0.5389,East Sussex County Council
-Rotherham Metropolitan Borough Council,council,metropolitan,Yorkshire and The Humber,E08000018,53.4086,-1.2862,
-Royal Borough of Greenwich,council,london-borough,London,E09000011,51.4744,0.0555,
-Royal Borough of Kensington and Chelsea,council,london-borough,London,E09000020,51.5012,-0.1922,
-Royal Borough of Kingston upon Thames,council,london-borough,London,E09000021,51.3879,-0.2869,
-Royal Borough of Windsor and Maidenhead,council,unitary,South East,E06000040,51.4857,-0.6995,
-Rugby Borough Council,council,district,West Midlands,E07000220,52.3844,-1.3283,Warwickshire County Council
-Runnymede Borough Council,council,district,South East,E07000212,51.3938,-0.5413,Surrey County Council
-Rushcliffe Borough Council,council,district,East Midlands,E07000176,52.9008,-1.0377,Nottinghamshire County Council
-Rushmoor Borough Council,council,district,South East,E07000092,51.2734,-0.7675,Hampshire County Council
-Rutland County Council,council,unitary,East Midlands,E06000017,52.6607,-0.6547,
-Ryedale District Council,council,district,Yorkshire and The Humber,E07000167,54.2105,-0.8520,North Yorkshire County Council
-Salford City Council,council,metropolitan,North West,E08000006,53.4895,-2.3702,
-Sandwell Metropolitan Borough Council,council,metropolitan,West Midlands,E08000028,52.5154,-2.0090,
-Scarborough Borough Council,council,district,Yorkshire and The Humber,E07000168,54.3665,-0.6350,North Yorkshire County Council
-Sedgemoor District Council,council,district,South West,E07000188,51.1845,-2.9529,Somerset County Council
-Sefton Metropolitan Borough Council,council,metropolitan,North West,E08000014,53.5654,-3.0150,
-Selby District Council,council,district,Yorkshire and The Humber,E07000169,53.7871,-1.1347,North Yorkshire County Council
-Sevenoaks District Council,council,district,South East,E07000111,51.2754,0.1720,Kent County Council
-Sheffield City Council,council,metropolitan,Yorkshire and The Humber,E08000019,53.4044,-1.5504,
-Shepway District Council,council,district,South East,E07000112,51.0539,0.9941,Kent County Council
-Shropshire Council,council,unitary,West Midlands,E06000051,52.6349,-2.7341,
-Slough Borough Council,council,unitary,South East,E06000039,51.5084,-0.5862,
-Solihull Metropolitan Borough Council,council,metropolitan,West Midlands,E08000029,52.4131,-1.7271,
-Somerset County Council,council,county,South West,E10000027,51.1253,-2.7358,
-South Bucks District Council,council,district,South East,E07000006,51.5500,-0.5800,Buckinghamshire County Council
-South Cambridgeshire District Council,council,district,East of England,E07000012,52.1728,0.0813,Cambridgeshire County Council
-South Derbyshire District Council,council,district,East Midlands,E07000039,52.8310,-1.5595,Derbyshire County Council
-South Gloucestershire Council,council,unitary,South West,E06000025,51.5469,-2.4705,
-South Hams District Council,council,district,South West,E07000044,50.3740,-3.8229,Devon County Council
-South Holland District Council,council,district,East Midlands,E07000140,52.7976,-0.0323,Lincolnshire County Council
-South Kesteven District Council,council,district,East Midlands,E07000141,52.8543,-0.5178,Lincolnshire County Council
-South Lakeland District Council,council,district,North West,E07000031,54.2927,-2.8501,Cumbria County Council
-South Norfolk District Council,council,district,East of England,E07000149,52.5146,1.2760,Norfolk County Council
-South Northamptonshire Council,council,district,East Midlands,E07000155,52.1330,-0.9900,Northamptonshire County Council
-South Oxfordshire District Council,council,district,South East,E07000179,51.6337,-1.0714,Oxfordshire County Council
-South Ribble Borough Council,council,district,North West,E07000126,53.7281,-2.7102,Lancashire County Council
-South Somerset District Council,council,district,South West,E07000189,50.9881,-2.7099,Somerset County Council
-South Staffordshire Council,council,district,West Midlands,E07000196,52.6254,-2.1768,Staffordshire County Council
-South Tyneside Council,council,metropolitan,North East,E08000023,54.9635,-1.4443,
-Southampton City Council,council,unitary,South East,E06000045,50.9170,-1.3987,
-Southend-on-Sea Borough Council,council,unitary,East of England,E06000033,51.5380,0.7286,
-Spelthorne Borough Council,council,district,South East,E07000213,51.4248,-0.4680,Surrey County Council
-St Albans City and District Council,council,district,East of England,E07000240,51.7721,-0.3425,Hertfordshire County Council
-St Edmundsbury Borough Council,council,district,East of England,E07000204,52.2460,0.7110,Suffolk County Council
-St Helens Council,council,metropolitan,North West,E08000013,53.4595,-2.7236,
-Stafford Borough Council,council,district,West Midlands,E07000197,52.8482,-2.1765,Staffordshire County Council
-Staffordshire County Council,council,county,West Midlands,E10000028,52.7492,-2.0220,
-Staffordshire Moorlands District Council,council,district,West Midlands,E07000198,53.0793,-1.9813,Staffordshire County Council
-Stevenage Borough Council,council,district,East of England,E07000243,51.9043,-0.1893,Hertfordshire County Council
-Stockport Metropolitan Borough Council,council,metropolitan,North West,E08000007,53.3940,-2.1281,
-Stockton-on-Tees Borough Council,council,unitary,North East,E06000004,54.5627,-1.3290,
-Stoke-on-Trent City Council,council,unitary,West Midlands,E06000021,53.0180,-2.1645,
-Stratford-on-Avon District Council,council,district,West Midlands,E07000221,52.1788,-1.6228,Warwickshire County Council
-Stroud District Council,council,district,South West,E07000082,51.7293,-2.3001,Gloucestershire County Council
-Suffolk Coastal District Council,council,district,East of England,E07000205,52.1500,1.4000,Suffolk County Council
-Suffolk County Council,council,county,East of England,E10000029,52.2157,1.0638,
-Sunderland City Council,council,metropolitan,North East,E08000024,54.8804,-1.4520,
-Surrey County Council,council,county,South East,E10000030,51.3468,-0.5324,
-Surrey Heath Borough Council,council,district,South East,E07000214,51.3429,-0.6705,Surrey County Council
-Swale Borough Council,council,district,South East,E07000113,51.3417,0.8132,Kent County Council
-Swindon Borough Council,council,unitary,South West,E06000030,51.5715,-1.7438,
-Tameside Metropolitan Borough Council,council,metropolitan,North West,E08000008,53.4775,-2.0628,
-Tamworth Borough Council,council,district,West Midlands,E07000199,52.6264,-1.6778,Staffordshire County Council
-Tandridge District Council,council,district,South East,E07000215,51.2270,-0.0434,Surrey County Council
-Taunton Deane Borough Council,council,district,South West,E07000190,51.0150,-3.1000,Somerset County Council
-Teignbridge District Council,council,district,South West,E07000045,50.6063,-3.6568,Devon County Council
-Telford & Wrekin Council,council,unitary,West Midlands,E06000020,52.7302,-2.4888,
-Tendring District Council,council,district,East of England,E07000076,51.8713,1.1150,Essex County Council
-Test Valley Borough Council,council,district,South East,E07000093,51.1284,-1.5107,Hampshire County Council
-Tewkesbury Borough Council,council,district,South West,E07000083,51.9456,-2.0874,Gloucestershire County Council
-Thanet District Council,council,district,South East,E07000114,51.3545,1.3406,Kent County Council
-Three Rivers District Council,council,district,East of England,E07000102,51.6610,-0.4606,Hertfordshire County Council
-Thurrock Council,council,unitary,East of England,E06000034,51.5060,0.3732,
-Tonbridge and Malling Borough Council,council,district,South East,E07000115,51.2736,0.3578,Kent County Council
-Torbay Council,council,unitary,South West,E06000027,50.4406,-3.5302,
-Torridge District Council,council,district,South West,E07000046,50.8874,-4.2508,Devon County Council
-Trafford Metropolitan Borough Council,council,metropolitan,North West,E08000009,53.4190,-2.3553,
-Tunbridge Wells Borough Council,council,district,South East,E07000116,51.1144,0.4308,Kent County Council
-Uttlesford District Council,council,district,East of England,E07000077,51.9346,0.2798,Essex County Council
-Vale of White Horse District Council,council,district,South East,E07000180,51.6342,-1.4417,Oxfordshire County Council
-Wakefield Metropolitan District Council,council,metropolitan,Yorkshire and The Humber,E08000036,53.6607,-1.4118,
-Walsall Metropolitan Borough Council,council,metropolitan,West Midlands,E08000030,52.5993,-1.9663,
-Warrington Borough Council,council,unitary,North West,E06000007,53.3988,-2.5636,
-Warwick District Council,council,district,West Midlands,E07000222,52.3100,-1.5847,Warwickshire County Council
-Warwickshire County Council,council,county,West Midlands,E10000031,52.3000,-1.5599,
-Watford Borough Council,council,district,East of England,E07000103,51.6681,-0.4034,Hertfordshire County Council
-Waveney District Council,council,district,East of England,E07000206,52.4000,1.6000,Suffolk County Council
-Waverley Borough Council,council,district,South East,E07000216,51.1498,-0.6327,Surrey County Council
-Wealden District Council,council,district,South East,E07000065,50.9674,0.1987,East Sussex County Council
-Wellingborough Borough Council,council,district,East Midlands,E07000156,52.3020,-0.6940,Northamptonshire County Council
-Welwyn Hatfield Borough Council,council,district,East of England,E07000241,51.7669,-0.1941,Hertfordshire County Council
-West Berkshire Council,council,unitary,South East,E06000037,51.4496,-1.3044,
-West Devon Borough Council,council,district,South West,E07000047,50.6561,-4.0462,Devon County Council
-West Dorset District Council,council,district,South West,E07000052,50.7800,-2.6000,Dorset County Council
-West Lancashire Borough Council,council,district,North West,E07000127,53.6095,-2.8824,Lancashire County Council
-West Lindsey District Council,council,district,East Midlands,E07000142,53.3928,-0.4771,Lincolnshire County Council
-West Oxfordshire District Council,council,district,South East,E07000181,51.8376,-1.5069,Oxfordshire County Council
-West Somerset District Council,council,district,South West,E07000191,51.1300,-3.4000,Somerset County Council
-West Sussex County Council,council,county,South East,E10000032,50.9581,-0.3972,
-Weymouth and Portland Borough Council,council,district,South West,E07000053,50.6100,-2.4560,Dorset County Council
-Wigan Metropolitan Borough Council,council,metropolitan,North West,E08000010,53.5241,-2.5895,
-Wiltshire Council,council,unitary,South West,E06000054,51.2971,-1.9446,
-Winchester City Council,council,district,South East,E07000094,51.0282,-1.2211,Hampshire County Council
-Wirral Borough Council,council,metropolitan,North West,E08000015,53.3683,-3.0927,
-Woking Borough Council,council,district,South East,E07000217,51.3139,-0.5608,Surrey County Council
-Wokingham Borough Council,council,unitary,South East,E06000041,51.4294,-0.8838,
-Worcester City Council,council,district,West Midlands,E07000237,52.1967,-2.2113,Worcestershire County Council
-Worcestershire County Council,council,county,West Midlands,E10000034,52.2234,-2.1690,
-Worthing Borough Council,council,district,South East,E07000229,50.8292,-0.3958,West Sussex County Council
-Wychavon District Council,council,district,West Midlands,E07000238,52.1642,-2.0508,Worcestershire County Council
-Wycombe District Council,council,district,South East,E07000007,51.6290,-0.7480,Buckinghamshire County Council
-Wyre Borough Council,council,district,North West,E07000128,53.9029,-2.8539,Lancashire County Council
-Wyre Forest District Council,council,district,West Midlands,E07000239,52.3796,-2.2747,Worcestershire County Council
-Avon Fire and Rescue Service,fire,fire-authority,South West,,,,
-Bedfordshire Fire and Rescue Service,fire,fire-authority,East of England,,,,
-Royal Berkshire Fire and Rescue Service,fire,fire-authority,South East,,,,
-Buckinghamshire Fire and Rescue Service,fire,fire-authority,South East,,,,
-Cambridgeshire Fire and Rescue Service,fire,fire-authority,East of England,,,,
-Cheshire Fire and Rescue Service,fire,fire-authority,North West,,,,
-Cleveland Fire Brigade,fire,fire-authority,North East,,,,
-County Durham and Darlington Fire and Rescue Service,fire,fire-authority,North East,,,,
-Derbyshire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,
-Devon and Somerset Fire and Rescue Service,fire,fire-authority,South West,,,,
-Dorset and Wiltshire Fire and Rescue Service,fire,fire-authority,South West,,,,
-East Sussex Fire and Rescue Service,fire,fire-authority,South East,,,,
-Essex County Fire and Rescue Service,fire,fire-authority,East of England,,,,
-Hampshire Fire and Rescue Service,fire,fire-authority,South East,,,,
-Hereford and Worcester Fire and Rescue Service,fire,fire-authority,West Midlands,,,,
-Humberside Fire and Rescue Service,fire,fire-authority,Yorkshire and The Humber,,,,
-Kent Fire and Rescue Service,fire,fire-authority,South East,,,,
-Lancashire Fire and Rescue Service,fire,fire-authority,North West,,,,
-Leicestershire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,
-North Yorkshire Fire and Rescue Service,fire,fire-authority,Yorkshire and The Humber,,,,
-Nottinghamshire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,
-Shropshire Fire and Rescue Service,fire,fire-authority,West Midlands,,,,
-Staffordshire Fire and Rescue Service,fire,fire-authority,West Midlands,,,,
-Greater Manchester Fire and Rescue Service,fire,fire-authority,North West,,,,
-Merseyside Fire and Rescue Service,fire,fire-authority,North West,,,,
-South Yorkshire Fire and Rescue Service,fire,fire-authority,Yorkshire and The Humber,,,,
-Tyne and Wear Fire and Rescue Service,fire,fire-authority,North East,,,,
-West Midlands Fire Service,fire,fire-authority,West Midlands,,,,
-West Yorkshire Fire and Rescue Service,fire,fire-authority,Yorkshire and The Humber,,,,
-London Fire Brigade,fire,fire-authority,London,,,,
-Cornwall Fire and Rescue Service,fire,fire-authority,South West,,,,
-Cumbria Fire and Rescue Service,fire,fire-authority,North West,,,,
-Gloucestershire Fire and Rescue Service,fire,fire-authority,South West,,,,
-Hertfordshire Fire and Rescue Service,fire,fire-authority,East of England,,,,
-Isle of Wight Fire and Rescue Service,fire,fire-authority,South East,,,,
-Isles of Scilly Fire and Rescue Service,fire,fire-authority,South West,,,,
-Lincolnshire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,
-Norfolk Fire and Rescue Service,fire,fire-authority,East of England,,,,
-Northamptonshire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,
-Northumberland Fire and Rescue Service,fire,fire-authority,North East,,,,
-Oxfordshire Fire and Rescue Service,fire,fire-authority,South East,,,,
-Suffolk Fire and Rescue Service,fire,fire-authority,East of England,,,,
-Surrey Fire and Rescue Service,fire,fire-authority,South East,,,,
-Warwickshire Fire and Rescue Service,fire,fire-authority,West Midlands,,,,
-West Sussex Fire and Rescue Service,fire,fire-authority,South East,,,,
-Avon and Somerset Constabulary,police,police-force,South West,,,,
-Bedfordshire Police,police,police-force,East of England,,,,
-Cambridgeshire Constabulary,police,police-force,East of England,,,,
-Cheshire Constabulary,police,police-force,North West,,,,
-City of London Police,police,police-force,London,,,,
-Cleveland Police,police,police-force,North East,,,,
-Cumbria Constabulary,police,police-force,North West,,,,
-Derbyshire Constabulary,police,police-force,East Midlands,,,,
-Devon and Cornwall Police,police,police-force,South West,,,,
-Dorset Police,police,police-force,South West,,,,
-Durham Constabulary,police,police-force,North East,,,,
-Essex Police,police,police-force,East of England,,,,
-Gloucestershire Constabulary,police,police-force,South West,,,,
-Greater Manchester Police,police,police-force,North West,,,,
-Hampshire Constabulary,police,police-force,South East,,,,
-Hertfordshire Constabulary,police,police-force,East of England,,,,
-Humberside Police,police,police-force,Yorkshire and The Humber,,,,
-Kent Police,police,police-force,South East,,,,
-Lancashire Constabulary,police,police-force,North West,,,,
-Leicestershire Police,police,police-force,East Midlands,,,,
-Lincolnshire Police,police,police-force,East Midlands,,,,
-Merseyside Police,police,police-force,North West,,,,
-Metropolitan Police Service,police,police-force,London,,,,
-Norfolk Constabulary,police,police-force,East of England,,,,
-North Yorkshire Police,police,police-force,Yorkshire and The Humber,,,,
-Northamptonshire Police,police,police-force,East Midlands,,,,
-Northumbria Police,police,police-force,North East,,,,
-Nottinghamshire Police,police,police-force,East Midlands,,,,
-South Yorkshire Police,police,police-force,Yorkshire and The Humber,,,,
-Staffordshire Police,police,police-force,West Midlands,,,,
-Suffolk Constabulary,police,police-force,East of England,,,,
-Surrey Police,police,police-force,South East,,,,
-Sussex Police,police,police-force,South East,,,,
-Thames Valley Police,police,police-force,South East,,,,
-Warwickshire Police,police,police-force,West Midlands,,,,
-West Mercia Police,police,police-force,West Midlands,,,,
-West Midlands Police,police,police-force,West Midlands,,,,
-West Yorkshire Police,police,police-force,Yorkshire and The Humber,,,,
-Wiltshire Police,police,police-force,South West,,,,
-NHS Gloucestershire CCG,health,nhs-body,South West,,,,
-2gether NHS Foundation Trust,health,nhs-body,South West,,,,
-Gloucestershire Hospitals NHS Foundation Trust,health,nhs-body,South West,,,,
-NHS Somerset CCG,health,nhs-body,South West,,,,
-Taunton and Somerset NHS Foundation Trust,health,nhs-body,South West,,,,
-Royal Cornwall Hospitals NHS Trust,health,nhs-body,South West,,,,
-NHS Herefordshire CCG,health,nhs-body,West Midlands,,,,
-Wye Valley NHS Trust,health,nhs-body,West Midlands,,,,
-NHS South Worcestershire CCG,health,nhs-body,West Midlands,,,,
-Worcestershire Acute Hospitals NHS Trust,health,nhs-body,West Midlands,,,,
-NHS Shropshire CCG,health,nhs-body,West Midlands,,,,
-NHS Lincolnshire West CCG,health,nhs-body,East Midlands,,,,
-United Lincolnshire Hospitals NHS Trust,health,nhs-body,East Midlands,,,,
-NHS Nottingham City CCG,health,nhs-body,East Midlands,,,,
-Nottingham University Hospitals NHS Trust,health,nhs-body,East Midlands,,,,
-University Hospitals of Leicester NHS Trust,health,nhs-body,East Midlands,,,,
-NHS Cambridgeshire and Peterborough CCG,health,nhs-body,East of England,,,,
-Cambridge University Hospitals NHS Foundation Trust,health,nhs-body,East of England,,,,
-NHS Ipswich and East Suffolk CCG,health,nhs-body,East of England,,,,
-Norfolk and Norwich University Hospitals NHS Foundation Trust,health,nhs-body,East of England,,,,
-NHS Herts Valleys CCG,health,nhs-body,East of England,,,,
-NHS Camden CCG,health,nhs-body,London,,,,
-NHS Islington CCG,health,nhs-body,London,,,,
-Guy's and St Thomas' NHS Foundation Trust,health,nhs-body,London,,,,
-Barts Health NHS Trust,health,nhs-body,London,,,,
-Imperial College Healthcare NHS Trust,health,nhs-body,London,,,,
-NHS Coastal West Sussex CCG,health,nhs-body,South East,,,,
-Western Sussex Hospitals NHS Foundation Trust,health,nhs-body,South East,,,,
-Sussex Partnership NHS Foundation Trust,health,nhs-body,South East,,,,
-NHS Oxfordshire CCG,health,nhs-body,South East,,,,
-Oxford University Hospitals NHS Foundation Trust,health,nhs-body,South East,,,,
-NHS Manchester CCG,health,nhs-body,North West,,,,
-NHS Liverpool CCG,health,nhs-body,North West,,,,
-Lancashire Care NHS Foundation Trust,health,nhs-body,North West,,,,
-NHS Blackpool CCG,health,nhs-body,North West,,,,
-Blackpool Teaching Hospitals NHS Foundation Trust,health,nhs-body,North West,,,,
-NHS Newcastle Gateshead CCG,health,nhs-body,North East,,,,
-Newcastle upon Tyne Hospitals NHS Foundation Trust,health,nhs-body,North East,,,,
-NHS Northumberland CCG,health,nhs-body,North East,,,,
-Northumbria Healthcare NHS Foundation Trust,health,nhs-body,North East,,,,
-"Tees, Esk and Wear Valleys NHS Foundation Trust",health,nhs-body,North East,,,,
-NHS Leeds West CCG,health,nhs-body,Yorkshire and The Humber,,,,
-Leeds Teaching Hospitals NHS Trust,health,nhs-body,Yorkshire and The Humber,,,,
-NHS Sheffield CCG,health,nhs-body,Yorkshire and The Humber,,,,
-Sheffield Teaching Hospitals NHS Foundation Trust,health,nhs-body,Yorkshire and The Humber,,,,
-NHS Vale of York CCG,health,nhs-body,Yorkshire and The Humber,,,,
-IBM United Kingdom Limited,other,company,,,,,
+name,sector,type,region,gss_code,lat,long,county,covers
+Adur District Council,council,district,South East,E07000223,50.8444,-0.2985,West Sussex County Council,
+Allerdale Borough Council,council,district,North West,E07000026,54.7111,-3.2472,Cumbria County Council,
+Amber Valley Borough Council,council,district,East Midlands,E07000032,53.0292,-1.4667,Derbyshire County Council,
+Arun District Council,council,district,South East,E07000224,50.8409,-0.5682,West Sussex County Council,
+Ashfield District Council,council,district,East Midlands,E07000170,53.0923,-1.2592,Nottinghamshire County Council,
+Ashford Borough Council,council,district,South East,E07000105,51.1253,0.8113,Kent County Council,
+Aylesbury Vale District Council,council,district,South East,E07000004,51.8168,-0.8124,Buckinghamshire County Council,
+Babergh District Council,council,district,East of England,E07000200,52.0506,0.9153,Suffolk County Council,
+Barnsley Metropolitan Borough Council,council,metropolitan,Yorkshire and The Humber,E08000016,53.5359,-1.5326,,
+Barrow-in-Furness Borough Council,council,district,North West,E07000027,54.1266,-3.2123,Cumbria County Council,
+Basildon Borough Council,council,district,East of England,E07000066,51.5901,0.4663,Essex County Council,
+Basingstoke and Deane Borough Council,council,district,South East,E07000084,51.2735,-1.2009,Hampshire County Council,
+Bassetlaw District Council,council,district,East Midlands,E07000171,53.3328,-0.9589,Nottinghamshire County Council,
+Bath and North East Somerset Council,council,unitary,South West,E06000022,51.3560,-2.4753,,
+Bedford Borough Council,council,unitary,East of England,E06000055,52.1892,-0.4771,,
+Birmingham City Council,council,metropolitan,West Midlands,E08000025,52.4885,-1.8748,,
+Blaby District Council,council,district,East Midlands,E07000129,52.5715,-1.2220,Leicestershire County Council,
+Blackburn with Darwen Borough Council,council,unitary,North West,E06000008,53.6926,-2.4675,,
+Blackpool Borough Council,council,unitary,North West,E06000009,53.8177,-3.0355,,
+Bolsover District Council,council,district,East Midlands,E07000033,53.2156,-1.2773,Derbyshire County Council,
+Bolton Metropolitan Borough Council,council,metropolitan,North West,E08000001,53.5786,-2.4670,,
+Borough Council of King's Lynn and West Norfolk,council,district,East of England,E07000146,52.7267,0.4705,Norfolk County Council,
+Borough of Poole,council,unitary,South West,E06000029,50.7150,-1.9870,,
+Boston Borough Council,council,district,East Midlands,E07000136,52.9742,-0.0223,Lincolnshire County Council,
+Bournemouth Borough Council,council,unitary,South West,E06000028,50.7192,-1.8808,,
+Bracknell Forest Council,council,unitary,South East,E06000036,51.4081,-0.7397,,
+Braintree District Council,council,district,East of England,E07000067,51.9418,0.5899,Essex County Council,
+Breckland District Council,council,district,East of England,E07000143,52.5879,0.8373,Norfolk County Council,
+Brentwood Borough Council,council,district,East of England,E07000068,51.6386,0.3108,Essex County Council,
+Brighton and Hove City Council,council,unitary,South East,E06000043,50.8435,-0.1331,,
+Bristol City Council,council,unitary,South West,E06000023,51.4527,-2.7708,,
+Broadland District Council,council,district,East of England,E07000144,52.7012,1.3106,Norfolk County Council,
+Bromsgrove District Council,council,district,West Midlands,E07000234,52.3618,-2.0160,Worcestershire County Council,
+Broxbourne Borough Council,council,district,East of England,E07000095,51.7251,-0.0474,Hertfordshire County Council,
+Broxtowe Borough Council,council,district,East Midlands,E07000172,52.9764,-1.2621,Nottinghamshire County Council,
+Buckinghamshire County Council,council,county,South East,E10000002,51.7700,-0.7800,,
+Burnley Borough Council,council,district,North West,E07000117,53.7789,-2.2219,Lancashire County Council,
+Bury Metropolitan Borough Council,council,metropolitan,North West,E08000002,53.5878,-2.3126,,
+Calderdale Metropolitan Borough Council,council,metropolitan,Yorkshire and The Humber,E08000033,53.7212,-1.9734,,
+Cambridge City Council,council,district,East of England,E07000008,52.1994,0.1329,Cambridgeshire County Council,
+Cambridgeshire County Council,council,county,East of England,E10000003,52.3304,0.0699,,
+Cannock Chase District Council,council,district,West Midlands,E07000192,52.7124,-1.9802,Staffordshire County Council,
+Canterbury City Council,council,district,South East,E07000106,51.2832,1.1018,Kent County Council,
+Carlisle City Council,council,district,North West,E07000028,54.9709,-2.8094,Cumbria County Council,
+Castle Point Borough Council,council,district,East of England,E07000069,51.5364,0.5946,Essex County Council,
+Central Bedfordshire Council,council,unitary,East of England,E06000056,52.0066,-0.4363,,
+Charnwood Borough Council,council,district,East Midlands,E07000130,52.7370,-1.1461,Leicestershire County Council,
+Chelmsford City Council,council,district,East of England,E07000070,51.7254,0.4809,Essex County Council,
+Cheltenham Borough Council,council,district,South West,E07000078,51.8970,-2.0740,Gloucestershire County Council,
+Cherwell District Council,council,district,South East,E07000177,51.9588,-1.2756,Oxfordshire County Council,
+Cheshire East Council,council,unitary,North West,E06000049,53.1803,-2.3499,,
+Cheshire West and Chester Council,council,unitary,North West,E06000050,53.2002,-2.7359,,
+Chesterfield Borough Council,council,district,East Midlands,E07000034,53.2563,-1.4012,Derbyshire County Council,
+Chichester District Council,council,district,South East,E07000225,50.9374,-0.7423,West Sussex County Council,
+Chiltern District Council,council,district,South East,E07000005,51.6747,-0.6076,Buckinghamshire County Council,
+Chorley Borough Council,council,district,North West,E07000118,53.6615,-2.6479,Lancashire County Council,
+Christchurch Borough Council,council,district,South West,E07000048,50.7356,-1.7783,Dorset County Council,
+City of Bradford Metropolitan District Council,council,metropolitan,Yorkshire and The Humber,E08000032,53.8447,-1.8547,,
+City of Lincoln Council,council,district,East Midlands,E07000138,53.2247,-0.5550,Lincolnshire County Council,
+City of London Corporation,council,city-corporation,London,E09000001,51.5144,-0.0924,,
+City of Westminster,council,london-borough,London,E09000033,51.5134,-0.1605,,
+City of Wolverhampton Council,council,metropolitan,West Midlands,E08000031,52.5892,-2.1210,,
+City of York Council,council,unitary,Yorkshire and The Humber,E06000014,53.9587,-1.0614,,
+Colchester Borough Council,council,district,East of England,E07000071,51.8725,0.8609,Essex County Council,
+Copeland Borough Council,council,district,North West,E07000029,54.4139,-3.3731,Cumbria County Council,
+Corby Borough Council,council,district,East Midlands,E07000150,52.4914,-0.6965,Northamptonshire County Council,
+Cornwall Council,council,unitary,South West,E06000052,50.4056,-4.8272,,
+Cotswold District Council,council,district,South West,E07000079,51.8165,-1.8930,Gloucestershire County Council,
+Council of the Isles of Scilly,council,unitary,South West,E06000053,49.9369,-6.3172,,
+Coventry City Council,council,metropolitan,West Midlands,E08000026,52.4169,-1.5198,,
+Craven District Council,council,district,Yorkshire and The Humber,E07000163,54.0798,-2.1743,North Yorkshire County Council,
+Crawley Borough Council,council,district,South East,E07000226,51.1255,-0.1820,West Sussex County Council,
+Cumbria County Council,council,county,North West,E10000006,54.5216,-3.0197,,
+Dacorum Borough Council,council,district,East of England,E07000096,51.7782,-0.5409,Hertfordshire County Council,
+Darlington Borough Council,council,unitary,North East,E06000005,54.5487,-1.5526,,
+Dartford Borough Council,council,district,South East,E07000107,51.4315,0.2532,Kent County Council,
+Daventry District Council,council,district,East Midlands,E07000151,52.2565,-1.1626,Northamptonshire County Council,
+Derby City Council,council,unitary,East Midlands,E06000015,52.9125,-1.4683,,
+Derbyshire County Council,council,county,East Midlands,E10000007,53.0872,-1.5643,,
+Derbyshire Dales District Council,council,district,East Midlands,E07000035,53.1282,-1.6937,Derbyshire County Council,
+Devon County Council,council,county,South West,E10000008,50.7605,-3.8111,,
+Doncaster Metropolitan Borough Council,council,metropolitan,Yorkshire and The Humber,E08000017,53.5443,-1.0958,,
+Dorset County Council,council,county,South West,E10000009,50.7982,-2.3174,,
+Dover District Council,council,district,South East,E07000108,51.2123,1.2892,Kent County Council,
+Dudley Metropolitan Borough Council,council,metropolitan,West Midlands,E08000027,52.4829,-2.1087,,
+Durham County Council,council,unitary,North East,E06000047,54.6955,-1.8399,,
+East Cambridgeshire District Council,council,district,East of England,E07000009,52.3429,0.2948,Cambridgeshire County Council,
+East Devon District Council,council,district,South West,E07000040,50.7644,-3.2242,Devon County Council,
+East Dorset District Council,council,district,South West,E07000049,50.8500,-1.9000,Dorset County Council,
+East Hampshire District Council,council,district,South East,E07000085,51.0746,-0.9551,Hampshire County Council,
+East Hertfordshire District Council,council,district,East of England,E07000242,51.8651,-0.0083,Hertfordshire County Council,
+East Lindsey District Council,council,district,East Midlands,E07000137,53.2494,0.0303,Lincolnshire County Council,
+East Northamptonshire Council,council,district,East Midlands,E07000152,52.3970,-0.5380,Northamptonshire County Council,
+East Riding of Yorkshire Council,council,unitary,Yorkshire and The Humber,E06000011,53.8680,-0.4825,,
+East Staffordshire Borough Council,council,district,West Midlands,E07000193,52.8633,-1.8121,Staffordshire County Council,
+East Sussex County Council,council,county,South East,E10000011,50.8895,0.3158,,
+Eastbourne Borough Council,council,district,South East,E07000061,50.7762,0.2662,East Sussex County Council,
+Eastleigh Borough Council,council,district,South East,E07000086,50.9330,-1.3272,Hampshire County Council,
+Eden District Council,council,district,North West,E07000030,54.6128,-2.6218,Cumbria County Council,
+Elmbridge Borough Council,council,district,South East,E07000207,51.3571,-0.3922,Surrey County Council,
+Epping Forest District Council,council,district,East of England,E07000072,51.7089,0.1487,Essex County Council,
+Epsom and Ewell Borough Council,council,district,South East,E07000208,51.3392,-0.2614,Surrey County Council,
+Erewash Borough Council,council,district,East Midlands,E07000036,52.9355,-1.3467,Derbyshire County Council,
+Essex County Council,council,county,East of England,E10000012,51.8106,0.5653,,
+Exeter City Council,council,district,South West,E07000041,50.7216,-3.5102,Devon County Council,
+Fareham Borough Council,council,district,South East,E07000087,50.8526,-1.2247,Hampshire County Council,
+Fenland District Council,council,district,East of England,E07000010,52.5628,0.0608,Cambridgeshire County Council,
+Forest Heath District Council,council,district,East of England,E07000201,52.3440,0.5100,Suffolk County Council,
+Forest of Dean District Council,council,district,South West,E07000080,51.8284,-2.4900,Gloucestershire County Council,
+Fylde Borough Council,council,district,North West,E07000119,53.7841,-2.9221,Lancashire County Council,
+Gateshead Metropolitan Borough Council,council,metropolitan,North East,E08000037,54.9354,-1.6829,,
+Gedling Borough Council,council,district,East Midlands,E07000173,53.0284,-1.1193,Nottinghamshire County Council,
+Gloucester City Council,council,district,South West,E07000081,51.8494,-2.2403,Gloucestershire County Council,
+Gloucestershire County Council,council,county,South West,E10000013,51.8258,-2.1209,,
+Gosport Borough Council,council,district,South East,E07000088,50.8052,-1.1595,Hampshire County Council,
+Gravesham Borough Council,council,district,South East,E07000109,51.4051,0.3950,Kent County Council,
+Great Yarmouth Borough Council,council,district,East of England,E07000145,52.6407,1.6614,Norfolk County Council,
+Guildford Borough Council,council,district,South East,E07000209,51.2478,-0.5616,Surrey County Council,
+Halton Borough Council,council,unitary,North West,E06000006,53.3437,-2.7188,,
+Hambleton District Council,council,district,Yorkshire and The Humber,E07000164,54.2868,-1.3191,North Yorkshire County Council,
+Hampshire County Council,council,county,South East,E10000014,51.0670,-1.2871,,
+Harborough District Council,council,district,East Midlands,E07000131,52.5393,-1.0081,Leicestershire County Council,
+Harlow District Council,council,district,East of England,E07000073,51.7683,0.1085,Essex County Council,
+Harrogate Borough Council,council,district,Yorkshire and The Humber,E07000165,54.0671,-1.5955,North Yorkshire County Council,
+Hart District Council,council,district,South East,E07000089,51.2848,-0.8975,Hampshire County Council,
+Hartlepool Borough Council,council,unitary,North East,E06000001,54.6690,-1.2557,,
+Hastings Borough Council,council,district,South East,E07000062,50.8694,0.5704,East Sussex County Council,
+Havant Borough Council,council,district,South East,E07000090,50.8384,-0.9894,Hampshire County Council,
+Herefordshire Council,council,unitary,West Midlands,E06000019,52.1035,-2.7450,,
+Hertfordshire County Council,council,county,East of England,E10000015,51.8296,-0.2171,,
+Hertsmere Borough Council,council,district,East of England,E07000098,51.6773,-0.2811,Hertfordshire County Council,
+High Peak Borough Council,council,district,East Midlands,E07000037,53.3730,-1.8739,Derbyshire County Council,
+Hinckley and Bosworth Borough Council,council,district,East Midlands,E07000132,52.6165,-1.3911,Leicestershire County Council,
+Horsham District Council,council,district,South East,E07000227,50.9938,-0.3663,West Sussex County Council,
+Hull City Council,council,unitary,Yorkshire and The Humber,E06000010,53.7599,-0.3354,,
+Huntingdonshire District Council,council,district,East of England,E07000011,52.3736,-0.2208,Cambridgeshire County Council,
+Hyndburn Borough Council,council,district,North West,E07000120,53.7586,-2.3898,Lancashire County Council,
+Ipswich Borough Council,council,district,East of England,E07000202,52.0559,1.1598,Suffolk County Council,
+Isle of Wight Council,council,unitary,South East,E06000046,50.6758,-1.2966,,
+Kent County Council,council,county,South East,E10000016,51.2201,0.7317,,
+Kettering Borough Council,council,district,East Midlands,E07000153,52.3990,-0.7270,Northamptonshire County Council,
+Kirklees Council,council,metropolitan,Yorkshire and The Humber,E08000034,53.6274,-1.7633,,
+Knowsley Metropolitan Borough Council,council,metropolitan,North West,E08000011,53.4251,-2.8340,,
+Lancashire County Council,council,county,North West,E10000017,53.8455,-2.6208,,
+Lancaster City Council,council,district,North West,E07000121,54.0690,-2.7147,Lancashire County Council,
+Leeds City Council,council,metropolitan,Yorkshire and The Humber,E08000035,53.8257,-1.5060,,
+Leicester City Council,council,unitary,East Midlands,E06000016,52.6379,-1.1285,,
+Leicestershire County Council,council,county,East Midlands,E10000018,52.6674,-1.1137,,
+Lewes District Council,council,district,South East,E07000063,50.8821,0.0050,East Sussex County Council,
+Lichfield District Council,council,district,West Midlands,E07000194,52.6882,-1.8049,Staffordshire County Council,
+Lincolnshire County Council,council,county,East Midlands,E10000019,53.1144,-0.2441,,
+Liverpool City Council,council,metropolitan,North West,E08000012,53.3955,-2.9170,,
+London Borough of Barking and Dagenham,council,london-borough,London,E09000002,51.5440,0.1332,,
+London Borough of Barnet,council,london-borough,London,E09000003,51.6160,-0.2100,,
+London Borough of Bexley,council,london-borough,London,E09000004,51.4609,0.1423,,
+London Borough of Brent,council,london-borough,London,E09000005,51.5585,-0.2678,,
+London Borough of Bromley,council,london-borough,London,E09000006,51.3720,0.0515,,
+London Borough of Camden,council,london-borough,London,E09000007,51.5464,-0.1574,,
+London Borough of Croydon,council,london-borough,London,E09000008,51.3553,-0.0872,,
+London Borough of Ealing,council,london-borough,London,E09000009,51.5225,-0.3310,,
+London Borough of Enfield,council,london-borough,London,E09000010,51.6510,-0.0873,,
+London Borough of Hackney,council,london-borough,London,E09000012,51.5523,-0.0633,,
+London Borough of Hammersmith & Fulham,council,london-borough,London,E09000013,51.4950,-0.2208,,
+London Borough of Haringey,council,london-borough,London,E09000014,51.5904,-0.1075,,
+London Borough of Harrow,council,london-borough,London,E09000015,51.5977,-0.3413,,
+London Borough of Havering,council,london-borough,London,E09000016,51.5631,0.2204,,
+London Borough of Hillingdon,council,london-borough,London,E09000017,51.5415,-0.4457,,
+London Borough of Hounslow,council,london-borough,London,E09000018,51.4685,-0.3661,,
+London Borough of Islington,council,london-borough,London,E09000019,51.5485,-0.1102,,
+London Borough of Lambeth,council,london-borough,London,E09000022,51.4538,-0.1183,,
+London Borough of Lewisham,council,london-borough,London,E09000023,51.4483,-0.0203,,
+London Borough of Merton,council,london-borough,London,E09000024,51.4099,-0.1972,,
+London Borough of Newham,council,london-borough,London,E09000025,51.5269,0.0375,,
+London Borough of Redbridge,council,london-borough,London,E09000026,51.5857,0.0759,,
+London Borough of Richmond upon Thames,council,london-borough,London,E09000027,51.4427,-0.3124,,
+London Borough of Southwark,council,london-borough,London,E09000028,51.4742,-0.0741,,
+London Borough of Sutton,council,london-borough,London,E09000029,51.3621,-0.1776,,
+London Borough of Tower Hamlets,council,london-borough,London,E09000030,51.5157,-0.0347,,
+London Borough of Waltham Forest,council,london-borough,London,E09000031,51.5940,-0.0126,,
+London Borough of Wandsworth,council,london-borough,London,E09000032,51.4520,-0.1862,,
+Luton Borough Council,council,unitary,East of England,E06000032,51.8942,-0.4256,,
+Maidstone Borough Council,council,district,South East,E07000110,51.2350,0.5806,Kent County Council,
+Maldon District Council,council,district,East of England,E07000074,51.7095,0.7838,Essex County Council,
+Malvern Hills District Council,council,district,West Midlands,E07000235,52.1828,-2.3447,Worcestershire County Council,
+Manchester City Council,council,metropolitan,North West,E08000003,53.4515,-2.2325,,
+Mansfield District Council,council,district,East Midlands,E07000174,53.1707,-1.1728,Nottinghamshire County Council,
+Medway Council,council,unitary,South East,E06000035,51.4257,0.5695,,
+Melton Borough Council,council,district,East Midlands,E07000133,52.7964,-0.8562,Leicestershire County Council,
+Mendip District Council,council,district,South West,E07000187,51.2029,-2.5447,Somerset County Council,
+Mid Devon District Council,council,district,South West,E07000042,50.8763,-3.5564,Devon County Council,
+Mid Suffolk District Council,council,district,East of England,E07000203,52.2468,1.0924,Suffolk County Council,
+Mid Sussex District Council,council,district,South East,E07000228,51.0208,-0.1271,West Sussex County Council,
+Middlesbrough Borough Council,council,unitary,North East,E06000002,54.5425,-1.2224,,
+Milton Keynes Council,council,unitary,South East,E06000042,52.0838,-0.7335,,
+Mole Valley District Council,council,district,South East,E07000210,51.2123,-0.3251,Surrey County Council,
+New Forest District Council,council,district,South East,E07000091,50.8585,-1.6247,Hampshire County Council,
+Newark and Sherwood District Council,council,district,East Midlands,E07000175,53.1240,-0.9197,Nottinghamshire County Council,
+Newcastle City Council,council,metropolitan,North East,E08000021,55.0077,-1.6578,,
+Newcastle-under-Lyme Borough Council,council,district,West Midlands,E07000195,52.9931,-2.3189,Staffordshire County Council,
+Norfolk County Council,council,county,East of England,E10000020,52.7574,0.9445,,
+North Devon District Council,council,district,South West,E07000043,51.0698,-3.9146,Devon County Council,
+North Dorset District Council,council,district,South West,E07000050,50.9300,-2.2500,Dorset County Council,
+North East Derbyshire District Council,council,district,East Midlands,E07000038,53.2258,-1.4483,Derbyshire County Council,
+North East Lincolnshire Council,council,unitary,Yorkshire and The Humber,E06000012,53.5440,-0.1334,,
+North Hertfordshire District Council,council,district,East of England,E07000099,51.9591,-0.1927,Hertfordshire County Council,
+North Kesteven District Council,council,district,East Midlands,E07000139,53.0811,-0.4459,Lincolnshire County Council,
+North Lincolnshire Council,council,unitary,Yorkshire and The Humber,E06000013,53.5943,-0.5925,,
+North Norfolk District Council,council,district,East of England,E07000147,52.8505,1.1698,Norfolk County Council,
+North Somerset Council,council,unitary,South West,E06000024,51.3892,-2.8009,,
+North Tyneside Council,council,metropolitan,North East,E08000022,55.0280,-1.5174,,
+North Warwickshire Borough Council,council,district,West Midlands,E07000218,52.5475,-1.6281,Warwickshire County Council,
+North West Leicestershire District Council,council,district,East Midlands,E07000134,52.7531,-1.4051,Leicestershire County Council,
+North Yorkshire County Council,council,county,Yorkshire and The Humber,E10000023,54.1330,-1.5012,,
+Northampton Borough Council,council,district,East Midlands,E07000154,52.2405,-0.9027,Northamptonshire County Council,
+Northamptonshire County Council,council,county,East Midlands,E10000021,52.2720,-0.8760,,
+Northumberland County Council,council,unitary,North East,E06000057,55.2415,-2.0663,,
+Norwich City Council,council,district,East of England,E07000148,52.6318,1.2828,Norfolk County Council,
+Nottingham City Council,council,unitary,East Midlands,E06000018,52.9606,-1.1765,,
+Nottinghamshire County Council,council,county,East Midlands,E10000024,53.2372,-1.0599,,
+Nuneaton and Bedworth Borough Council,council,district,West Midlands,E07000219,52.5011,-1.4759,Warwickshire County Council,
+Oadby and Wigston Borough Council,council,district,East Midlands,E07000135,52.5871,-1.0934,Leicestershire County Council,
+Oldham Metropolitan Borough Council,council,metropolitan,North West,E08000004,53.5519,-2.0507,,
+Oxford City Council,council,district,South East,E07000178,51.7546,-1.2410,Oxfordshire County Council,
+Oxfordshire County Council,council,county,South East,E10000025,51.7653,-1.3220,,
+Pendle Borough Council,council,district,North West,E07000122,53.8655,-2.1849,Lancashire County Council,
+Peterborough City Council,council,unitary,East of England,E06000031,52.6086,-0.2531,,
+Plymouth City Council,council,unitary,South West,E06000026,50.3918,-4.1199,,
+Portsmouth City Council,council,unitary,South East,E06000044,50.8204,-1.0784,,
+Preston City Council,council,district,North West,E07000123,53.8118,-2.6977,Lancashire County Council,
+Purbeck District Council,council,district,South West,E07000051,50.6300,-2.0800,Dorset County Council,
+Reading Borough Council,council,unitary,South East,E06000038,51.4530,-0.9838,,
+Redcar and Cleveland Borough Council,council,unitary,North East,E06000003,54.5536,-1.0216,,
+Redditch Borough Council,council,district,West Midlands,E07000236,52.2823,-1.9519,Worcestershire County Council,
+Reigate and Banstead Borough Council,council,district,South East,E07000211,51.2532,-0.1919,Surrey County Council,
+Ribble Valley Borough Council,council,district,North West,E07000124,53.9072,-2.4448,Lancashire County Council,
+Richmondshire District Council,council,district,Yorkshire and The Humber,E07000166,54.3615,-1.9343,North Yorkshire County Council,
+Rochdale Metropolitan Borough Council,council,metropolitan,North West,E08000005,53.6166,-2.1579,,
+Rochford District Council,council,district,East of England,E07000075,51.5914,0.8092,Essex County Council,
+Rossendale Borough Council,council,district,North West,E07000125,53.6938,-2.2673,Lancashire County Council,
+Rother District Council,council,district,South East,E07000064,50.9517,0.5389,East Sussex County Council,
+Rotherham Metropolitan Borough Council,council,metropolitan,Yorkshire and The Humber,E08000018,53.4086,-1.2862,,
+Royal Borough of Greenwich,council,london-borough,London,E09000011,51.4744,0.0555,,
+Royal Borough of Kensington and Chelsea,council,london-borough,London,E09000020,51.5012,-0.1922,,
+Royal Borough of Kingston upon Thames,council,london-borough,London,E09000021,51.3879,-0.2869,,
+Royal Borough of Windsor and Maidenhead,council,unitary,South East,E06000040,51.4857,-0.6995,,
+Rugby Borough Council,council,district,West Midlands,E07000220,52.3844,-1.3283,Warwickshire County Council,
+Runnymede Borough Council,council,district,South East,E07000212,51.3938,-0.5413,Surrey County Council,
+Rushcliffe Borough Council,council,district,East Midlands,E07000176,52.9008,-1.0377,Nottinghamshire County Council,
+Rushmoor Borough Council,council,district,South East,E07000092,51.2734,-0.7675,Hampshire County Council,
+Rutland County Council,council,unitary,East Midlands,E06000017,52.6607,-0.6547,,
+Ryedale District Council,council,district,Yorkshire and The Humber,E07000167,54.2105,-0.8520,North Yorkshire County Council,
+Salford City Council,council,metropolitan,North West,E08000006,53.4895,-2.3702,,
+Sandwell Metropolitan Borough Council,council,metropolitan,West Midlands,E08000028,52.5154,-2.0090,,
+Scarborough Borough Council,council,district,Yorkshire and The Humber,E07000168,54.3665,-0.6350,North Yorkshire County Council,
+Sedgemoor District Council,council,district,South West,E07000188,51.1845,-2.9529,Somerset County Council,
+Sefton Metropolitan Borough Council,council,metropolitan,North West,E08000014,53.5654,-3.0150,,
+Selby District Council,council,district,Yorkshire and The Humber,E07000169,53.7871,-1.1347,North Yorkshire County Council,
+Sevenoaks District Council,council,district,South East,E07000111,51.2754,0.1720,Kent County Council,
+Sheffield City Council,council,metropolitan,Yorkshire and The Humber,E08000019,53.4044,-1.5504,,
+Shepway District Council,council,district,South East,E07000112,51.0539,0.9941,Kent County Council,
+Shropshire Council,council,unitary,West Midlands,E06000051,52.6349,-2.7341,,
+Slough Borough Council,council,unitary,South East,E06000039,51.5084,-0.5862,,
+Solihull Metropolitan Borough Council,council,metropolitan,West Midlands,E08000029,52.4131,-1.7271,,
+Somerset County Council,council,county,South West,E10000027,51.1253,-2.7358,,
+South Bucks District Council,council,district,South East,E07000006,51.5500,-0.5800,Buckinghamshire County Council,
+South Cambridgeshire District Council,council,district,East of England,E07000012,52.1728,0.0813,Cambridgeshire County Council,
+South Derbyshire District Council,council,district,East Midlands,E07000039,52.8310,-1.5595,Derbyshire County Council,
+South Gloucestershire Council,council,unitary,South West,E06000025,51.5469,-2.4705,,
+South Hams District Council,council,district,South West,E07000044,50.3740,-3.8229,Devon County Council,
+South Holland District Council,council,district,East Midlands,E07000140,52.7976,-0.0323,Lincolnshire County Council,
+South Kesteven District Council,council,district,East Midlands,E07000141,52.8543,-0.5178,Lincolnshire County Council,
+South Lakeland District Council,council,district,North West,E07000031,54.2927,-2.8501,Cumbria County Council,
+South Norfolk District Council,council,district,East of England,E07000149,52.5146,1.2760,Norfolk County Council,
+South Northamptonshire Council,council,district,East Midlands,E07000155,52.1330,-0.9900,Northamptonshire County Council,
+South Oxfordshire District Council,council,district,South East,E07000179,51.6337,-1.0714,Oxfordshire County Council,
+South Ribble Borough Council,council,district,North West,E07000126,53.7281,-2.7102,Lancashire County Council,
+South Somerset District Council,council,district,South West,E07000189,50.9881,-2.7099,Somerset County Council,
+South Staffordshire Council,council,district,West Midlands,E07000196,52.6254,-2.1768,Staffordshire County Council,
+South Tyneside Council,council,metropolitan,North East,E08000023,54.9635,-1.4443,,
+Southampton City Council,council,unitary,South East,E06000045,50.9170,-1.3987,,
+Southend-on-Sea Borough Council,council,unitary,East of England,E06000033,51.5380,0.7286,,
+Spelthorne Borough Council,council,district,South East,E07000213,51.4248,-0.4680,Surrey County Council,
+St Albans City and District Council,council,district,East of England,E07000240,51.7721,-0.3425,Hertfordshire County Council,
+St Edmundsbury Borough Council,council,district,East of England,E07000204,52.2460,0.7110,Suffolk County Council,
+St Helens Council,council,metropolitan,North West,E08000013,53.4595,-2.7236,,
+Stafford Borough Council,council,district,West Midlands,E07000197,52.8482,-2.1765,Staffordshire County Council,
+Staffordshire County Council,council,county,West Midlands,E10000028,52.7492,-2.0220,,
+Staffordshire Moorlands District Council,council,district,West Midlands,E07000198,53.0793,-1.9813,Staffordshire County Council,
+Stevenage Borough Council,council,district,East of England,E07000243,51.9043,-0.1893,Hertfordshire County Council,
+Stockport Metropolitan Borough Council,council,metropolitan,North West,E08000007,53.3940,-2.1281,,
+Stockton-on-Tees Borough Council,council,unitary,North East,E06000004,54.5627,-1.3290,,
+Stoke-on-Trent City Council,council,unitary,West Midlands,E06000021,53.0180,-2.1645,,
+Stratford-on-Avon District Council,council,district,West Midlands,E07000221,52.1788,-1.6228,Warwickshire County Council,
+Stroud District Council,council,district,South West,E07000082,51.7293,-2.3001,Gloucestershire County Council,
+Suffolk Coastal District Council,council,district,East of England,E07000205,52.1500,1.4000,Suffolk County Council,
+Suffolk County Council,council,county,East of England,E10000029,52.2157,1.0638,,
+Sunderland City Council,council,metropolitan,North East,E08000024,54.8804,-1.4520,,
+Surrey County Council,council,county,South East,E10000030,51.3468,-0.5324,,
+Surrey Heath Borough Council,council,district,South East,E07000214,51.3429,-0.6705,Surrey County Council,
+Swale Borough Council,council,district,South East,E07000113,51.3417,0.8132,Kent County Council,
+Swindon Borough Council,council,unitary,South West,E06000030,51.5715,-1.7438,,
+Tameside Metropolitan Borough Council,council,metropolitan,North West,E08000008,53.4775,-2.0628,,
+Tamworth Borough Council,council,district,West Midlands,E07000199,52.6264,-1.6778,Staffordshire County Council,
+Tandridge District Council,council,district,South East,E07000215,51.2270,-0.0434,Surrey County Council,
+Taunton Deane Borough Council,council,district,South West,E07000190,51.0150,-3.1000,Somerset County Council,
+Teignbridge District Council,council,district,South West,E07000045,50.6063,-3.6568,Devon County Council,
+Telford & Wrekin Council,council,unitary,West Midlands,E06000020,52.7302,-2.4888,,
+Tendring District Council,council,district,East of England,E07000076,51.8713,1.1150,Essex County Council,
+Test Valley Borough Council,council,district,South East,E07000093,51.1284,-1.5107,Hampshire County Council,
+Tewkesbury Borough Council,council,district,South West,E07000083,51.9456,-2.0874,Gloucestershire County Council,
+Thanet District Council,council,district,South East,E07000114,51.3545,1.3406,Kent County Council,
+Three Rivers District Council,council,district,East of England,E07000102,51.6610,-0.4606,Hertfordshire County Council,
+Thurrock Council,council,unitary,East of England,E06000034,51.5060,0.3732,,
+Tonbridge and Malling Borough Council,council,district,South East,E07000115,51.2736,0.3578,Kent County Council,
+Torbay Council,council,unitary,South West,E06000027,50.4406,-3.5302,,
+Torridge District Council,council,district,South West,E07000046,50.8874,-4.2508,Devon County Council,
+Trafford Metropolitan Borough Council,council,metropolitan,North West,E08000009,53.4190,-2.3553,,
+Tunbridge Wells Borough Council,council,district,South East,E07000116,51.1144,0.4308,Kent County Council,
+Uttlesford District Council,council,district,East of England,E07000077,51.9346,0.2798,Essex County Council,
+Vale of White Horse District Council,council,district,South East,E07000180,51.6342,-1.4417,Oxfordshire County Council,
+Wakefield Metropolitan District Council,council,metropolitan,Yorkshire and The Humber,E08000036,53.6607,-1.4118,,
+Walsall Metropolitan Borough Council,council,metropolitan,West Midlands,E08000030,52.5993,-1.9663,,
+Warrington Borough Council,council,unitary,North West,E06000007,53.3988,-2.5636,,
+Warwick District Council,council,district,West Midlands,E07000222,52.3100,-1.5847,Warwickshire County Council,
+Warwickshire County Council,council,county,West Midlands,E10000031,52.3000,-1.5599,,
+Watford Borough Council,council,district,East of England,E07000103,51.6681,-0.4034,Hertfordshire County Council,
+Waveney District Council,council,district,East of England,E07000206,52.4000,1.6000,Suffolk County Council,
+Waverley Borough Council,council,district,South East,E07000216,51.1498,-0.6327,Surrey County Council,
+Wealden District Council,council,district,South East,E07000065,50.9674,0.1987,East Sussex County Council,
+Wellingborough Borough Council,council,district,East Midlands,E07000156,52.3020,-0.6940,Northamptonshire County Council,
+Welwyn Hatfield Borough Council,council,district,East of England,E07000241,51.7669,-0.1941,Hertfordshire County Council,
+West Berkshire Council,council,unitary,South East,E06000037,51.4496,-1.3044,,
+West Devon Borough Council,council,district,South West,E07000047,50.6561,-4.0462,Devon County Council,
+West Dorset District Council,council,district,South West,E07000052,50.7800,-2.6000,Dorset County Council,
+West Lancashire Borough Council,council,district,North West,E07000127,53.6095,-2.8824,Lancashire County Council,
+West Lindsey District Council,council,district,East Midlands,E07000142,53.3928,-0.4771,Lincolnshire County Council,
+West Oxfordshire District Council,council,district,South East,E07000181,51.8376,-1.5069,Oxfordshire County Council,
+West Somerset District Council,council,district,South West,E07000191,51.1300,-3.4000,Somerset County Council,
+West Sussex County Council,council,county,South East,E10000032,50.9581,-0.3972,,
+Weymouth and Portland Borough Council,council,district,South West,E07000053,50.6100,-2.4560,Dorset County Council,
+Wigan Metropolitan Borough Council,council,metropolitan,North West,E08000010,53.5241,-2.5895,,
+Wiltshire Council,council,unitary,South West,E06000054,51.2971,-1.9446,,
+Winchester City Council,council,district,South East,E07000094,51.0282,-1.2211,Hampshire County Council,
+Wirral Borough Council,council,metropolitan,North West,E08000015,53.3683,-3.0927,,
+Woking Borough Council,council,district,South East,E07000217,51.3139,-0.5608,Surrey County Council,
+Wokingham Borough Council,council,unitary,South East,E06000041,51.4294,-0.8838,,
+Worcester City Council,council,district,West Midlands,E07000237,52.1967,-2.2113,Worcestershire County Council,
+Worcestershire County Council,council,county,West Midlands,E10000034,52.2234,-2.1690,,
+Worthing Borough Council,council,district,South East,E07000229,50.8292,-0.3958,West Sussex County Council,
+Wychavon District Council,council,district,West Midlands,E07000238,52.1642,-2.0508,Worcestershire County Council,
+Wycombe District Council,council,district,South East,E07000007,51.6290,-0.7480,Buckinghamshire County Council,
+Wyre Borough Council,council,district,North West,E07000128,53.9029,-2.8539,Lancashire County Council,
+Wyre Forest District Council,council,district,West Midlands,E07000239,52.3796,-2.2747,Worcestershire County Council,
+Avon Fire and Rescue Service,fire,fire-authority,South West,,,,,E06000022; E06000023; E06000024; E06000025
+Bedfordshire Fire and Rescue Service,fire,fire-authority,East of England,,,,,E06000032; E06000055; E06000056
+Royal Berkshire Fire and Rescue Service,fire,fire-authority,South East,,,,,E06000036; E06000037; E06000038; E06000039; E06000040; E06000041
+Buckinghamshire Fire and Rescue Service,fire,fire-authority,South East,,,,,E06000042; E07000004; E07000005; E07000006; E07000007
+Cambridgeshire Fire and Rescue Service,fire,fire-authority,East of England,,,,,E06000031; E07000008; E07000009; E07000010; E07000011; E07000012
+Cheshire Fire and Rescue Service,fire,fire-authority,North West,,,,,E06000006; E06000007; E06000049; E06000050
+Cleveland Fire Brigade,fire,fire-authority,North East,,,,,E06000001; E06000002; E06000003; E06000004
+County Durham and Darlington Fire and Rescue Service,fire,fire-authority,North East,,,,,E06000005; E06000047
+Derbyshire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,,E06000015; E07000032; E07000033; E07000034; E07000035; E07000036; E07000037; E07000038; E07000039
+Devon and Somerset Fire and Rescue Service,fire,fire-authority,South West,,,,,E06000026; E06000027; E07000040; E07000041; E07000042; E07000043; E07000044; E07000045; E07000046; E07000047; E07000187; E07000188; E07000189; E07000190; E07000191
+Dorset and Wiltshire Fire and Rescue Service,fire,fire-authority,South West,,,,,E06000028; E06000029; E06000030; E06000054; E07000048; E07000049; E07000050; E07000051; E07000052; E07000053
+East Sussex Fire and Rescue Service,fire,fire-authority,South East,,,,,E06000043; E07000061; E07000062; E07000063; E07000064; E07000065
+Essex County Fire and Rescue Service,fire,fire-authority,East of England,,,,,E06000033; E06000034; E07000066; E07000067; E07000068; E07000069; E07000070; E07000071; E07000072; E07000073; E07000074; E07000075; E07000076; E07000077
+Hampshire Fire and Rescue Service,fire,fire-authority,South East,,,,,E06000044; E06000045; E07000084; E07000085; E07000086; E07000087; E07000088; E07000089; E07000090; E07000091; E07000092; E07000093; E07000094
+Hereford and Worcester Fire and Rescue Service,fire,fire-authority,West Midlands,,,,,E06000019; E07000234; E07000235; E07000236; E07000237; E07000238; E07000239
+Humberside Fire and Rescue Service,fire,fire-authority,Yorkshire and The Humber,,,,,E06000010; E06000011; E06000012; E06000013
+Kent Fire and Rescue Service,fire,fire-authority,South East,,,,,E06000035; E07000105; E07000106; E07000107; E07000108; E07000109; E07000110; E07000111; E07000112; E07000113; E07000114; E07000115; E07000116
+Lancashire Fire and Rescue Service,fire,fire-authority,North West,,,,,E06000008; E06000009; E07000117; E07000118; E07000119; E07000120; E07000121; E07000122; E07000123; E07000124; E07000125; E07000126; E07000127; E07000128
+Leicestershire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,,E06000016; E06000017; E07000129; E07000130; E07000131; E07000132; E07000133; E07000134; E07000135
+North Yorkshire Fire and Rescue Service,fire,fire-authority,Yorkshire and The Humber,,,,,E06000014; E07000163; E07000164; E07000165; E07000166; E07000167; E07000168; E07000169
+Nottinghamshire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,,E06000018; E07000170; E07000171; E07000172; E07000173; E07000174; E07000175; E07000176
+Shropshire Fire and Rescue Service,fire,fire-authority,West Midlands,,,,,E06000020; E06000051
+Staffordshire Fire and Rescue Service,fire,fire-authority,West Midlands,,,,,E06000021; E07000192; E07000193; E07000194; E07000195; E07000196; E07000197; E07000198; E07000199
+Greater Manchester Fire and Rescue Service,fire,fire-authority,North West,,,,,E08000001; E08000002; E08000003; E08000004; E08000005; E08000006; E08000007; E08000008; E08000009; E08000010
+Merseyside Fire and Rescue Service,fire,fire-authority,North West,,,,,E08000011; E08000012; E08000013; E08000014; E08000015
+South Yorkshire Fire and Rescue Service,fire,fire-authority,Yorkshire and The Humber,,,,,E08000016; E08000017; E08000018; E08000019
+Tyne and Wear Fire and Rescue Service,fire,fire-authority,North East,,,,,E08000021; E08000022; E08000023; E08000024; E08000037
+West Midlands Fire Service,fire,fire-authority,West Midlands,,,,,E08000025; E08000026; E08000027; E08000028; E08000029; E08000030; E08000031
+West Yorkshire Fire and Rescue Service,fire,fire-authority,Yorkshire and The Humber,,,,,E08000032; E08000033; E08000034; E08000035; E08000036
+London Fire Brigade,fire,fire-authority,London,,,,,E09000001; E09000002; E09000003; E09000004; E09000005; E09000006; E09000007; E09000008; E09000009; E09000010; E09000011; E09000012; E09000013; E09000014; E09000015; E09000016; E09000017; E09000018; E09000019; E09000020; E09000021; E09000022; E09000023; E09000024; E09000025; E09000026; E09000027; E09000028; E09000029; E09000030; E09000031; E09000032; E09000033
+Cornwall Fire and Rescue Service,fire,fire-authority,South West,,,,,E06000052
+Cumbria Fire and Rescue Service,fire,fire-authority,North West,,,,,E07000026; E07000027; E07000028; E07000029; E07000030; E07000031
+Gloucestershire Fire and Rescue Service,fire,fire-authority,South West,,,,,E07000078; E07000079; E07000080; E07000081; E07000082; E07000083
+Hertfordshire Fire and Rescue Service,fire,fire-authority,East of England,,,,,E07000095; E07000096; E07000098; E07000099; E07000102; E07000103; E07000240; E07000241; E07000242; E07000243
+Isle of Wight Fire and Rescue Service,fire,fire-authority,South East,,,,,E06000046
+Isles of Scilly Fire and Rescue Service,fire,fire-authority,South West,,,,,E06000053
+Lincolnshire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,,E07000136; E07000137; E07000138; E07000139; E07000140; E07000141; E07000142
+Norfolk Fire and Rescue Service,fire,fire-authority,East of England,,,,,E07000143; E07000144; E07000145; E07000146; E07000147; E07000148; E07000149
+Northamptonshire Fire and Rescue Service,fire,fire-authority,East Midlands,,,,,E07000150; E07000151; E07000152; E07000153; E07000154; E07000155; E07000156
+Northumberland Fire and Rescue Service,fire,fire-authority,North East,,,,,E06000057
+Oxfordshire Fire and Rescue Service,fire,fire-authority,South East,,,,,E07000177; E07000178; E07000179; E07000180; E07000181
+Suffolk Fire and Rescue Service,fire,fire-authority,East of England,,,,,E07000200; E07000201; E07000202; E07000203; E07000204; E07000205; E07000206
+Surrey Fire and Rescue Service,fire,fire-authority,South East,,,,,E07000207; E07000208; E07000209; E07000210; E07000211; E07000212; E07000213; E07000214; E07000215; E07000216; E07000217
+Warwickshire Fire and Rescue Service,fire,fire-authority,West Midlands,,,,,E07000218; E07000219; E07000220; E07000221; E07000222
+West Sussex Fire and Rescue Service,fire,fire-authority,South East,,,,,E07000223; E07000224; E07000225; E07000226; E07000227; E07000228; E07000229
+Avon and Somerset Constabulary,police,police-force,South West,,,,,E06000022; E06000023; E06000024; E06000025; E07000187; E07000188; E07000189; E07000190; E07000191
+Bedfordshire Police,police,police-force,East of England,,,,,E06000032; E06000055; E06000056
+Cambridgeshire Constabulary,police,police-force,East of England,,,,,E06000031; E07000008; E07000009; E07000010; E07000011; E07000012
+Cheshire Constabulary,police,police-force,North West,,,,,E06000006; E06000007; E06000049; E06000050
+City of London Police,police,police-force,London,,,,,E09000001
+Cleveland Police,police,police-force,North East,,,,,E06000001; E06000002; E06000003; E06000004
+Cumbria Constabulary,police,police-force,North West,,,,,E07000026; E07000027; E07000028; E07000029; E07000030; E07000031
+Derbyshire Constabulary,police,police-force,East Midlands,,,,,E06000015; E07000032; E07000033; E07000034; E07000035; E07000036; E07000037; E07000038; E07000039
+Devon and Cornwall Police,police,police-force,South West,,,,,E06000026; E06000027; E06000052; E06000053; E07000040; E07000041; E07000042; E07000043; E07000044; E07000045; E07000046; E07000047
+Dorset Police,police,police-force,South West,,,,,E06000028; E06000029; E07000048; E07000049; E07000050; E07000051; E07000052; E07000053
+Durham Constabulary,police,police-force,North East,,,,,E06000005; E06000047
+Essex Police,police,police-force,East of England,,,,,E06000033; E06000034; E07000066; E07000067; E07000068; E07000069; E07000070; E07000071; E07000072; E07000073; E07000074; E07000075; E07000076; E07000077
+Gloucestershire Constabulary,police,police-force,South West,,,,,E07000078; E07000079; E07000080; E07000081; E07000082; E07000083
+Greater Manchester Police,police,police-force,North West,,,,,E08000001; E08000002; E08000003; E08000004; E08000005; E08000006; E08000007; E08000008; E08000009; E08000010
+Hampshire Constabulary,police,police-force,South East,,,,,E06000044; E06000045; E06000046; E07000084; E07000085; E07000086; E07000087; E07000088; E07000089; E07000090; E07000091; E07000092; E07000093; E07000094
+Hertfordshire Constabulary,police,police-force,East of England,,,,,E07000095; E07000096; E07000098; E07000099; E07000102; E07000103; E07000240; E07000241; E07000242; E07000243
+Humberside Police,police,police-force,Yorkshire and The Humber,,,,,E06000010; E06000011; E06000012; E06000013
+Kent Police,police,police-force,South East,,,,,E06000035; E07000105; E07000106; E07000107; E07000108; E07000109; E07000110; E07000111; E07000112; E07000113; E07000114; E07000115; E07000116
+Lancashire Constabulary,police,police-force,North West,,,,,E06000008; E06000009; E07000117; E07000118; E07000119; E07000120; E07000121; E07000122; E07000123; E07000124; E07000125; E07000126; E07000127; E07000128
+Leicestershire Police,police,police-force,East Midlands,,,,,E06000016; E06000017; E07000129; E07000130; E07000131; E07000132; E07000133; E07000134; E07000135
+Lincolnshire Police,police,police-force,East Midlands,,,,,E07000136; E07000137; E07000138; E07000139; E07000140; E07000141; E07000142
+Merseyside Police,police,police-force,North West,,,,,E08000011; E08000012; E08000013; E08000014; E08000015
+Metropolitan Police Service,police,police-force,London,,,,,E09000002; E09000003; E09000004; E09000005; E09000006; E09000007; E09000008; E09000009; E09000010; E09000011; E09000012; E09000013; E09000014; E09000015; E09000016; E09000017; E09000018; E09000019; E09000020; E09000021; E09000022; E09000023; E09000024; E09000025; E09000026; E09000027; E09000028; E09000029; E09000030; E09000031; E09000032; E09000033
+Norfolk Constabulary,police,police-force,East of England,,,,,E07000143; E07000144; E07000145; E07000146; E07000147; E07000148; E07000149
+North Yorkshire Police,police,police-force,Yorkshire and The Humber,,,,,E06000014; E07000163; E07000164; E07000165; E07000166; E07000167; E07000168; E07000169
+Northamptonshire Police,police,police-force,East Midlands,,,,,E07000150; E07000151; E07000152; E07000153; E07000154; E07000155; E07000156
+Northumbria Police,police,police-force,North East,,,,,E06000057; E08000021; E08000022; E08000023; E08000024; E08000037
+Nottinghamshire Police,police,police-force,East Midlands,,,,,E06000018; E07000170; E07000171; E07000172; E07000173; E07000174; E07000175; E07000176
+South Yorkshire Police,police,police-force,Yorkshire and The Humber,,,,,E08000016; E08000017; E08000018; E08000019
+Staffordshire Police,police,police-force,West Midlands,,,,,E06000021; E07000192; E07000193; E07000194; E07000195; E07000196; E07000197; E07000198; E07000199
+Suffolk Constabulary,police,police-force,East of England,,,,,E07000200; E07000201; E07000202; E07000203; E07000204; E07000205; E07000206
+Surrey Police,police,police-force,South East,,,,,E07000207; E07000208; E07000209; E07000210; E07000211; E07000212; E07000213; E07000214; E07000215; E07000216; E07000217
+Sussex Police,police,police-force,South East,,,,,E06000043; E07000061; E07000062; E07000063; E07000064; E07000065; E07000223; E07000224; E07000225; E07000226; E07000227; E07000228; E07000229
+Thames Valley Police,police,police-force,South East,,,,,E06000036; E06000037; E06000038; E06000039; E06000040; E06000041; E06000042; E07000004; E07000005; E07000006; E07000007; E07000177; E07000178; E07000179; E07000180; E07000181
+Warwickshire Police,police,police-force,West Midlands,,,,,E07000218; E07000219; E07000220; E07000221; E07000222
+West Mercia Police,police,police-force,West Midlands,,,,,E06000019; E06000020; E06000051; E07000234; E07000235; E07000236; E07000237; E07000238; E07000239
+West Midlands Police,police,police-force,West Midlands,,,,,E08000025; E08000026; E08000027; E08000028; E08000029; E08000030; E08000031
+West Yorkshire Police,police,police-force,Yorkshire and The Humber,,,,,E08000032; E08000033; E08000034; E08000035; E08000036
+Wiltshire Police,police,police-force,South West,,,,,E06000030; E06000054
+NHS Gloucestershire CCG,health,nhs-body,South West,,,,,
+2gether NHS Foundation Trust,health,nhs-body,South West,,,,,
+Gloucestershire Hospitals NHS Foundation Trust,health,nhs-body,South West,,,,,
+NHS Somerset CCG,health,nhs-body,South West,,,,,
+Taunton and Somerset NHS Foundation Trust,health,nhs-body,South West,,,,,
+Royal Cornwall Hospitals NHS Trust,health,nhs-body,South West,,,,,
+NHS Herefordshire CCG,health,nhs-body,West Midlands,,,,,
+Wye Valley NHS Trust,health,nhs-body,West Midlands,,,,,
+NHS South Worcestershire CCG,health,nhs-body,West Midlands,,,,,
+Worcestershire Acute Hospitals NHS Trust,health,nhs-body,West Midlands,,,,,
+NHS Shropshire CCG,health,nhs-body,West Midlands,,,,,
+NHS Lincolnshire West CCG,health,nhs-body,East Midlands,,,,,
+United Lincolnshire Hospitals NHS Trust,health,nhs-body,East Midlands,,,,,
+NHS Nottingham City CCG,health,nhs-body,East Midlands,,,,,
+Nottingham University Hospitals NHS Trust,health,nhs-body,East Midlands,,,,,
+University Hospitals of Leicester NHS Trust,health,nhs-body,East Midlands,,,,,
+NHS Cambridgeshire and Peterborough CCG,health,nhs-body,East of England,,,,,
+Cambridge University Hospitals NHS Foundation Trust,health,nhs-body,East of England,,,,,
+NHS Ipswich and East Suffolk CCG,health,nhs-body,East of England,,,,,
+Norfolk and Norwich University Hospitals NHS Foundation Trust,health,nhs-body,East of England,,,,,
+NHS Herts Valleys CCG,health,nhs-body,East of England,,,,,
+NHS Camden CCG,health,nhs-body,London,,,,,
+NHS Islington CCG,health,nhs-body,London,,,,,
+Guy's and St Thomas' NHS Foundation Trust,health,nhs-body,London,,,,,
+Barts Health NHS Trust,health,nhs-body,London,,,,,
+Imperial College Healthcare NHS Trust,health,nhs-body,London,,,,,
+NHS Coastal West Sussex CCG,health,nhs-body,South East,,,,,
+Western Sussex Hospitals NHS Foundation Trust,health,nhs-body,South East,,,,,
+Sussex Partnership NHS Foundation Trust,health,nhs-body,South East,,,,,
+NHS Oxfordshire CCG,health,nhs-body,South East,,,,,
+Oxford University Hospitals NHS Foundation Trust,health,nhs-body,South East,,,,,
+NHS Manchester CCG,health,nhs-body,North West,,,,,
+NHS Liverpool CCG,health,nhs-body,North West,,,,,
+Lancashire Care NHS Foundation Trust,health,nhs-body,North West,,,,,
+NHS Blackpool CCG,health,nhs-body,North West,,,,,
+Blackpool Teaching Hospitals NHS Foundation Trust,health,nhs-body,North West,,,,,
+NHS Newcastle Gateshead CCG,health,nhs-body,North East,,,,,
+Newcastle upon Tyne Hospitals NHS Foundation Trust,health,nhs-body,North East,,,,,
+NHS Northumberland CCG,health,nhs-body,North East,,,,,
+Northumbria Healthcare NHS Foundation Trust,health,nhs-body,North East,,,,,
+"Tees, Esk and Wear Valleys NHS Foundation Trust",health,nhs-body,North East,,,,,
+NHS Leeds West CCG,health,nhs-body,Yorkshire and The Humber,,,,,
+Leeds Teaching Hospitals NHS Trust,health,nhs-body,Yorkshire and The Humber,,,,,
+NHS Sheffield CCG,health,nhs-body,Yorkshire and The Humber,,,,,
+Sheffield Teaching Hospitals NHS Foundation Trust,health,nhs-body,Yorkshire and The Humber,,,,,
+NHS Vale of York CCG,health,nhs-body,Yorkshire and The Humber,,,,,
+IBM United Kingdom Limited,other,company,,,,,,
 
 """#
 }

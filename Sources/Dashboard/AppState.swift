@@ -127,13 +127,12 @@ public struct AppState: Sendable {
     /// the screen, so that the view does not jump.
     public mutating func setSort(_ column: SortColumn?, descending: Bool) {
         let previous = selectedRow
-        let offset = table.selected - table.top
         sortColumn = column
         sortDescending = descending
         let unsorted = rows
         rows = sortedRows(filteredRows)
         if let previous, let index = rows.firstIndex(of: previous) {
-            table = ScrollState(selected: index, top: max(0, index - offset))
+            table = table.keepingHeight(selecting: index)
         }
         Search.carryMatches(from: unsorted, state: &self)
         clampAll()
@@ -145,10 +144,9 @@ public struct AppState: Sendable {
         organisationSortDescending = descending
         let selected = organisationRows.indices.contains(organisationsTable.selected)
             ? organisationRows[organisationsTable.selected].organisation : nil
-        let offset = organisationsTable.selected - organisationsTable.top
         organisationRows = OrganisationSummary.sorted(organisationRows, by: key, descending: descending, register: register)
         if let selected, let index = organisationRows.firstIndex(where: { $0.organisation == selected }) {
-            organisationsTable = ScrollState(selected: index, top: max(0, index - offset))
+            organisationsTable = organisationsTable.keepingHeight(selecting: index)
         }
         Search.refreshMatches(state: &self, listOf: .organisations)
         clampAll()

@@ -86,12 +86,8 @@ struct OrganisationsScreen: ScreenContent {
             in: layout.content, canvas: &canvas, theme: state.theme, glyphs: state.glyphs,
             cell: { position, column in
                 let summary = state.organisationRows[position]
-                let index = Int(summary.organisation)
                 switch columns[column].key {
-                case .name: return organisations.names[index]
-                case .sector: return organisations.sectors[index].name
-                case .type: return organisations.types[index]
-                case .region: return organisations.regions[index] >= 0 ? state.register.regions[organisations.regions[index]] : ""
+                case .name, .sector, .type, .region: return summary.text(columns[column].key, in: state.register) ?? ""
                 case .arrangements: return Count.format(summary.arrangements)
                 case .savings:
                     return Render.text(Money.format(summary.withFigure > 0 ? summary.savings : nil, .exact), state)

@@ -55,8 +55,7 @@ struct SummaryScreen: ScreenContent {
         let counts = state.groups.map { $0.countText(metric) }
         let countWidth = counts.map(DisplayWidth.of).max() ?? 0
         let items = state.groups.enumerated().map { index, group -> BarChartItem in
-            let share = group.value(of: metric) == nil
-                ? Money.notReportedMark : Percent.format(group.share(metric, ofArrangements: state.rows.count))
+            let share = group.shareText(metric, ofArrangements: state.rows.count)
             return BarChartItem(
                 label: group.label, value: group.value(of: metric) ?? 0, valueText: Render.text(group.valueText(metric), state),
                 detailText: Render.text(

@@ -49,7 +49,7 @@ public struct SummaryReport {
         let (shown, hidden) = groups.shown(by: dimension, top: top)
 
         let values = shown.map { $0.valueText(metric) }
-        let shares = shown.map { $0.value(of: metric) == nil ? Money.notReportedMark : Percent.format($0.share(metric, ofArrangements: rows.count)) }
+        let shares = shown.map { $0.shareText(metric, ofArrangements: rows.count) }
         let counts = shown.map { $0.countText(metric) }
         let valueWidth = max(DisplayWidth.of(metric.columnTitle), values.map(DisplayWidth.of).max() ?? 0)
         let shareWidth = max(DisplayWidth.of(metric.shareTitle), shares.map(DisplayWidth.of).max() ?? 0)

@@ -25,6 +25,12 @@ public struct ScrollState: Hashable, Sendable {
         chosenAmong = nil
     }
 
+    /// The selection moved to `row` of a reordered list, at the same height on the screen
+    /// as it was: after a sort, the view does not jump.
+    public func keepingHeight(selecting row: Int) -> ScrollState {
+        ScrollState(selected: row, top: max(0, row - (selected - top)))
+    }
+
     /// Moves the selection by `delta` rows, clamped.
     public mutating func move(by delta: Int, count: Int, visible: Int) {
         moveTo(selected + delta, count: count, visible: visible)

@@ -218,6 +218,12 @@ public struct Register: Sendable {
 
     public func line(_ row: Int) -> Int { Int(lines[row]) }
 
+    /// The region an organisation is in, or nil when the organisations list gives none.
+    public func regionName(ofOrganisation organisation: Int32) -> String? {
+        let region = organisations.regions[Int(organisation)]
+        return region >= 0 ? regions[region] : nil
+    }
+
     /// The row read from `line` of the file (a sheet's row number for a workbook); nil
     /// when that line was left out or holds no arrangement.
     public func row(readFrom line: Int) -> Int? {

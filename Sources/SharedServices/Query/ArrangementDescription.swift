@@ -61,7 +61,7 @@ extension Register {
             var about = written == name ? [] : ["taken to be \(name)"]
             about.append(organisations.sectors[index].name)
             if !organisations.types[index].isEmpty { about.append(organisations.types[index]) }
-            if organisations.regions[index] >= 0 { about.append(regions[organisations.regions[index]]) }
+            if let region = regionName(ofOrganisation: partner) { about.append(region) }
             if !organisations.listed[index] { about.append("not in the organisations list; sector guessed") }
             return ArrangementDescription.Partner(name: written, about: about.joined(separator: " · "))
         }

@@ -57,16 +57,7 @@ public struct OrganisationSummary: Sendable, Equatable {
     ) -> [OrganisationSummary] {
         let organisations = register.organisations
         func name(_ row: OrganisationSummary) -> String { organisations.names[Int(row.organisation)] }
-        func text(_ row: OrganisationSummary) -> String? {
-            let index = Int(row.organisation)
-            switch key {
-            case .name: return organisations.names[index]
-            case .sector: return organisations.sectors[index].name
-            case .type: return organisations.types[index]
-            case .region: return organisations.regions[index] >= 0 ? register.regions[organisations.regions[index]] : ""
-            default: return nil
-            }
-        }
+        func text(_ row: OrganisationSummary) -> String? { row.text(key, in: register) }
         func number(_ row: OrganisationSummary) -> Int64? {
             switch key {
             case .arrangements: return Int64(row.arrangements)
@@ -92,17 +83,30 @@ public struct OrganisationSummary: Sendable, Equatable {
     }
 }
 
+extension OrganisationSummary {
+    /// The organisation's text in a text column (name, sector, type, region; "" for none);
+    /// nil for a column of figures.
+    public func text(_ key: SortKey, in register: Register) -> String? {
+        let organisations = register.organisations
+        let index = Int(organisation)
+        switch key {
+        case .name: return organisations.names[index]
+        case .sector: return organisations.sectors[index].name
+        case .type: return organisations.types[index]
+        case .region: return register.regionName(ofOrganisation: organisation) ?? ""
+        case .arrangements, .savings, .share: return nil
+        }
+    }
+}
+
 extension ReportTable {
     /// The organisations view as a table: each organisation with its arrangements, and
     /// the savings of those arrangements and their share of the view's total.
     public static func organisations(_ rows: [OrganisationSummary], register: Register, title: String) -> ReportTable {
-        let organisations = register.organisations
         let table = rows.map { row -> [Cell] in
-            let index = Int(row.organisation)
-            let region = organisations.regions[index] >= 0 ? register.regions[organisations.regions[index]] : ""
-            return [
-                .text(organisations.names[index]), .text(organisations.sectors[index].name), .text(organisations.types[index]),
-                .text(region), .count(row.arrangements), .count(row.withFigure),
+            let texts: [OrganisationSummary.SortKey] = [.name, .sector, .type, .region]
+            return texts.map { .text(row.text($0, in: register) ?? "") } + [
+                .count(row.arrangements), .count(row.withFigure),
                 row.withFigure > 0 ? .money(row.savings, .exact) : .missing,
                 row.withFigure > 0 ? .share(row.share) : .missing,
             ]

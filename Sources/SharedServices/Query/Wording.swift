@@ -72,6 +72,11 @@ extension GroupSummary {
             ? "\(Count.format(count)) (\(Count.format(countWithoutFigure)) n/r)" : Count.format(count)
     }
 
+    /// The share as a percentage, or "—" when the group has no figure to share.
+    public func shareText(_ metric: Metric, ofArrangements arrangements: Int) -> String {
+        value(of: metric) == nil ? Money.notReportedMark : Percent.format(share(metric, ofArrangements: arrangements))
+    }
+
     /// The group's share: of all the arrangements for the count, else of all the savings.
     public func share(_ metric: Metric, ofArrangements arrangements: Int) -> Double {
         guard metric == .count else { return shareOfTotal }

@@ -297,7 +297,11 @@ struct HeaderMatching<Field: Hashable & RawRepresentable & CaseIterable> where F
 
     /// Matches case-insensitively, ignoring spaces and punctuation ("Savings to date (£)").
     static func key(_ header: String) -> String {
-        String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        // A byte-order mark read as Latin-1 ("ï»¿"), as a spreadsheet leaves it in the first
+        // heading when it opens a UTF-8 file as another encoding: not part of the name.
+        let misreadByteOrderMark = "\u{EF}\u{BB}\u{BF}"
+        let header = header.hasPrefix(misreadByteOrderMark) ? String(header.dropFirst(3)) : header
+        return String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
             .map(Character.init))
     }
 

@@ -67,6 +67,9 @@ public struct AppState: Sendable {
     // Data issues.
     public var issuesTable = ScrollState()
 
+    // Map: changed through `changeMap`, which fills and shades again what the change needs.
+    public var map = MapState()
+
     /// The file the last export went to: the next export starts from it.
     public var lastExportPath: String?
 
@@ -175,7 +178,14 @@ public struct AppState: Sendable {
 
     public mutating func resize(to size: TerminalSize) {
         self.size = size
+        bringShownScreenUpToDate()
         clampAll()
+    }
+
+    /// Changes the map's view or measure, and brings the map up to date with it.
+    mutating func changeMap(_ change: (inout MapState) -> Void) {
+        change(&map)
+        bringShownScreenUpToDate()
     }
 
     /// Recomputes everything derived from the filter.
@@ -185,6 +195,7 @@ public struct AppState: Sendable {
         headline = register.headline(rows)
         forgetGroups()
         forgetOrganisationRows()
+        map.forgetShading()
         bringShownScreenUpToDate()
     }
 
@@ -201,9 +212,14 @@ public struct AppState: Sendable {
 
     /// Shows `screen`, its lists worked out if a change made elsewhere left them behind.
     public mutating func show(_ screen: Screen) {
+        let previous = self.screen
         self.screen = screen
         headlineFocused = false
         if bringShownScreenUpToDate() { Search.refreshMatches(state: &self, listOf: screen) }
+        // Coming from the list or the detail, the map lights the arrangement chosen there.
+        if screen == .map && (previous == .arrangements || previous == .detail), let row = selectedRow {
+            MapScreen.light(row, state: &self)
+        }
         clampAll()
     }
 
@@ -221,6 +237,9 @@ public struct AppState: Sendable {
                 sortedBy: organisationSort, descending: organisationSortDescending)
             organisationRowsAreCurrent = true
             return true
+        }
+        if screen == .map {
+            map.bringUpToDate(data: data, rows: rows, rect: MapScreen.mapRect(Layout(size: size)), ascii: glyphs.isASCII)
         }
         return false
     }

@@ -15,10 +15,13 @@ public struct DashboardData: Sendable {
     /// Whether CSV exports keep cells that look like spreadsheet formulas as they are
     /// (`--raw`), rather than guarding them with an apostrophe.
     public var rawExports: Bool
+    /// England's outlines for the map screen, read when it is first shown.
+    public var mapOutlines: MapOutlinesSource
 
     public init(
         register: Register, diagnostics: [Diagnostic], sourceName: String, reference: OrganisationsReference? = nil,
-        inputFiles: [String] = [], rawExports: Bool = false
+        inputFiles: [String] = [], rawExports: Bool = false,
+        mapOutlines: MapOutlinesSource = MapOutlinesSource(path: nil, fileName: AreaOutlines.bundledFileName)
     ) {
         self.register = register
         self.diagnostics = diagnostics
@@ -26,6 +29,7 @@ public struct DashboardData: Sendable {
         self.reference = reference
         self.inputFiles = inputFiles
         self.rawExports = rawExports
+        self.mapOutlines = mapOutlines
     }
 }
 

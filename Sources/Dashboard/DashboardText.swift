@@ -4,8 +4,15 @@ import TextCells
 
 /// The words and figures the dashboard shows, in one place.
 public enum DashboardText {
-    public static func tabLabel(_ screen: Screen) -> String {
-        " \(screen.number) \(screen.title) "
+    /// Each screen's tab, in order: " 1 Arrangements ", the data issues' with their count.
+    /// Where they do not all fit `width`, they lose their padding ("1 Arrangements").
+    public static func tabLabels(issueCount: Int, width: Int) -> [String] {
+        let names = Screen.all.map { screen in
+            "\(screen.number) \(screen.title)" + (screen == .issues && issueCount > 0 ? " (\(Count.format(issueCount)))" : "")
+        }
+        let padded = names.map { " \($0) " }
+        let paddedWidth = padded.reduce(1) { $0 + DisplayWidth.of($1) + 1 }
+        return paddedWidth <= width ? padded : names
     }
 
     /// The headline in the longest form that fits `width` columns.
@@ -47,6 +54,7 @@ public enum DashboardText {
             case "↑": result += "Up "
             case "↓": result += "Down "
             case "×": result += "x"
+            case "©": result += "(c)"
             case "✓": result += "x"
             case "▲": result += "^"
             case "▼": result += "v"

@@ -95,6 +95,10 @@ struct DetailScreen: ScreenContent {
         ScrollingText.draw(all.map { (text: $0.text, style: $0.style) }, top: top, in: inner, canvas: &canvas)
     }
 
+    func wheel(by delta: Int, x: Int, y: Int, state: inout AppState, layout: Layout) {
+        state.detailTop = Self.clampedTop(state.detailTop + delta, state: state)
+    }
+
     func status(_ state: AppState) -> String { "Esc back · ←/→ previous/next arrangement · p a partner's arrangements" }
 
     /// A click on a partner's line shows that partner's arrangements.

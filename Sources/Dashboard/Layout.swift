@@ -1,5 +1,6 @@
 import SharedServices
 import TerminalUI
+import TextCells
 
 /// Where each part of the screen goes at a given size; shared by the renderer and the
 /// reducer, so that a mouse click lands on what was drawn there.
@@ -46,13 +47,14 @@ public struct Layout: Sendable {
         content.centred(width: min(size.width - 4, Self.overlayMaximumWidth), height: max(3, min(size.height - 4, 24)))
     }
 
-    /// Each screen's tab: its x range in the tab bar.
-    public func tabRanges() -> [(screen: Screen, x: Int, width: Int)] {
+    /// Each screen's tab: its label and its x range in the tab bar, the data issues' tab
+    /// counting `issueCount` problems.
+    public func tabRanges(issueCount: Int) -> [(screen: Screen, label: String, x: Int, width: Int)] {
         var x = 1
-        var result: [(Screen, Int, Int)] = []
-        for screen in Screen.all {
-            let width = DashboardText.tabLabel(screen).count
-            result.append((screen, x, width))
+        var result: [(Screen, String, Int, Int)] = []
+        for (screen, label) in zip(Screen.all, DashboardText.tabLabels(issueCount: issueCount, width: size.width)) {
+            let width = DisplayWidth.of(label)
+            result.append((screen, label, x, width))
             x += width + 1
         }
         return result

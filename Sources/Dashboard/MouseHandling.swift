@@ -1,8 +1,7 @@
 import SharedServices
 import TerminalUI
 
-/// Mouse events: tabs, the headline, picker options, and each screen's own clicks; the
-/// wheel scrolls the screen's list.
+/// Mouse events: tabs, the headline, picker options, and each screen's own clicks and wheel.
 enum MouseHandling {
     static func handle(_ mouse: MouseEvent, state: inout AppState) -> [Effect] {
         let layout = Layout(size: state.size)
@@ -20,15 +19,11 @@ enum MouseHandling {
         switch mouse.kind {
         case .press(.wheelUp), .press(.wheelDown):
             let delta = mouse.kind == .press(.wheelUp) ? -3 : 3
-            if let list = state.screen.content.list {
-                list.wheel(by: delta, state: &state)
-            } else if state.screen == .detail {
-                state.detailTop = DetailScreen.clampedTop(state.detailTop + delta, state: state)
-            }
+            state.screen.content.wheel(by: delta, x: mouse.x, y: mouse.y, state: &state, layout: layout)
             return []
         case .press(.left), .doubleClick:
             if mouse.y == layout.tabs.y {
-                if let tab = layout.tabRanges().first(where: { mouse.x >= $0.x && mouse.x < $0.x + $0.width }) {
+                if let tab = layout.tabRanges(issueCount: state.data.diagnostics.count).first(where: { mouse.x >= $0.x && mouse.x < $0.x + $0.width }) {
                     Reducer.switchScreen(to: tab.screen, state: &state)
                 }
                 return []

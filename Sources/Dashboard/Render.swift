@@ -43,13 +43,9 @@ public enum Render {
     private static func drawTabs(state: AppState, layout: Layout, canvas: inout Canvas) {
         canvas.fill(layout.tabs, style: state.theme.tabInactive)
         // Tabs that start past the right edge are not drawn (nor can they be clicked).
-        for tab in layout.tabRanges() where tab.x < layout.tabs.maxX {
-            var label = DashboardText.tabLabel(tab.screen)
-            if tab.screen == .issues && !state.data.diagnostics.isEmpty {
-                label = " \(tab.screen.number) \(tab.screen.title) (\(Count.format(state.data.diagnostics.count))) "
-            }
+        for tab in layout.tabRanges(issueCount: state.data.diagnostics.count) where tab.x < layout.tabs.maxX {
             let style = tab.screen == state.screen ? state.theme.tabActive : state.theme.tabInactive
-            canvas.draw(label, x: tab.x, y: layout.tabs.y, style: style, clip: layout.tabs)
+            canvas.draw(tab.label, x: tab.x, y: layout.tabs.y, style: style, clip: layout.tabs)
         }
     }
 

@@ -16,6 +16,8 @@ protocol ScreenContent: Sendable {
     func status(_ state: AppState) -> String
     /// A click (or double click) in the content area at `x`, `y`.
     func click(x: Int, y: Int, double: Bool, state: inout AppState, layout: Layout) -> [Effect]
+    /// The mouse wheel at `x`, `y`: `delta` lines down (negative: up).
+    func wheel(by delta: Int, x: Int, y: Int, state: inout AppState, layout: Layout)
     /// What `e` writes: a table of this screen, or nil for the arrangements in view.
     func exportTable(_ state: AppState) -> ReportTable?
     /// The default export file name, without its extension.
@@ -26,6 +28,10 @@ extension ScreenContent {
     var list: ScreenList? { nil }
     func click(x: Int, y: Int, double: Bool, state: inout AppState, layout: Layout) -> [Effect] {
         list?.click(y: y, double: double, state: &state, layout: layout) ?? []
+    }
+    /// The wheel scrolls the screen's list.
+    func wheel(by delta: Int, x: Int, y: Int, state: inout AppState, layout: Layout) {
+        list?.wheel(by: delta, state: &state)
     }
     func exportTable(_ state: AppState) -> ReportTable? { nil }
     var exportName: String { "ssmap-arrangements" }
@@ -42,7 +48,7 @@ public struct Screen: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Every screen, in tab order.
-    public static let all: [Screen] = [.arrangements, .detail, .summary, .organisations, .issues]
+    public static let all: [Screen] = [.arrangements, .detail, .summary, .organisations, .issues, .map]
 
     public static func == (lhs: Screen, rhs: Screen) -> Bool { lhs.id == rhs.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }

@@ -75,7 +75,10 @@ struct Open: ParsableCommand {
             let theme = driver.colourSupport == .none ? Theme.monochrome : Theme.colour
             let data = DashboardData(
                 register: loaded.register, diagnostics: loaded.diagnostics, sourceName: sourceName(loaded),
-                reference: loaded.reference, inputFiles: loaded.inputFiles, rawExports: raw)
+                reference: loaded.reference, inputFiles: loaded.inputFiles, rawExports: raw,
+                mapOutlines: MapOutlinesSource(
+                    path: SampleData.directory(containing: SampleData.mapAreasFileName).map { $0 + "/" + SampleData.mapAreasFileName },
+                    fileName: SampleData.mapAreasFileName))
             let app = DashboardApp(data: data, driver: driver, glyphs: glyphs, theme: theme, filter: filter)
             app.run()
             driver.shutdown()
@@ -411,8 +414,11 @@ struct MapCommand: ParsableCommand {
     @OptionGroup var source: RegisterOptions
     @OptionGroup(title: "Filters") var filters: FilterOptions
 
-    @Option(help: "Shade by: arrangements (how many it or its county is in) or savings (of those arrangements).")
+    @Option(help: "Shade each council by: \(MapShading.Measure.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: "; ")).")
     var by: MapShading.Measure = .arrangements
+
+    @Flag(help: "Shade whole regions by their totals, listed under the map.")
+    var regions = false
 
     @Option(help: "Width in columns. Default: the terminal's, or 100 when not a terminal.")
     var width: Int?
@@ -422,6 +428,17 @@ struct MapCommand: ParsableCommand {
 
     @Flag(help: "Draw with ASCII density characters ( .:-=+*#%@), nothing outside ASCII.")
     var ascii = false
+
+    @Option(
+        help: """
+            Output format: text (the map), or csv, json or markdown: every council with the figures it is \
+            shaded by, to take into a report.
+            """)
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, csv, json, markdown
+    }
 
     func validate() throws {
         if let width, width < 20 { throw ValidationError("--width must be 20 or more") }
@@ -442,12 +459,25 @@ struct MapCommand: ParsableCommand {
             let loaded = try RegisterSession.load(source)
             let register = loaded.register
             let filter = try filters.filter(for: register)
+            let rows = filter.matchingRows(in: register)
+            let geometry = MapGeometry(outlines: outlines)
+            guard format == .text else {
+                let shading = MapShading(register: register, rows: rows, geometry: geometry, measure: by, byRegion: regions)
+                let table = ReportTable.mapCouncils(
+                    shading, geometry: geometry, title: "Councils in \(Count.format(rows.count, "arrangement", "arrangements"))")
+                switch format {
+                case .text, .csv: TerminalOutput.write(SafeText.visible(table.csv(), keepingLineBreaks: true))
+                case .json: TerminalOutput.write(table.json())  // JSON escapes control characters itself
+                case .markdown: TerminalOutput.write(SafeText.visible(table.markdown(), keepingLineBreaks: true))
+                }
+                return
+            }
             let size = TerminalOutput.size()
-            let report = MapReport(
-                register: register, rows: filter.matchingRows(in: register), outlines: outlines, measure: by,
+            let request = MapText.Request(
+                register: register, rows: rows, geometry: geometry, measure: by, byRegion: regions,
                 width: width ?? size?.width ?? 100, height: height ?? size?.height ?? 40, ascii: ascii,
                 title: Summary.title(loaded), filters: filter.phrases(in: register))
-            TerminalOutput.write(report.render())
+            TerminalOutput.write(MapText.render(request))
         }
     }
 }

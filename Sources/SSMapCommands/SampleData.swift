@@ -10,7 +10,7 @@ public enum SampleData {
     /// The cited, reported arrangements that `ssmap generate` puts first.
     public static let reportedFileName = "reported-arrangements.csv"
     /// The outlines of England's councils the map draws.
-    public static let mapAreasFileName = "england-2017-areas.txt"
+    public static let mapAreasFileName = AreaOutlines.bundledFileName
 
     /// The `sample-data` directory holding `file`, or nil when it cannot be found.
     public static func directory(containing file: String = arrangementsFileName) -> String? {

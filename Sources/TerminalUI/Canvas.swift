@@ -54,6 +54,31 @@ public struct Canvas: Sendable, Equatable {
         left.size == right.size && left.cells == right.cells
     }
 
+    /// One cell of a picture (a braille pattern, a shade character): a character of one
+    /// column that is not a control character, else a space. Pictures set thousands of
+    /// cells a frame, one at a time, where `draw` would measure a string for each.
+    public mutating func put(_ character: Character, x: Int, y: Int, style: Style) {
+        guard x >= 0, y >= 0, x < width, y < height else {
+            requestsOutside += 1
+            return
+        }
+        let scalars = character.unicodeScalars
+        let scalar = scalars.first?.value ?? 0
+        let safe: Character
+        if scalars.count != 1 || scalar < 0x20 || (0x7F..<0xA0).contains(scalar) {
+            safe = " "
+        } else if scalar < 0x7F || (0x2800...0x28FF).contains(scalar) {
+            // ASCII and braille patterns, most of what pictures put: one column, no need to measure.
+            safe = character
+        } else {
+            safe = DisplayWidth.of(character) == 1 ? character : " "
+        }
+        let index = y * width + x
+        if cells[index].isContinuation && x > 0 { cells[index - 1] = Cell(character: " ", style: cells[index - 1].style) }
+        if x + 1 < width && cells[index + 1].isContinuation { cells[index + 1] = Cell(character: " ", style: cells[index + 1].style) }
+        cells[index] = Cell(character: safe, style: style)
+    }
+
     /// Fills a rectangle with spaces in `style`.
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
         noteIfOutside(rect)

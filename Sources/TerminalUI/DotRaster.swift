@@ -87,7 +87,36 @@ public enum Braille {
         return Character(scalar)
     }
 
-    /// Dot patterns from sparse to dense, for shading without colour: a lighter class has
-    /// fewer dots raised.
-    public static let densities: [UInt8] = [0b0000_0000, 0b0100_0001, 0b0101_0101, 0b1101_0101, 0b1101_1011, 0b1111_1111]
+    /// Dot patterns from sparse to dense, for shading without colour: 1, 2, 4, 6, 7 and 8
+    /// dots of the cell's 8, spread evenly, so a lighter class has fewer dots raised.
+    public static let densities: [UInt8] = [0b0000_0001, 0b1000_0001, 0b1001_0101, 0b1101_1101, 0b1101_1111, 0b1111_1111]
+
+    /// The cell's left column of dots: stripes that read as "covered by", not as a shade.
+    public static let hatching: UInt8 = 0b0100_0111
+
+    /// The dots of a line from (`x0`, `y0`) to (`x1`, `y1`), ends included (Bresenham).
+    public static func line(from start: (x: Int, y: Int), to end: (x: Int, y: Int)) -> [(x: Int, y: Int)] {
+        var points: [(x: Int, y: Int)] = []
+        let dx = abs(end.x - start.x)
+        let dy = -abs(end.y - start.y)
+        let stepX = start.x < end.x ? 1 : -1
+        let stepY = start.y < end.y ? 1 : -1
+        var error = dx + dy
+        var x = start.x
+        var y = start.y
+        while true {
+            points.append((x, y))
+            if x == end.x && y == end.y { break }
+            let doubled = 2 * error
+            if doubled >= dy {
+                error += dy
+                x += stepX
+            }
+            if doubled <= dx {
+                error += dx
+                y += stepY
+            }
+        }
+        return points
+    }
 }

@@ -19,6 +19,16 @@ public struct Theme: Sendable, Equatable {
     public var warning: Style
     public var tabActive: Style
     public var tabInactive: Style
+    /// A sequential palette for shading by amount: the first for none, then least to most.
+    /// Monochrome gives no colours, and pictures shade by density instead.
+    public var shades: [Style]
+    /// What a picture lights up (the selected thing's parts), and what it lights differently
+    /// (parts of another kind).
+    public var lit: Style
+    public var litOther: Style
+
+    /// Whether shading must be drawn as density: the palette has no colours.
+    public var shadesByDensity: Bool { Set(shades).count <= 1 }
 
     public static let colour = Theme(
         normal: .plain,
@@ -37,7 +47,14 @@ public struct Theme: Sendable, Equatable {
         border: Style(foreground: .palette(67, fallback: .blue)),
         warning: Style(foreground: .palette(203, fallback: .red), bold: true),
         tabActive: Style(foreground: .black, background: .palette(75, fallback: .cyan), bold: true),
-        tabInactive: Style(foreground: .palette(250, fallback: .white)))
+        tabInactive: Style(foreground: .palette(250, fallback: .white)),
+        shades: [
+            Style(foreground: .palette(242, fallback: .white)), Style(foreground: .palette(229, fallback: .white)),
+            Style(foreground: .palette(221, fallback: .yellow)), Style(foreground: .palette(214, fallback: .yellow)),
+            Style(foreground: .palette(202, fallback: .red)), Style(foreground: .palette(160, fallback: .red), bold: true),
+        ],
+        lit: Style(foreground: .palette(51, fallback: .cyan), bold: true),
+        litOther: Style(foreground: .palette(201, fallback: .magenta), bold: true))
 
     public static let monochrome = Theme(
         normal: .plain,
@@ -56,5 +73,8 @@ public struct Theme: Sendable, Equatable {
         border: Style(),
         warning: Style(bold: true),
         tabActive: Style(bold: true, reverse: true),
-        tabInactive: Style())
+        tabInactive: Style(),
+        shades: [Style()],
+        lit: Style(bold: true, reverse: true),
+        litOther: Style(bold: true))
 }

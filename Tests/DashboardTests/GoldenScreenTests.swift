@@ -53,6 +53,14 @@ import TerminalUI
         Scenario(name: "export-prompt-80x24", width: 80, height: 24, keys: "e"),
         Scenario(name: "too-small-30x8", width: 30, height: 8, keys: ""),
         Scenario(name: "arrangements-ascii-80x24", width: 80, height: 24, keys: "3", ascii: true),
+        // The map, coming from the list: the first arrangement (HuB Procurement) is lit.
+        Scenario(name: "map-120x40", width: 120, height: 40, keys: "6"),
+        Scenario(name: "map-80x24", width: 80, height: 24, keys: "6"),
+        Scenario(name: "map-ascii-120x40", width: 120, height: 40, keys: "6", ascii: true),
+        Scenario(name: "map-ascii-80x24", width: 80, height: 24, keys: "6", ascii: true),
+        Scenario(name: "map-monochrome-savings-by-region-120x40", width: 120, height: 40, keys: "6ammr", monochrome: true),
+        Scenario(name: "map-zoomed-on-london-120x40", width: 120, height: 40, keys: "6++", monochrome: true),
+        Scenario(name: "map-too-small-50x12", width: 50, height: 12, keys: "6"),
     ]
 
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

@@ -22,7 +22,9 @@ enum Sample {
         precondition(loaded.register.count > 0, "the bundled sample at \(path) has no arrangements")
         return DashboardData(
             register: loaded.register, diagnostics: loaded.diagnostics, sourceName: "the 2017 sample",
-            reference: loaded.reference, inputFiles: loaded.inputFiles)
+            reference: loaded.reference, inputFiles: loaded.inputFiles,
+            mapOutlines: MapOutlinesSource(
+                path: directory.appendingPathComponent(AreaOutlines.bundledFileName).path, fileName: AreaOutlines.bundledFileName))
     }()
 
     static func state(width: Int = 120, height: Int = 40, glyphs: Glyphs = .unicode) -> AppState {

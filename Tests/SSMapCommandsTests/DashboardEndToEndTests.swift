@@ -76,6 +76,35 @@ import Testing
         #expect(!after.contains("1 Arrangements"), "the alternate screen was not left")
     }
 
+    /// Screen 6 in a real terminal: HuB Procurement chosen on the list lights Brent and
+    /// Harrow; the cursor moves council to council; Enter lists the council's arrangements.
+    @Test func theMapLightsTheChosenArrangementAndItsCursorListsACouncil() throws {
+        let session = try TmuxSession(width: 120, height: 40, command: command)
+        try session.waitFor("HuB Procurement")
+        try session.send("6")
+        let map = try session.waitFor("London Borough of Harrow (lead)")
+        #expect(map.contains("London Borough of Brent"))
+        #expect(map.contains("◆"), "the lead is marked")
+        #expect(map.contains("Legend:") && map.contains("Crown copyright"))
+        let braille = map.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count
+        #expect(braille > 400, "\(braille) braille cells: England is drawn")
+        // The cursor starts on the lead; → moves it to another council, named on the status line.
+        try session.send("Right")
+        let moved = try session.waitUntil("the status line names a council other than Harrow", seconds: 10) { screen in
+            let status = screen.split(separator: "\n").dropLast().last ?? ""
+            return status.contains(": in ") && !status.contains("Harrow: in")
+        }
+        let status = String(moved.split(separator: "\n").dropLast().last ?? "")
+        let council = try #require(status.components(separatedBy: ": in ").first).trimmingCharacters(in: .whitespaces)
+        #expect(!council.isEmpty, "\(status)")
+        try session.send("Enter")
+        let listed = try session.waitFor("Arrangements with ")
+        let chips = listed.split(separator: "\n").dropFirst(2).first ?? ""
+        #expect(chips.contains("with ") && chips.contains(council), "\(chips) names \(council)")
+        try session.send("q")
+        #expect(try session.waitForExit().status == 0)
+    }
+
     @Test(arguments: [("TERM", Int32(15), 143), ("HUP", Int32(1), 129), ("QUIT", Int32(3), 131)])
     func signalsLeaveTheTerminalAsItWas(name: String, signal: Int32, expectedStatus: Int) throws {
         let session = try TmuxSession(width: 100, height: 30, command: command)

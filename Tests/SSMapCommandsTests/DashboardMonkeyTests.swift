@@ -81,7 +81,9 @@ import Testing
                     || (width == 1 && height == 1 && TerminalChecks.isBlank(screen))
             }
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.first?.hasPrefix("  1 Arrangements") == true && lines.dropLast().last?.hasPrefix("?") == true
+            // Tabs padded (" 1 Arrangements ") where they all fit, else not ("1 Arrangements").
+            let tabs = lines.first ?? ""
+            return (tabs.hasPrefix("  1 Arrangements") || tabs.hasPrefix(" 1 Arrangements")) && lines.dropLast().last?.hasPrefix("?") == true
         }
         do {
             // Keys may still be queued: wait while the screen keeps changing, not for ever.

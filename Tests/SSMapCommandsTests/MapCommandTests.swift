@@ -22,7 +22,9 @@ import SharedServices
         let result = try BinaryRunner.run(["map", "--ascii", "--width", "60", "--height", "30"])
         #expect(result.status == 0)
         #expect(result.outputBytes.allSatisfy { $0 < 0x80 })
-        #expect(result.standardOutput.contains("@"))
+        // Land in ASCII's density characters, the sea in spaces.
+        let land = result.standardOutput.filter { " .:-=+*#%@".contains($0) && $0 != " " }.count
+        #expect(land > 300, "\(land) cells of land")
         #expect(result.standardOutput.contains("(c) Crown copyright"))
     }
 
@@ -37,6 +39,49 @@ import SharedServices
         let after = try #require(sharingNothing(some.standardOutput))
         #expect(after > before + 200, "\(before) → \(after)")
         #expect(some.standardOutput.contains("Filtered to: service: Trading standards"))
+    }
+
+    /// England's shape at 120×50: taller than wide, Northumberland at the top, Cornwall the
+    /// far south-west, East Anglia bulging east in the south half.
+    @Test func theMapAt120x50IsRecognisablyEngland() throws {
+        let result = try BinaryRunner.run(["map", "--ascii", "--width", "120", "--height", "50"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The map's lines: from the first after the title to the legend.
+        let legend = try #require(lines.firstIndex { $0.hasPrefix("Legend: ") })
+        let map = Array(lines[1..<legend])
+        #expect(map.count >= 38, "\(map.count) lines of map")
+        func landColumns(_ line: String) -> [Int] { line.enumerated().filter { $0.element != " " }.map(\.offset) }
+        let rows = map.map(landColumns)
+        let west = try #require(rows.compactMap { $0.min() }.min())
+        let east = try #require(rows.compactMap { $0.max() }.max())
+        // Cells are twice as tall as wide: height in cells × 2 against width, as England is about 1.6 times taller than wide.
+        let ratio = Double(map.count * 2) / Double(east - west + 1)
+        #expect(ratio > 1.2 && ratio < 2.2, "height / width \(ratio)")
+        let westmostRow = try #require(rows.firstIndex { $0.min() == west })
+        let eastmostRow = try #require(rows.firstIndex { $0.max() == east })
+        #expect(westmostRow > map.count * 3 / 4, "Cornwall is at the bottom: row \(westmostRow) of \(map.count)")
+        #expect(eastmostRow > map.count / 2 && eastmostRow < map.count * 5 / 6, "East Anglia: row \(eastmostRow) of \(map.count)")
+        let top = try #require(rows.firstIndex { !$0.isEmpty })
+        #expect(top < 2 && rows[top].count < 8, "Northumberland's tip is narrow and at the top")
+        let widest = rows.map(\.count).max() ?? 0
+        #expect(rows.prefix(map.count / 6).allSatisfy { $0.count < widest / 2 }, "the north is narrower than the south")
+    }
+
+    /// The trading standards map shades Devon's and Somerset's councils, and is a different picture.
+    @Test func tradingStandardsLightsDevonAndSomerset() throws {
+        let all = try BinaryRunner.run(["map", "--width", "100", "--height", "40"])
+        let some = try BinaryRunner.run(["map", "--service", "Trading standards", "--width", "100", "--height", "40"])
+        #expect(all.status == 0 && some.status == 0)
+        #expect(all.standardOutput != some.standardOutput)
+        let table = try BinaryRunner.run(["map", "--service", "Trading standards", "--format", "csv"])
+        let rows = table.standardOutput.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.first?.last == "Shaded by")
+        let shaded = rows.dropFirst().filter { $0.count == 8 && Int($0[7]) ?? 0 > 0 }
+        let counties = Set(shaded.map { String($0[2]) })
+        #expect(counties.isSuperset(of: ["Devon", "Somerset"]), "\(counties)")
+        #expect(shaded.contains { $0[0] == "Torbay" })
+        #expect(rows.dropFirst().count >= 326 && shaded.count < 60, "\(shaded.count) of \(rows.count - 1)")
     }
 
     @Test func aTinySizeIsRefused() throws {

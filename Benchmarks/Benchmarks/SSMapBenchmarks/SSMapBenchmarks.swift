@@ -32,6 +32,7 @@ enum Registers {
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 20)
+    mapBenchmarks()
     for rows in [1_000, 10_000, 100_000, 1_000_000] {
         let path = Registers.path(rows: rows)
         guard let loaded = try? RegisterLoader.load(arrangements: path) else { continue }
@@ -104,6 +105,53 @@ let benchmarks: @Sendable () -> Void = {
         let state = AppState(data: data, size: TerminalSize(width: 200, height: 60))
         Benchmark("render frame 200x60 \(rows)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(Render.frame(state)) }
+        }
+    }
+}
+
+/// The map: reading the outlines, filling the raster of a size and a zoom, shading, and a
+/// frame of the map screen. `swift package benchmark --filter "map.*"` runs only these.
+func mapBenchmarks() {
+    let outlinesPath = Registers.sampleData + "/" + AreaOutlines.bundledFileName
+    guard let outlines = try? AreaOutlines.read(path: outlinesPath) else { return }
+    let geometry = MapGeometry(outlines: outlines)
+    Benchmark("map read outlines") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? AreaOutlines.read(path: outlinesPath)) }
+    }
+    Benchmark("map geometry") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(MapGeometry(outlines: outlines)) }
+    }
+    for rows in [1_000, 1_000_000] {
+        guard let loaded = try? RegisterLoader.load(arrangements: Registers.path(rows: rows)) else { continue }
+        let data = DashboardData(
+            register: loaded.register, diagnostics: loaded.diagnostics, sourceName: "benchmark",
+            mapOutlines: MapOutlinesSource(geometry: geometry))
+        Benchmark("map shading \(rows)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(MapShading(register: data.register, rows: data.register.allRows, geometry: geometry, measure: .savings))
+            }
+        }
+        for size in [TerminalSize(width: 120, height: 40), TerminalSize(width: 200, height: 60)] {
+            let name = "\(size.width)x\(size.height)"
+            var state = AppState(data: data, size: size)
+            state.show(.map)
+            let shown = state
+            Benchmark("map render frame \(name) \(rows)") { benchmark in
+                for _ in benchmark.scaledIterations { blackHole(Render.frame(shown)) }
+            }
+            guard rows == 1_000 else { continue }
+            // The raster for a whole terminal of this size: more than the screen's map area.
+            Benchmark("map raster \(name)") { benchmark in
+                for _ in benchmark.scaledIterations { blackHole(MapState.raster(geometry: geometry, columns: size.width, rows: size.height)) }
+            }
+            // A step in, about London: what + costs, raster and frame.
+            Benchmark("map zoom step \(name)") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    var zoomed = shown
+                    _ = Reducer.handle(.key(.character("+")), state: &zoomed)
+                    blackHole(Render.frame(zoomed))
+                }
+            }
         }
     }
 }

@@ -86,6 +86,9 @@ public struct AreaOutlines: Sendable {
     public let bounds: MapBounds
     private let indexByCode: [String: Int]
 
+    /// The file of England's 2017 outlines in the bundled sample-data.
+    public static let bundledFileName = "england-2017-areas.txt"
+
     /// The first line of every map areas file this reads.
     public static let header = "# ssmap map areas, version 1"
 

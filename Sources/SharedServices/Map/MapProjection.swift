@@ -7,7 +7,7 @@ import Foundation
 public struct MapProjection: Sendable, Equatable {
     /// The latitude whose scale is kept: the middle of England.
     public static let standardLatitude = 52.5
-    static let longitudeScale = cos(standardLatitude * .pi / 180)
+    public static let longitudeScale = cos(standardLatitude * .pi / 180)
 
     /// The centre of the view, in degrees.
     public let centreLongitude: Double

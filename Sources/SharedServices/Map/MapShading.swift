@@ -1,69 +1,167 @@
 /// What each council on the map is shaded by: a measure of the arrangements in view it
-/// is in. A county's arrangements count for each of its districts too, so a county-wide
-/// service shades the whole county.
+/// is in. Unless the measure is `own`, a county's arrangements count for each of its
+/// districts too, so a county-wide service shades the whole county. Shaded by region,
+/// every district takes its region's total instead.
 public struct MapShading: Sendable {
     public enum Measure: String, CaseIterable, Sendable {
-        /// How many arrangements of the view the council (or its county) is in.
+        /// How many arrangements of the view the council or its county is in.
         case arrangements
+        /// How many it is in itself, leaving out its county's.
+        case own
         /// The savings to date of those arrangements (each in full, as partners share them).
         case savings
+        /// How many of them have a partner beyond councils: fire, police, health or other.
+        case beyond
 
+        /// What a council's shade says, after "Each council shaded by".
         public var label: String {
             switch self {
-            case .arrangements: return "arrangements it or its county is in"
-            case .savings: return "savings to date of the arrangements it or its county is in"
+            case .arrangements: return "the arrangements it or its county is in"
+            case .own: return "the arrangements it is in itself (not its county's)"
+            case .savings: return "the savings to date of the arrangements it or its county is in"
+            case .beyond: return "the arrangements with fire, police, health or other bodies it or its county is in"
             }
+        }
+
+        /// What a region's shade says, after "Each region shaded by".
+        public var regionLabel: String {
+            switch self {
+            case .arrangements, .own: return "the arrangements of that region"
+            case .savings: return "the savings to date of that region's arrangements"
+            case .beyond: return "that region's arrangements with fire, police, health or other bodies"
+            }
+        }
+
+        /// A few words for the status line and the legend: "arrangements", "saved".
+        public var short: String {
+            switch self {
+            case .arrangements: return "arrangements"
+            case .own: return "own arrangements"
+            case .savings: return "savings"
+            case .beyond: return "beyond councils"
+            }
+        }
+
+        public var isMoney: Bool { self == .savings }
+
+        /// What one arrangement adds to the measure of each council in it.
+        func value(of row: Int, in register: Register) -> Int64 {
+            switch self {
+            case .arrangements, .own: return 1
+            case .savings: return register.savingsToDate(row) ?? 0
+            case .beyond: return register.isCrossSector(row) ? 1 : 0
+            }
+        }
+
+        /// The next measure `m` shows.
+        public var next: Measure {
+            let all = Self.allCases
+            return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
         }
     }
 
-    /// The value of each area of the outlines (0 for none), by area index.
+    /// A region's total in the view, for shading by region.
+    public struct RegionTotal: Sendable, Equatable {
+        public var region: String
+        public var arrangements: Int
+        public var value: Int64
+    }
+
+    public let measure: Measure
+    public let byRegion: Bool
+    /// The value each area is shaded by (0 for none), by area index.
     public let values: [Int64]
-    /// Areas of the district layer with a value of 0: the councils that share nothing.
+    /// Each council's own measure, with its county's unless the measure is `own`: what the
+    /// status line says of it whether or not the map is shaded by region.
+    public let councilValues: [Int64]
+    /// The arrangements of the view each area is in itself, by area index; how many of
+    /// them have a savings figure, and what those figures add up to.
+    public let arrangementCounts: [Int]
+    public let withFigure: [Int]
+    public let savings: [Int64]
+    /// Areas of the district layer with no arrangement in view, theirs or their county's:
+    /// the councils that share nothing.
     public let sharingNothing: Int
-    /// The organisations in view with no GSS code on the map (bodies other than councils,
-    /// or codes the outlines do not have), by name: listed as "not on the map".
+    /// The councils in view with no area on the map (a GSS code the outlines do not have,
+    /// or none), by name: listed as "not on the map". Their arrangements still count in
+    /// the totals.
     public let notOnTheMap: [String]
+    /// Each area's region, by the organisations list.
+    public let regionOfArea: [String?]
+    /// Every region's total, largest first, when shaded by region.
+    public let regionTotals: [RegionTotal]
 
-    public init(register: Register, rows: [Int], outlines: AreaOutlines, measure: Measure) {
-        let summaries = OrganisationSummary.rows(register: register, arrangements: rows)
+    public init(register: Register, rows: [Int], geometry: MapGeometry, measure: Measure, byRegion: Bool = false) {
+        let outlines = geometry.outlines
+        self.measure = measure
+        self.byRegion = byRegion
         let organisations = register.organisations
-        var own = [Int64](repeating: 0, count: outlines.areas.count)
-        var missing: [String] = []
-        for summary in summaries where summary.arrangements > 0 {
-            let index = Int(summary.organisation)
-            let value = measure == .arrangements ? Int64(summary.arrangements) : (summary.withFigure > 0 ? summary.savings : 0)
-            if let area = outlines.area(code: organisations.gssCodes[index]) {
-                own[area] &+= value
-            } else if organisations.sectors[index] == .council {
-                missing.append(organisations.names[index])
+        let areaCount = outlines.areas.count
+        // Each organisation's area, once, rather than a look-up for every partner of every row.
+        var areaOfOrganisation = [Int](repeating: -1, count: organisations.count)
+        var regionOfArea = [String?](repeating: nil, count: areaCount)
+        for index in 0..<organisations.count {
+            guard let area = outlines.area(code: organisations.gssCodes[index]) else { continue }
+            areaOfOrganisation[index] = area
+            regionOfArea[area] = register.regionName(ofOrganisation: Int32(index))
+        }
+        var own = [Int64](repeating: 0, count: areaCount)
+        var counts = [Int](repeating: 0, count: areaCount)
+        var withFigure = [Int](repeating: 0, count: areaCount)
+        var savings = [Int64](repeating: 0, count: areaCount)
+        var missing = Set<Int>()
+        var regionTotals: [String: RegionTotal] = [:]
+        for row in rows {
+            let value = measure.value(of: row, in: register)
+            let saved = register.savingsToDate(row)
+            for partner in register.partners(row) {
+                let area = areaOfOrganisation[Int(partner)]
+                if area >= 0 {
+                    own[area] &+= value
+                    counts[area] += 1
+                    if let saved {
+                        withFigure[area] += 1
+                        savings[area] &+= saved
+                    }
+                } else if organisations.sectors[Int(partner)] == .council {
+                    missing.insert(Int(partner))
+                }
+            }
+            if byRegion, let region = register.region(row) {
+                var total = regionTotals[region] ?? RegionTotal(region: region, arrangements: 0, value: 0)
+                total.arrangements += 1
+                total.value &+= value
+                regionTotals[region] = total
             }
         }
-        // A district's county, from the organisations file's `county` column.
-        let countyColumn = organisations.extraColumnNames.firstIndex(of: "county")
-        var countyOfArea = [Int?](repeating: nil, count: outlines.areas.count)
-        if let countyColumn {
-            var countyArea: [String: Int] = [:]
-            for index in 0..<organisations.count {
-                if let area = outlines.area(code: organisations.gssCodes[index]) { countyArea[organisations.names[index]] = area }
-            }
-            for index in 0..<organisations.count {
-                guard let area = outlines.area(code: organisations.gssCodes[index]),
-                    organisations.extraValues[index].indices.contains(countyColumn)
-                else { continue }
-                countyOfArea[area] = countyArea[organisations.extraValues[index][countyColumn]]
+        let countyOfArea = geometry.countyOfArea
+        var councilValues = own
+        if measure != .own {
+            for (area, county) in countyOfArea.enumerated() {
+                if let county { councilValues[area] &+= own[county] }
             }
         }
-        var values = own
-        for (area, county) in countyOfArea.enumerated() {
-            if let county, outlines.areas[area].layer == .district { values[area] &+= own[county] }
+        self.councilValues = councilValues
+        arrangementCounts = counts
+        self.withFigure = withFigure
+        self.savings = savings
+        self.regionOfArea = regionOfArea
+        if byRegion {
+            values = regionOfArea.map { $0.flatMap { regionTotals[$0]?.value } ?? 0 }
+        } else {
+            values = councilValues
         }
-        self.values = values
-        sharingNothing = outlines.areas.indices.filter { outlines.areas[$0].layer == .district && values[$0] == 0 }.count
-        notOnTheMap = missing.sorted()
+        // Sharing nothing means no arrangement at all, whatever the measure weighs.
+        sharingNothing = outlines.areas.indices.filter { area in
+            guard outlines.areas[area].layer == .district else { return false }
+            return counts[area] == 0 && (countyOfArea[area].map { counts[$0] == 0 } ?? true)
+        }.count
+        notOnTheMap = missing.map { organisations.names[$0] }.sorted()
+        self.regionTotals = regionTotals.values.sorted { ($0.value, $1.region) > ($1.value, $0.region) }
     }
 
-    /// Upper bounds of `classes` shading classes for the non-zero values: quantiles, so
-    /// each class holds about as many councils.
+    /// Upper bounds of `classes` shading classes for the non-zero values of `layer`:
+    /// quantiles, so each class holds about as many councils.
     public func classBounds(classes: Int, layer: [Int]) -> [Int64] {
         let sorted = layer.map { values[$0] }.filter { $0 > 0 }.sorted()
         guard !sorted.isEmpty, classes > 0 else { return [] }
@@ -79,5 +177,10 @@ public struct MapShading: Sendable {
     public static func shadeClass(_ value: Int64, bounds: [Int64]) -> Int {
         guard value > 0 else { return 0 }
         return (bounds.firstIndex { value <= $0 } ?? (bounds.count - 1)) + 1
+    }
+
+    /// A value as the legend and the status line write it.
+    public func format(_ value: Int64) -> String {
+        measure.isMoney ? Money.format(value) : Count.format(Int(value))
     }
 }

@@ -37,18 +37,22 @@ public enum MapLegend {
         return entries
     }
 
-    /// What the shade measures, how many councils share nothing, and who is not on the map.
-    static func notes(shading: MapShading, rows: Int) -> String {
-        var parts = [
-            Count.format(shading.sharingNothing, "council shares nothing", "councils share nothing"),
-            (shading.byRegion ? "each region shaded by " + shading.measure.regionLabel : "each council shaded by " + shading.measure.label),
-        ]
+    /// What the shade measures.
+    static func shadedBy(_ shading: MapShading) -> String {
+        shading.byRegion ? "each region shaded by " + shading.measure.regionLabel : "each council shaded by " + shading.measure.label
+    }
+
+    /// How many councils share nothing, who is not on the map, and (where there is room)
+    /// what the shade measures.
+    static func notes(shading: MapShading, sayingWhatIsShaded: Bool = true) -> String {
+        var parts = [Count.format(shading.sharingNothing, "council shares nothing", "councils share nothing")]
         if !shading.notOnTheMap.isEmpty {
             parts.append(
-                "not on the map (no known area), their arrangements counted in the "
-                    + Count.format(rows, "arrangement", "arrangements") + ": "
+                Count.format(shading.notOnTheMap.count, "council", "councils")
+                    + " not on the map (no area; still counted): "
                     + shading.notOnTheMap.map { SafeText.visible($0) }.joined(separator: ", "))
         }
+        if sayingWhatIsShaded { parts.append(shadedBy(shading)) }
         return parts.joined(separator: " · ")
     }
 

@@ -260,7 +260,10 @@ struct MapScreen: ScreenContent {
         let entries = MapLegend.entries(
             shading: shading, bounds: state.map.classBounds, ascii: state.glyphs.isASCII, theme: state.theme,
             lit: state.map.arrangement != nil)
-        var x = content.x + canvas.draw("Legend:", x: content.x, y: y, style: state.theme.normal, clip: content) + 1
+        // The measure heads the legend, so the line under it is free for who is not on the map.
+        let heading = (state.map.byRegion ? "Regions by " : "Councils by ")
+            + (state.map.byRegion && state.map.measure == .own ? MapShading.Measure.arrangements : state.map.measure).short + ":"
+        var x = content.x + canvas.draw(heading, x: content.x, y: y, style: state.theme.normal, clip: content) + 1
         for entry in entries {
             let label = Render.text(entry.label, state)
             // An entry is shown whole or not at all.
@@ -269,11 +272,19 @@ struct MapScreen: ScreenContent {
             x += canvas.draw(label, x: x, y: y, style: state.theme.normal, clip: content) + 2
         }
         y += 1
-        let notes = ColumnFit.wrap(Render.text(MapLegend.notes(shading: shading, rows: state.rows.count), state), to: content.width)
         let attribution = ColumnFit.wrap(Render.text(geometry.outlines.attribution, state), to: content.width)
             .prefix(Self.linesBelow - 1)
-        // The attribution is never cut while it fits: the notes give way to it.
-        for line in notes.prefix(max(0, Self.linesBelow - 1 - attribution.count)) + attribution {
+        // The attribution is never cut while it fits: the notes give way to it, cut with "…"
+        // (the councils not on the map are all in what `e` writes).
+        var notes = ColumnFit.wrap(
+            Render.text(MapLegend.notes(shading: shading, sayingWhatIsShaded: false), state), to: content.width)
+        let room = max(0, Self.linesBelow - 1 - attribution.count)
+        if notes.count > room && room > 0 {
+            notes = Array(notes.prefix(room - 1)) + [
+                Render.text(ColumnFit.truncate(notes[(room - 1)...].joined(separator: " "), to: content.width - 2), state)
+            ]
+        }
+        for line in notes.prefix(room) + attribution {
             canvas.draw(line, x: content.x, y: y, style: state.theme.dim, clip: content)
             y += 1
         }
@@ -291,7 +302,7 @@ struct MapScreen: ScreenContent {
         guard state.map.zoom == 1 else { return }
         var lines: [(String, Style)] = []
         if state.map.byRegion {
-            lines.append(("Regions by " + (state.map.measure == .own ? MapShading.Measure.arrangements : state.map.measure).short, state.theme.header))
+            lines.append(("Region totals", state.theme.header))
             for total in shading.regionTotals {
                 lines.append(("\(total.region)  \(shading.format(total.value))", state.theme.normal))
             }

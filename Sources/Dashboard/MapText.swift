@@ -52,7 +52,7 @@ public enum MapText {
             above += wrap("Filtered to: " + SafeText.visible(request.filters.joined(separator: "; ")))
         }
         var below = wrap(MapLegend.text(MapLegend.entries(shading: shading, bounds: bounds, ascii: request.ascii, theme: theme, lit: false)))
-        below += wrap(MapLegend.notes(shading: shading, rows: request.rows.count))
+        below += wrap(MapLegend.notes(shading: shading))
         if request.byRegion {
             below += wrap("Regions: " + shading.regionTotals.map { "\($0.region) \(shading.format($0.value))" }.joined(separator: "; "))
         }

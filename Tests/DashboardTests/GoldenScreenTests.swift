@@ -56,6 +56,8 @@ import TerminalUI
         // The map, coming from the list: the first arrangement (HuB Procurement) is lit.
         Scenario(name: "map-120x40", width: 120, height: 40, keys: "6"),
         Scenario(name: "map-80x24", width: 80, height: 24, keys: "6"),
+        // Without colour the shades are dot densities (the README's capture).
+        Scenario(name: "map-monochrome-80x24", width: 80, height: 24, keys: "6", monochrome: true),
         Scenario(name: "map-ascii-120x40", width: 120, height: 40, keys: "6", ascii: true),
         Scenario(name: "map-ascii-80x24", width: 80, height: 24, keys: "6", ascii: true),
         Scenario(name: "map-monochrome-savings-by-region-120x40", width: 120, height: 40, keys: "6ammr", monochrome: true),

@@ -314,6 +314,37 @@ import TerminalUI
         }
     }
 
+    /// Councils with no GSS code, or one the outlines do not have, are listed as not on the
+    /// map, and their arrangements still count.
+    @Test func councilsWithoutAKnownAreaAreListedNotDropped() throws {
+        let organisations = "name,sector,type,region,gss_code\n"
+            + "Adur District Council,council,district,South East,E07000223\n"
+            + "Worthing Borough Council,council,district,South East,E07000229\n"
+            + "Loamshire District Council,council,district,South East,\n"
+            + "Barsetshire County Council,council,county,South West,E10999999\n"
+        let arrangements = "id,name,service,partners,savings_to_date\n"
+            + "A1,Legal,Legal,Adur District Council; Worthing Borough Council,100\n"
+            + "A2,Audit,Audit,Loamshire District Council; Barsetshire County Council,50\n"
+            + "A3,Waste,Waste,Adur District Council; Loamshire District Council,\n"
+        let loaded = try RegisterLoader.load(
+            arrangementBytes: Array(arrangements.utf8), file: "mine.csv", organisationBytes: Array(organisations.utf8),
+            organisationsFile: "organisations.csv")
+        var data = DashboardData(register: loaded.register, diagnostics: loaded.diagnostics, sourceName: "mine.csv")
+        data.mapOutlines = Sample.data.mapOutlines
+        var state = AppState(data: data, size: TerminalSize(width: 120, height: 40))
+        Keys.run("6", on: &state)
+        let shading = try #require(state.map.shading)
+        #expect(shading.notOnTheMap == ["Barsetshire County Council", "Loamshire District Council"])
+        let text = Render.frame(state).text
+        #expect(text.contains("2 councils not on the map"), "\(text)")
+        #expect(text.contains("Barsetshire County Council"))
+        let table = try #require(MapScreen().exportTable(state))
+        #expect(table.notes.contains { $0.contains("Barsetshire County Council, Loamshire District Council") })
+        #expect(text.contains("3 arrangements"), "their arrangements still count")
+        let geometry = try Self.geometry(state)
+        #expect(shading.arrangementCounts[try Self.area(named: "Adur", geometry)] == 2)
+    }
+
     @Test func theExportIsTheCouncilsTableBehindTheMap() throws {
         let state = try Self.mapState(keys: "6")
         let table = try #require(MapScreen().exportTable(state))

@@ -84,6 +84,58 @@ import SharedServices
         #expect(rows.dropFirst().count >= 326 && shaded.count < 60, "\(shaded.count) of \(rows.count - 1)")
     }
 
+    /// The README's captures of `ssmap map`: each block marked `<!-- map-capture: ARGS -->`
+    /// is what `ssmap map ARGS` prints now. Re-record with SSMAP_RECORD_GOLDENS=1.
+    @Test func theReadmeCapturesOfTheMapAreWhatItPrints() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        var text = try String(contentsOf: readme, encoding: .utf8)
+        let marker = "<!-- map-capture: "
+        var searchFrom = text.startIndex
+        var captures = 0
+        let recording = ProcessInfo.processInfo.environment["SSMAP_RECORD_GOLDENS"] == "1"
+        while let mark = text.range(of: marker, range: searchFrom..<text.endIndex) {
+            let argumentsEnd = try #require(text.range(of: " -->\n```\n", range: mark.upperBound..<text.endIndex))
+            let arguments = text[mark.upperBound..<argumentsEnd.lowerBound].split(separator: " ").map(String.init)
+            let blockEnd = try #require(text.range(of: "```\n", range: argumentsEnd.upperBound..<text.endIndex))
+            let resumeAt = text.distance(from: text.startIndex, to: mark.upperBound)
+            let result = try BinaryRunner.run(["map"] + arguments)
+            #expect(result.status == 0)
+            if recording {
+                text.replaceSubrange(argumentsEnd.upperBound..<blockEnd.lowerBound, with: result.standardOutput)
+            } else {
+                #expect(String(text[argumentsEnd.upperBound..<blockEnd.lowerBound]) == result.standardOutput,
+                    "README's capture of ssmap map \(arguments.joined(separator: " ")) is out of date")
+            }
+            captures += 1
+            searchFrom = text.index(text.startIndex, offsetBy: resumeAt)
+        }
+        #expect(captures >= 1)
+        if recording { try text.write(to: readme, atomically: true, encoding: .utf8) }
+    }
+
+    /// Commands that draw no map never read the outlines: with a broken outlines file they
+    /// work as before, and `ssmap map` names the file, line and column.
+    @Test func onlyTheMapReadsTheOutlines() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-data")
+        for name in ["arrangements.csv", "organisations.csv", "reported-arrangements.csv"] {
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        try Data("# ssmap map areas, version 1\nnot an area\n".utf8)
+            .write(to: directory.appendingPathComponent(AreaOutlines.bundledFileName))
+        let environment = ["SSMAP_SAMPLE_DATA": directory.path]
+        let summary = try BinaryRunner.run(["summary"], environment: environment)
+        #expect(summary.status == 0)
+        #expect(summary.standardOutput.contains("486 arrangements"))
+        #expect(!summary.standardError.contains(AreaOutlines.bundledFileName))
+        let map = try BinaryRunner.run(["map", "--width", "60", "--height", "20"], environment: environment)
+        #expect(map.status != 0)
+        #expect(map.standardError.contains(AreaOutlines.bundledFileName + ":2:1"), "\(map.standardError)")
+    }
+
     @Test func aTinySizeIsRefused() throws {
         let result = try BinaryRunner.run(["map", "--width", "5"])
         #expect(result.status == 64)

@@ -38,7 +38,7 @@ struct MapScreen: ScreenContent {
         [
             KeyBinding(
                 [.up, .down, .left, .right, .character("k"), .character("j"), .character("h"), .character("l")],
-                "↑ ↓ ← →  k j h l", "move the cursor to the nearest council that way"
+                "←↑↓→  hkjl", "move the cursor to the nearest council that way"
             ) { state, key in
                 Self.move(key, state: &state)
                 return []

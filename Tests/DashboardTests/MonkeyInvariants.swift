@@ -111,6 +111,32 @@ enum MonkeyInvariants {
                 descending: state.organisationSortDescending)
             if state.organisationRows != expected { problems.append("organisations shown differ from counting afresh") }
         }
+        if state.screen == .map, let geometry = state.map.geometry {
+            problems += mapProblems(state, geometry: geometry)
+        }
+        return problems
+    }
+
+    /// The map kept for the screen is the one its size, zoom and filters would make afresh,
+    /// and its cursor is on a council.
+    private static func mapProblems(_ state: AppState, geometry: MapGeometry) -> [String] {
+        var problems: [String] = []
+        let rect = MapScreen.mapRect(Layout(size: state.size))
+        if let raster = state.map.raster {
+            if raster.frame.columns != max(0, rect.width) || raster.frame.rows != max(0, rect.height) {
+                problems.append("map raster \(raster.frame.columns)×\(raster.frame.rows) for a \(rect.width)×\(rect.height) map")
+            }
+            if raster.frame.zoom != state.map.zoom { problems.append("map raster at zoom \(raster.frame.zoom), view at \(state.map.zoom)") }
+        } else {
+            problems.append("map shown without a raster")
+        }
+        if state.map.cursor == nil { problems.append("map cursor on no council") }
+        if let shading = state.map.shading, state.rows.count <= 10_000 {
+            let afresh = MapShading(
+                register: state.register, rows: state.rows, geometry: geometry, measure: state.map.measure,
+                byRegion: state.map.byRegion)
+            if afresh.values != shading.values { problems.append("map shading differs from shading afresh") }
+        }
         return problems
     }
 

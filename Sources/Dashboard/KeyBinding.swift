@@ -100,12 +100,14 @@ struct ScreenList: Sendable {
     let matches: @Sendable (AppState, String, [Int]?) -> [Int]
     /// Enter or a double click on the selected row.
     let open: (@Sendable (inout AppState) -> [Effect])?
+    /// What else must follow the selection when it moves (the map's view follows its cursor).
+    let moved: (@Sendable (inout AppState) -> Void)?
 
     init(
         scroll: WritableKeyPath<AppState, ScrollState> & Sendable, count: @escaping @Sendable (AppState) -> Int,
         rows: @escaping @Sendable (Layout) -> Rect = { TableView.rowsRect(in: $0.content) }, noun: String,
         matches: @escaping @Sendable (AppState, String, [Int]?) -> [Int],
-        open: (@Sendable (inout AppState) -> [Effect])? = nil
+        open: (@Sendable (inout AppState) -> [Effect])? = nil, moved: (@Sendable (inout AppState) -> Void)? = nil
     ) {
         self.scroll = scroll
         self.count = count
@@ -113,19 +115,21 @@ struct ScreenList: Sendable {
         self.noun = noun
         self.matches = matches
         self.open = open
+        self.moved = moved
     }
 
     /// A list searched by the text `text(state, position)` of each row.
     init(
         scroll: WritableKeyPath<AppState, ScrollState> & Sendable, count: @escaping @Sendable (AppState) -> Int,
         rows: @escaping @Sendable (Layout) -> Rect = { TableView.rowsRect(in: $0.content) }, noun: String,
-        text: @escaping @Sendable (AppState, Int) -> String, open: (@Sendable (inout AppState) -> [Effect])? = nil
+        text: @escaping @Sendable (AppState, Int) -> String, open: (@Sendable (inout AppState) -> [Effect])? = nil,
+        moved: (@Sendable (inout AppState) -> Void)? = nil
     ) {
         self.init(
             scroll: scroll, count: count, rows: rows, noun: noun,
             matches: { state, needle, candidates in
                 (candidates ?? Array(0..<count(state))).filter { TextSearch.matches(text(state, $0), needle) }
-            }, open: open)
+            }, open: open, moved: moved)
     }
 
     func visible(_ layout: Layout) -> Int { rows(layout).height }
@@ -133,11 +137,13 @@ struct ScreenList: Sendable {
     func move(by delta: Int, state: inout AppState) {
         let layout = Layout(size: state.size)
         state[keyPath: scroll].move(by: delta, count: count(state), visible: visible(layout))
+        moved?(&state)
     }
 
     func moveTo(_ position: Int, state: inout AppState) {
         let layout = Layout(size: state.size)
         state[keyPath: scroll].moveTo(position, count: count(state), visible: visible(layout))
+        moved?(&state)
     }
 
     func wheel(by delta: Int, state: inout AppState) {

@@ -31,7 +31,9 @@ struct MapScreen: ScreenContent {
                 guard let geometry = state.map.geometry else { return "" }
                 return geometry.outlines.areas[geometry.districtsByName[position]].name
             },
-            open: { state in Self.listArrangements(state: &state) })
+            open: { state in Self.listArrangements(state: &state) },
+            // Zoomed in, the view follows a cursor moved by the search off its edge.
+            moved: { state in state.changeMap { _ in } })
     }
 
     var keys: [KeyBinding] {

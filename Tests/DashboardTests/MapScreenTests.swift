@@ -158,6 +158,11 @@ import TerminalUI
         for _ in 0..<12 { Keys.run("<Up>", on: &state) }
         let moved = try #require(state.map.cursor)
         #expect(try #require(state.map.raster).anchors[moved] != nil)
+        // A search moving the cursor far away does too.
+        Keys.run("/Cornwall<Enter>", on: &state)
+        let cornwall = try Self.area(named: "Cornwall", try Self.geometry(state))
+        #expect(state.map.cursor == cornwall)
+        #expect(try #require(state.map.raster).anchors[cornwall] != nil, "the view followed the search to Cornwall")
         Keys.run("0", on: &state)
         #expect(state.map.zoom == 1 && state.map.centre == nil)
         Keys.run("-", on: &state)

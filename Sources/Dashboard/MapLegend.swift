@@ -24,7 +24,7 @@ public enum MapLegend {
             let dash = ascii ? "-" : "–"
             let range = low == bound ? shading.format(bound) : "\(shading.format(low))\(dash)\(shading.format(bound))"
             entries.append(Entry(sample: sample(index + 1), style: style(index + 1), label: range))
-            low = bound + 1
+            low = bound &+ 1
         }
         if lit {
             entries += [
@@ -37,22 +37,12 @@ public enum MapLegend {
         return entries
     }
 
-    /// What the shade measures.
-    static func shadedBy(_ shading: MapShading) -> String {
-        shading.byRegion ? "each region shaded by " + shading.measure.regionLabel : "each council shaded by " + shading.measure.label
-    }
-
-    /// How many councils share nothing, who is not on the map, and (where there is room)
-    /// what the shade measures.
+    /// Who is not on the map (first: it is the reader's data at fault), how many councils
+    /// share nothing, and (where there is room) what the shade measures.
     static func notes(shading: MapShading, sayingWhatIsShaded: Bool = true) -> String {
-        var parts = [Count.format(shading.sharingNothing, "council shares nothing", "councils share nothing")]
-        if !shading.notOnTheMap.isEmpty {
-            parts.append(
-                Count.format(shading.notOnTheMap.count, "council", "councils")
-                    + " not on the map (no area; still counted): "
-                    + shading.notOnTheMap.map { SafeText.visible($0) }.joined(separator: ", "))
-        }
-        if sayingWhatIsShaded { parts.append(shadedBy(shading)) }
+        var parts = shading.notOnTheMapText.map { [$0] } ?? []
+        parts.append(shading.sharingNothingText)
+        if sayingWhatIsShaded { parts.append(shading.shadedBy) }
         return parts.joined(separator: " · ")
     }
 

@@ -82,7 +82,9 @@ enum MapPainter {
                 let cell = row * frame.columns + column
                 let lineMark = lines[cell]
                 guard let area = raster.area(column: column, row: row) else {
-                    if let lineMark { canvas.put(lineMark.character, x: x, y: y, style: theme.lit) }
+                    if let lineMark {
+                        canvas.put(frame.ascii ? lineMark.character : Braille.character(lineMark.bits), x: x, y: y, style: theme.lit)
+                    }
                     continue
                 }
                 let light = picture.light.isEmpty ? .none : picture.light[area]

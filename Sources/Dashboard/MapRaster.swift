@@ -47,10 +47,8 @@ struct MapRaster: Sendable {
         let topLeft = projection.coordinate(x: -1, y: -1)
         let bottomRight = projection.coordinate(x: Double(dotsWide + 1), y: Double(dotsHigh + 1))
         let view = MapBounds(
-            minX: Int32(clamping: Int((topLeft.longitude * 1000).rounded(.down))),
-            minY: Int32(clamping: Int((bottomRight.latitude * 1000).rounded(.down))),
-            maxX: Int32(clamping: Int((bottomRight.longitude * 1000).rounded(.up))),
-            maxY: Int32(clamping: Int((topLeft.latitude * 1000).rounded(.up))))
+            minX: MapPoint.thousandths(topLeft.longitude, .down), minY: MapPoint.thousandths(bottomRight.latitude, .down),
+            maxX: MapPoint.thousandths(bottomRight.longitude, .up), maxY: MapPoint.thousandths(topLeft.latitude, .up))
         var dots = DotRaster(width: dotsWide, height: dotsHigh)
         for area in geometry.districtsByName {
             let shape = outlines.areas[area]
@@ -197,6 +195,6 @@ struct MapRaster: Sendable {
     func coordinate(column: Int, row: Int) -> MapPoint {
         let point = projection.coordinate(
             x: (Double(column) + 0.5) * Double(frame.dotsAcross), y: (Double(row) + 0.5) * Double(frame.dotsDown))
-        return MapPoint(x: Int32(clamping: Int((point.longitude * 1000).rounded())), y: Int32(clamping: Int((point.latitude * 1000).rounded())))
+        return MapPoint(longitude: point.longitude, latitude: point.latitude)
     }
 }

@@ -142,9 +142,7 @@ struct MapScreen: ScreenContent {
     }
 
     static func shadedBy(_ state: AppState) -> String {
-        state.map.byRegion
-            ? "Each region shaded by " + state.map.measure.regionLabel
-            : "Each council shaded by " + state.map.measure.label
+        state.map.shading?.shadedBy.sentenceCased ?? ""
     }
 
     // MARK: Mouse
@@ -159,11 +157,19 @@ struct MapScreen: ScreenContent {
         return double ? Self.listArrangements(state: &state) : []
     }
 
-    /// The wheel zooms about the point under the pointer.
+    /// The wheel zooms about the council under the pointer, which the cursor moves to (so
+    /// that the view, which keeps the cursor in sight, stays where the pointer is); over
+    /// the sea, about the cursor.
     func wheel(by delta: Int, x: Int, y: Int, state: inout AppState, layout: Layout) {
         let rect = Self.mapRect(layout)
-        guard let raster = state.map.raster else { return }
-        let point = rect.contains(x: x, y: y) ? raster.coordinate(column: x - rect.x, row: y - rect.y) : nil
+        guard let raster = state.map.raster, let geometry = state.map.geometry else { return }
+        var point: MapPoint?
+        if rect.contains(x: x, y: y), let area = raster.area(column: x - rect.x, row: y - rect.y),
+            let position = geometry.districtsByName.firstIndex(of: area)
+        {
+            point = raster.coordinate(column: x - rect.x, row: y - rect.y)
+            state.map.councils.moveTo(position, count: geometry.districtsByName.count, visible: 1)
+        }
         state.changeMap { $0.zoom(by: delta < 0 ? 2 : 0.5, about: point) }
         state.message = Self.zoomMessage(state)
     }
@@ -176,23 +182,14 @@ struct MapScreen: ScreenContent {
         guard let geometry = state.map.geometry else { return nil }
         let organisations = state.register.organisations
         let outlines = geometry.outlines
-        var areas: [Int]
+        let areas: [Int]
         if let area = outlines.area(code: organisations.gssCodes[Int(organisation)]) {
             guard outlines.areas[area].layer == .county else { return area }
             areas = geometry.districtsByName.filter { geometry.countyOfArea[$0] == area }
         } else {
             areas = organisations.councils(coveredBy: organisation).compactMap { outlines.area(code: organisations.gssCodes[Int($0)]) }
         }
-        guard !areas.isEmpty else { return nil }
-        let middle = areas.reduce((0.0, 0.0)) { ($0.0 + geometry.centres[$1].longitude, $0.1 + geometry.centres[$1].latitude) }
-        let x = middle.0 / Double(areas.count)
-        let y = middle.1 / Double(areas.count)
-        return areas.min { a, b in
-            let pa = geometry.centres[a]
-            let pb = geometry.centres[b]
-            return (pa.longitude - x) * (pa.longitude - x) + (pa.latitude - y) * (pa.latitude - y)
-                < (pb.longitude - x) * (pb.longitude - x) + (pb.latitude - y) * (pb.latitude - y)
-        }
+        return geometry.nearest(among: areas)
     }
 
     static func picture(_ state: AppState, raster: MapRaster, geometry: MapGeometry, shading: MapShading) -> MapPicture {
@@ -214,7 +211,7 @@ struct MapScreen: ScreenContent {
             } else if organisations.sectors[index] == .health, let latitude = organisations.latitudes[index],
                 let longitude = organisations.longitudes[index]
             {
-                picture.sites.append(MapPoint(x: Int32(clamping: Int((longitude * 1000).rounded())), y: Int32(clamping: Int((latitude * 1000).rounded()))))
+                picture.sites.append(MapPoint(longitude: longitude, latitude: latitude))
             } else {
                 for council in organisations.councils(coveredBy: partner) {
                     if let area = outlines.area(code: organisations.gssCodes[Int(council)]), light[area] == .none { light[area] = .covered }
@@ -362,7 +359,6 @@ struct MapScreen: ScreenContent {
 
     func exportTable(_ state: AppState) -> ReportTable? {
         guard let geometry = state.map.geometry, let shading = state.map.shading else { return nil }
-        return ReportTable.mapCouncils(
-            shading, geometry: geometry, title: "Councils in \(Count.format(state.rows.count, "arrangement", "arrangements"))")
+        return ReportTable.mapCouncils(shading, geometry: geometry, arrangements: state.rows.count)
     }
 }

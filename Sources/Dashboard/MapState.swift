@@ -68,7 +68,7 @@ public struct MapState: Sendable {
     private var cursorCentre: MapPoint? {
         guard let geometry, let cursor else { return nil }
         let centre = geometry.centres[cursor]
-        return MapPoint(x: Int32(clamping: Int((centre.longitude * 1000).rounded())), y: Int32(clamping: Int((centre.latitude * 1000).rounded())))
+        return MapPoint(longitude: centre.longitude, latitude: centre.latitude)
     }
 
     /// Reads the outlines if not yet read, fills the raster for `rect`, and shades.
@@ -79,15 +79,12 @@ public struct MapState: Sendable {
                 self.geometry = geometry
                 // Start at the council nearest the middle of England.
                 let middle = geometry.outlines.bounds
-                let x = (Double(middle.minX) + Double(middle.maxX)) / 2000
-                let y = (Double(middle.minY) + Double(middle.maxY)) / 2000
-                if let nearest = geometry.districtsByName.indices.min(by: { a, b in
-                    let pa = geometry.centres[geometry.districtsByName[a]]
-                    let pb = geometry.centres[geometry.districtsByName[b]]
-                    return hypot2(pa.longitude - x, pa.latitude - y) < hypot2(pb.longitude - x, pb.latitude - y)
-                }) {
+                let point = ((Double(middle.minX) + Double(middle.maxX)) / 2000, (Double(middle.minY) + Double(middle.maxY)) / 2000)
+                if let nearest = geometry.nearest(among: geometry.districtsByName, to: point),
+                    let position = geometry.districtsByName.firstIndex(of: nearest)
+                {
                     councils = ScrollState()
-                    councils.moveTo(nearest, count: geometry.districtsByName.count, visible: 1)
+                    councils.moveTo(position, count: geometry.districtsByName.count, visible: 1)
                 }
             case .failure(let unavailable):
                 problem = unavailable.message
@@ -127,6 +124,9 @@ public struct MapState: Sendable {
 
     /// The district-level council nearest the cursor's in a direction (`dx`, `dy`: one of
     /// them ±1, y down), within 60° of it; nil when there is none that way.
+    /// The cone's half-width: tan 60°.
+    static let coneWidth = 3.0.squareRoot()
+
     func council(from area: Int, towards dx: Double, _ dy: Double) -> Int? {
         guard let geometry else { return nil }
         let scale = MapProjection.longitudeScale
@@ -138,7 +138,7 @@ public struct MapState: Sendable {
             let y = -(to.latitude - from.latitude)
             let along = x * dx + y * dy
             let across = abs(x * dy - y * dx)
-            guard along > 0, across <= along * 1.8 else { continue }
+            guard along > 0, across <= along * Self.coneWidth else { continue }
             // Straight ahead is worth more than a little nearer but off to the side.
             let cost = along + 2 * across
             if cost < best?.cost ?? .infinity { best = (cost, position) }
@@ -146,5 +146,3 @@ public struct MapState: Sendable {
         return best?.position
     }
 }
-
-private func hypot2(_ x: Double, _ y: Double) -> Double { x * x + y * y }

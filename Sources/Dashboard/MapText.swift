@@ -6,6 +6,11 @@ import TextCells
 /// without colour, so shades are dot densities (or ASCII density characters), with the
 /// legend and the outlines' attribution.
 public enum MapText {
+    /// The widest and tallest map printed, in cells.
+    public static let largest = 1_000
+    /// The ASCII characters a map is drawn with, from the sea (a space) to the most.
+    public static var asciiShades: String { " " + String(MapPainter.asciiShades) }
+
     public struct Request: Sendable {
         public var register: Register
         public var rows: [Int]
@@ -54,7 +59,8 @@ public enum MapText {
         var below = wrap(MapLegend.text(MapLegend.entries(shading: shading, bounds: bounds, ascii: request.ascii, theme: theme, lit: false)))
         below += wrap(MapLegend.notes(shading: shading))
         if request.byRegion {
-            below += wrap("Regions: " + shading.regionTotals.map { "\($0.region) \(shading.format($0.value))" }.joined(separator: "; "))
+            below += wrap(
+                "Regions: " + shading.regionTotals.map { "\(SafeText.visible($0.region)) \(shading.format($0.value))" }.joined(separator: "; "))
         }
         below += wrap(geometry.outlines.attribution)
         let mapRows = max(4, request.height - above.count - below.count)

@@ -426,7 +426,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Height in lines. Default: the terminal's, or 40 when not a terminal.")
     var height: Int?
 
-    @Flag(help: "Draw with ASCII density characters ( .:-=+*#%@), nothing outside ASCII.")
+    @Flag(help: "Draw with ASCII density characters (\(MapText.asciiShades)), nothing outside ASCII.")
     var ascii = false
 
     @Option(
@@ -441,8 +441,12 @@ struct MapCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let width, width < 20 { throw ValidationError("--width must be 20 or more") }
-        if let height, height < 10 { throw ValidationError("--height must be 10 or more") }
+        if let width, !(20...MapText.largest).contains(width) {
+            throw ValidationError("--width must be from 20 to \(MapText.largest) (got \(width))")
+        }
+        if let height, !(10...MapText.largest).contains(height) {
+            throw ValidationError("--height must be from 10 to \(MapText.largest) (got \(height))")
+        }
     }
 
     func run() throws {
@@ -463,8 +467,7 @@ struct MapCommand: ParsableCommand {
             let geometry = MapGeometry(outlines: outlines)
             guard format == .text else {
                 let shading = MapShading(register: register, rows: rows, geometry: geometry, measure: by, byRegion: regions)
-                let table = ReportTable.mapCouncils(
-                    shading, geometry: geometry, title: "Councils in \(Count.format(rows.count, "arrangement", "arrangements"))")
+                let table = ReportTable.mapCouncils(shading, geometry: geometry, arrangements: rows.count)
                 switch format {
                 case .text, .csv: TerminalOutput.write(SafeText.visible(table.csv(), keepingLineBreaks: true))
                 case .json: TerminalOutput.write(table.json())  // JSON escapes control characters itself

@@ -171,13 +171,24 @@ import TerminalUI
         #expect(state.map.zoom == MapState.maximumZoom)
     }
 
-    @Test func theWheelZoomsAboutThePointer() throws {
+    @Test func theWheelZoomsAboutTheCouncilUnderThePointer() throws {
         var state = try Self.mapState(keys: "6a")
+        let geometry = try Self.geometry(state)
         let rect = MapScreen.mapRect(Layout(size: state.size))
-        let point = try #require(state.map.raster).coordinate(column: rect.width / 2 + 3, row: rect.height / 2)
-        _ = Reducer.handle(.mouse(MouseEvent(.press(.wheelUp), x: rect.x + rect.width / 2 + 3, y: rect.y + rect.height / 2)), state: &state)
+        let raster = try #require(state.map.raster)
+        // Cornwall, far from the cursor in the middle of England.
+        let cornwall = try Self.area(named: "Cornwall", geometry)
+        let cell = try #require(raster.anchors[cornwall])
+        #expect(raster.area(column: cell.x, row: cell.y) == cornwall)
+        let point = raster.coordinate(column: cell.x, row: cell.y)
+        _ = Reducer.handle(.mouse(MouseEvent(.press(.wheelUp), x: rect.x + cell.x, y: rect.y + cell.y)), state: &state)
         #expect(state.map.zoom == 2)
-        #expect(state.map.centre == point)
+        #expect(state.map.cursor == cornwall)
+        #expect(state.map.centre == point, "the view did not snap back to where the cursor was")
+        _ = Reducer.handle(.mouse(MouseEvent(.press(.wheelUp), x: rect.x + rect.width / 2, y: rect.y + rect.height / 2)), state: &state)
+        #expect(state.map.zoom == 4)
+        #expect(try #require(state.map.raster).anchors[try #require(state.map.cursor)] != nil)
+        _ = Reducer.handle(.mouse(MouseEvent(.press(.wheelDown), x: rect.x, y: rect.y)), state: &state)
         _ = Reducer.handle(.mouse(MouseEvent(.press(.wheelDown), x: rect.x, y: rect.y)), state: &state)
         #expect(state.map.zoom == 1 && state.map.centre == nil)
     }
@@ -242,8 +253,24 @@ import TerminalUI
         #expect(geometry.countyOfArea[teignbridge] == devon)
         let withCounty = MapShading(register: state.register, rows: state.rows, geometry: geometry, measure: .arrangements)
         let own = MapShading(register: state.register, rows: state.rows, geometry: geometry, measure: .own)
-        #expect(withCounty.values[teignbridge] == own.values[teignbridge] + Int64(own.arrangementCounts[devon]))
+        let organisations = state.register.organisations
+        let devonCouncil = try #require(organisations.council(withGSSCode: geometry.outlines.areas[devon].code))
+        let teignbridgeCouncil = try #require(organisations.council(withGSSCode: geometry.outlines.areas[teignbridge].code))
+        // Each arrangement once, though some have both the county and the district as partners.
+        let reaching = state.rows.filter { row in
+            state.register.partners(row).contains { $0 == devonCouncil || $0 == teignbridgeCouncil }
+        }
+        let both = state.rows.filter { row in
+            state.register.partners(row).contains(devonCouncil) && state.register.partners(row).contains(teignbridgeCouncil)
+        }
+        #expect(withCounty.values[teignbridge] == Int64(reaching.count))
+        #expect(withCounty.values[teignbridge] == own.values[teignbridge] + Int64(own.arrangementCounts[devon] - both.count))
+        #expect(own.values[teignbridge] == Int64(own.arrangementCounts[teignbridge]))
         #expect(own.arrangementCounts[devon] > 0)
+        // Who shares nothing follows the rule: the 7 of the headline's 353 − 346 share through their county only.
+        #expect(own.sharingNothing == 7, "\(own.sharingNothing)")
+        #expect(withCounty.sharingNothing == 0)
+        #expect(own.sharingNothingText.hasSuffix("share nothing themselves"))
         let help = Help.lines(for: .map, width: 72).map(\.text).joined(separator: " ")
         #expect(help.contains("a county's arrangements shade each of its districts"))
     }

@@ -22,6 +22,18 @@ public struct MapPoint: Sendable, Hashable {
 
     public var longitude: Double { Double(x) / 1000 }
     public var latitude: Double { Double(y) / 1000 }
+
+    /// The point at a longitude and latitude in degrees, to the nearest thousandth.
+    public init(longitude: Double, latitude: Double) {
+        self.init(x: Self.thousandths(longitude), y: Self.thousandths(latitude))
+    }
+
+    /// Degrees in thousandths, rounded by `rule`; held to ±360° (and 0 for what is not a
+    /// number), so that no projection can make a value an `Int32` cannot hold.
+    public static func thousandths(_ degrees: Double, _ rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> Int32 {
+        guard degrees.isFinite else { return 0 }
+        return Int32((min(360, max(-360, degrees)) * 1000).rounded(rule))
+    }
 }
 
 /// The smallest rectangle holding some points, in the same units, edges included.

@@ -29,6 +29,23 @@ public struct MapGeometry: Sendable {
         }
     }
 
+    /// Of `areas`, the one whose centre is nearest the middle of their centres (`among`
+    /// all district-level areas and a given point when `point` is set); nil for none.
+    public func nearest(among areas: [Int], to point: (longitude: Double, latitude: Double)? = nil) -> Int? {
+        guard !areas.isEmpty else { return nil }
+        let target = point ?? {
+            let sum = areas.reduce((0.0, 0.0)) { ($0.0 + centres[$1].longitude, $0.1 + centres[$1].latitude) }
+            return (sum.0 / Double(areas.count), sum.1 / Double(areas.count))
+        }()
+        func distance(_ area: Int) -> Double {
+            // In the map's proportions: a degree of longitude is shorter than one of latitude.
+            let dx = (centres[area].longitude - target.longitude) * MapProjection.longitudeScale
+            let dy = centres[area].latitude - target.latitude
+            return dx * dx + dy * dy
+        }
+        return areas.min { distance($0) < distance($1) }
+    }
+
     /// The centroid of the area's largest ring (a council's mainland, not its islands);
     /// the middle of its bounds when the ring has no area.
     static func centre(of area: MapArea) -> (longitude: Double, latitude: Double) {

@@ -1,3 +1,5 @@
+import TextCells
+
 /// What each council on the map is shaded by: a measure of the arrangements in view it
 /// is in. Unless the measure is `own`, a county's arrangements count for each of its
 /// districts too, so a county-wide service shades the whole county. Shaded by region,
@@ -71,16 +73,16 @@ public struct MapShading: Sendable {
     public let byRegion: Bool
     /// The value each area is shaded by (0 for none), by area index.
     public let values: [Int64]
-    /// Each council's own measure, with its county's unless the measure is `own`: what the
-    /// status line says of it whether or not the map is shaded by region.
+    /// Each council's measure, with its county's arrangements unless the measure is `own`
+    /// (each arrangement once): what it is shaded by unless the map is shaded by region.
     public let councilValues: [Int64]
     /// The arrangements of the view each area is in itself, by area index; how many of
     /// them have a savings figure, and what those figures add up to.
     public let arrangementCounts: [Int]
     public let withFigure: [Int]
     public let savings: [Int64]
-    /// Areas of the district layer with no arrangement in view, theirs or their county's:
-    /// the councils that share nothing.
+    /// District-level councils with no arrangement in view, theirs or (unless the measure
+    /// is `own`) their county's: the councils that share nothing.
     public let sharingNothing: Int
     /// The councils in view with no area on the map (a GSS code the outlines do not have,
     /// or none), by name: listed as "not on the map". Their arrangements still count in
@@ -105,26 +107,47 @@ public struct MapShading: Sendable {
             areaOfOrganisation[index] = area
             regionOfArea[area] = register.regionName(ofOrganisation: Int32(index))
         }
-        var own = [Int64](repeating: 0, count: areaCount)
+        let countyOfArea = geometry.countyOfArea
+        let countsCounty = measure != .own
+        var districtsOfCounty = [[Int]](repeating: [], count: areaCount)
+        for area in geometry.districtsByName { if let county = countyOfArea[area] { districtsOfCounty[county].append(area) } }
         var counts = [Int](repeating: 0, count: areaCount)
         var withFigure = [Int](repeating: 0, count: areaCount)
         var savings = [Int64](repeating: 0, count: areaCount)
+        // Each district's measure, and how many arrangements reach it (itself, or through its
+        // county unless the measure is `own`), each arrangement once: one with both a county
+        // and its district as partners counts once for the district.
+        var councilValues = [Int64](repeating: 0, count: areaCount)
+        var reaching = [Int](repeating: 0, count: areaCount)
+        var lastReachedBy = [Int](repeating: -1, count: areaCount)
         var missing = Set<Int>()
         var regionTotals: [String: RegionTotal] = [:]
-        for row in rows {
+        for (position, row) in rows.enumerated() {
             let value = measure.value(of: row, in: register)
             let saved = register.savingsToDate(row)
+            func reach(_ district: Int) {
+                guard lastReachedBy[district] != position else { return }
+                lastReachedBy[district] = position
+                councilValues[district] &+= value
+                reaching[district] += 1
+            }
             for partner in register.partners(row) {
                 let area = areaOfOrganisation[Int(partner)]
-                if area >= 0 {
-                    own[area] &+= value
-                    counts[area] += 1
-                    if let saved {
-                        withFigure[area] += 1
-                        savings[area] &+= saved
-                    }
-                } else if organisations.sectors[Int(partner)] == .council {
-                    missing.insert(Int(partner))
+                guard area >= 0 else {
+                    if organisations.sectors[Int(partner)] == .council { missing.insert(Int(partner)) }
+                    continue
+                }
+                counts[area] += 1
+                if let saved {
+                    withFigure[area] += 1
+                    savings[area] &+= saved
+                }
+                switch outlines.areas[area].layer {
+                case .district: reach(area)
+                case .county:
+                    councilValues[area] &+= value
+                    if countsCounty { districtsOfCounty[area].forEach(reach) }
+                case .region, .country: break
                 }
             }
             if byRegion, let region = register.region(row) {
@@ -132,13 +155,6 @@ public struct MapShading: Sendable {
                 total.arrangements += 1
                 total.value &+= value
                 regionTotals[region] = total
-            }
-        }
-        let countyOfArea = geometry.countyOfArea
-        var councilValues = own
-        if measure != .own {
-            for (area, county) in countyOfArea.enumerated() {
-                if let county { councilValues[area] &+= own[county] }
             }
         }
         self.councilValues = councilValues
@@ -151,13 +167,29 @@ public struct MapShading: Sendable {
         } else {
             values = councilValues
         }
-        // Sharing nothing means no arrangement at all, whatever the measure weighs.
-        sharingNothing = outlines.areas.indices.filter { area in
-            guard outlines.areas[area].layer == .district else { return false }
-            return counts[area] == 0 && (countyOfArea[area].map { counts[$0] == 0 } ?? true)
-        }.count
+        // Sharing nothing means no arrangement at all, whatever the measure weighs; through
+        // the county too, unless the measure is `own`.
+        sharingNothing = geometry.districtsByName.filter { reaching[$0] == 0 }.count
         notOnTheMap = missing.map { organisations.names[$0] }.sorted()
         self.regionTotals = regionTotals.values.sorted { ($0.value, $1.region) > ($1.value, $0.region) }
+    }
+
+    /// "7 councils share nothing themselves", or "… nor do their counties".
+    public var sharingNothingText: String {
+        Count.format(sharingNothing, "council shares nothing", "councils share nothing")
+            + (measure == .own ? " themselves" : ", nor do their counties")
+    }
+
+    /// What the shade measures: "each council shaded by …".
+    public var shadedBy: String {
+        byRegion ? "each region shaded by " + measure.regionLabel : "each council shaded by " + measure.label
+    }
+
+    /// The councils not on the map, in a sentence; nil when there are none.
+    public var notOnTheMapText: String? {
+        guard !notOnTheMap.isEmpty else { return nil }
+        return Count.format(notOnTheMap.count, "council", "councils") + " not on the map (no area; still counted): "
+            + notOnTheMap.map { SafeText.visible($0) }.joined(separator: ", ")
     }
 
     /// Upper bounds of `classes` shading classes for the non-zero values of `layer`:

@@ -1,7 +1,7 @@
 extension ReportTable {
     /// Every district-level council of the map with what it is shaded by: for a report that
     /// needs the figures behind the picture.
-    public static func mapCouncils(_ shading: MapShading, geometry: MapGeometry, title: String) -> ReportTable {
+    public static func mapCouncils(_ shading: MapShading, geometry: MapGeometry, arrangements: Int) -> ReportTable {
         let areas = geometry.outlines.areas
         let rows = geometry.districtsByName.map { area -> [Cell] in
             let county = geometry.countyOfArea[area]
@@ -14,9 +14,8 @@ extension ReportTable {
                 shading.measure.isMoney ? .money(shading.values[area], .exact) : .count(Int(shading.values[area])),
             ]
         }
-        let shadedBy = shading.byRegion ? "Each region shaded by " + shading.measure.regionLabel : "Each council shaded by " + shading.measure.label
         return ReportTable(
-            title: title,
+            title: "Councils in " + Count.format(arrangements, "arrangement", "arrangements"),
             columns: [
                 Column("Council"), Column("GSS code"), Column("County"), Column("Region"),
                 Column("Arrangements it is in", isNumeric: true), Column("Its county's", isNumeric: true),
@@ -24,9 +23,10 @@ extension ReportTable {
             ],
             rows: rows,
             notes: [
-                shadedBy + ".",
+                shading.shadedBy.sentenceCased + ".",
+                shading.sharingNothingText + ".",
                 OrganisationSummary.sharingNote,
-                "Not on the map (no known area): " + (shading.notOnTheMap.isEmpty ? "none" : shading.notOnTheMap.joined(separator: ", ")) + ".",
+                (shading.notOnTheMapText?.sentenceCased ?? "Every council in view is on the map") + ".",
                 geometry.outlines.attribution,
             ])
     }

@@ -57,7 +57,7 @@ public struct Dimension: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// "Service area".
-    public var title: String { label.prefix(1).uppercased() + label.dropFirst() }
+    public var title: String { label.sentenceCased }
 
     /// The values a filter has chosen.
     public func chosen(in filter: ArrangementFilter) -> Set<Int32> { chosenIn(filter) }

@@ -102,3 +102,8 @@ extension ArrangementFilter {
         return phrases
     }
 }
+
+extension StringProtocol {
+    /// The text as a sentence starts: its first letter a capital ("each council …" → "Each council …").
+    public var sentenceCased: String { prefix(1).uppercased() + dropFirst() }
+}

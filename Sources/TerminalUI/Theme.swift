@@ -49,8 +49,9 @@ public struct Theme: Sendable, Equatable {
         tabActive: Style(foreground: .black, background: .palette(75, fallback: .cyan), bold: true),
         tabInactive: Style(foreground: .palette(250, fallback: .white)),
         shades: [
-            Style(foreground: .palette(242, fallback: .white)), Style(foreground: .palette(229, fallback: .white)),
-            Style(foreground: .palette(221, fallback: .yellow)), Style(foreground: .palette(214, fallback: .yellow)),
+            // Yellow to red on 256 colours; on 8, white, yellow, bold yellow, red, bold red.
+            Style(foreground: .palette(242, fallback: .white), dim: true), Style(foreground: .palette(229, fallback: .white)),
+            Style(foreground: .palette(221, fallback: .yellow)), Style(foreground: .palette(214, fallback: .yellow), bold: true),
             Style(foreground: .palette(202, fallback: .red)), Style(foreground: .palette(160, fallback: .red), bold: true),
         ],
         lit: Style(foreground: .palette(51, fallback: .cyan), bold: true),

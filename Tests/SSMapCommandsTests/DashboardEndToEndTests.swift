@@ -85,7 +85,7 @@ import Testing
         let map = try session.waitFor("London Borough of Harrow (lead)")
         #expect(map.contains("London Borough of Brent"))
         #expect(map.contains("◆"), "the lead is marked")
-        #expect(map.contains("Legend:") && map.contains("Crown copyright"))
+        #expect(map.contains("Councils by arrangements:") && map.contains("Crown copyright"), "the legend and the attribution")
         let braille = map.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count
         #expect(braille > 400, "\(braille) braille cells: England is drawn")
         // The cursor starts on the lead; → moves it to another council, named on the status line.

@@ -118,19 +118,14 @@ public struct MapShading: Sendable {
         // county unless the measure is `own`), each arrangement once: one with both a county
         // and its district as partners counts once for the district.
         var councilValues = [Int64](repeating: 0, count: areaCount)
-        var reaching = [Int](repeating: 0, count: areaCount)
-        var lastReachedBy = [Int](repeating: -1, count: areaCount)
+        var tally = DistrictTally(areaCount: areaCount)
         var missing = Set<Int>()
         var regionTotals: [String: RegionTotal] = [:]
+        // Flat per-area facts, so the loop over rows touches no outline.
+        let layers = outlines.areas.map(\.layer)
         for (position, row) in rows.enumerated() {
             let value = measure.value(of: row, in: register)
             let saved = register.savingsToDate(row)
-            func reach(_ district: Int) {
-                guard lastReachedBy[district] != position else { return }
-                lastReachedBy[district] = position
-                councilValues[district] &+= value
-                reaching[district] += 1
-            }
             for partner in register.partners(row) {
                 let area = areaOfOrganisation[Int(partner)]
                 guard area >= 0 else {
@@ -142,11 +137,13 @@ public struct MapShading: Sendable {
                     withFigure[area] += 1
                     savings[area] &+= saved
                 }
-                switch outlines.areas[area].layer {
-                case .district: reach(area)
+                switch layers[area] {
+                case .district: tally.reach(area, by: position, value: value)
                 case .county:
                     councilValues[area] &+= value
-                    if countsCounty { districtsOfCounty[area].forEach(reach) }
+                    if countsCounty {
+                        for district in districtsOfCounty[area] { tally.reach(district, by: position, value: value) }
+                    }
                 case .region, .country: break
                 }
             }
@@ -157,6 +154,7 @@ public struct MapShading: Sendable {
                 regionTotals[region] = total
             }
         }
+        for area in geometry.districtsByName { councilValues[area] = tally.values[area] }
         self.councilValues = councilValues
         arrangementCounts = counts
         self.withFigure = withFigure
@@ -169,9 +167,31 @@ public struct MapShading: Sendable {
         }
         // Sharing nothing means no arrangement at all, whatever the measure weighs; through
         // the county too, unless the measure is `own`.
-        sharingNothing = geometry.districtsByName.filter { reaching[$0] == 0 }.count
+        sharingNothing = geometry.districtsByName.filter { tally.reaching[$0] == 0 }.count
         notOnTheMap = missing.map { organisations.names[$0] }.sorted()
         self.regionTotals = regionTotals.values.sorted { ($0.value, $1.region) > ($1.value, $0.region) }
+    }
+
+    /// What the arrangements add to each district, each arrangement once however many of its
+    /// partners (the district, its county) reach the district.
+    private struct DistrictTally {
+        var values: [Int64]
+        var reaching: [Int]
+        /// The position of the last row that reached each district.
+        var lastReachedBy: [Int]
+
+        init(areaCount: Int) {
+            values = [Int64](repeating: 0, count: areaCount)
+            reaching = [Int](repeating: 0, count: areaCount)
+            lastReachedBy = [Int](repeating: -1, count: areaCount)
+        }
+
+        mutating func reach(_ district: Int, by position: Int, value: Int64) {
+            guard lastReachedBy[district] != position else { return }
+            lastReachedBy[district] = position
+            values[district] &+= value
+            reaching[district] += 1
+        }
     }
 
     /// "7 councils share nothing themselves", or "… nor do their counties".

@@ -14,8 +14,10 @@ while they exist.
 
 Every peer does the same job on each shape: load the whole file with every column read as
 text, clean the savings of "£" and ",", and sum them by service area. Peers (installed when
-missing): polars and DuckDB (load into memory, then group and sum), Miller (put, then
-stats1 sum by group), VisiData (a batch replay of add column, aggregate, frequency table).
+missing): polars and DuckDB (load into memory, then group and sum), DuckDB streaming
+(`duckdb-stream`: the group and sum straight from `read_csv`, keeping no table), Miller (put,
+then stats1 sum by group), VisiData (a batch replay of add column, aggregate, frequency
+table). Last, one table gives ssmap's ratio to each peer on both shapes side by side.
 """
 import argparse
 import json
@@ -91,6 +93,12 @@ def commands(path, shape):
         "print(con.execute(\"select service_area, sum(cast(replace(replace(savings_to_date, '£', ''), ',', '') \"\n"
         "                  \"as bigint)) s from t group by 1 order by 2 desc\").fetchall())"
     )
+    # The same query straight from the file: DuckDB streams the CSV through the aggregate.
+    duckdb_stream = (
+        "import duckdb\n"
+        "print(duckdb.sql(\"select service_area, sum(cast(replace(replace(savings_to_date, '£', ''), ',', '') as bigint)) s \"\n"
+        f"                 \"from read_csv('{path}', header=true, all_varchar=true) group by 1 order by 2 desc\").fetchall())"
+    )
     miller = ["mlr", "--icsv", "--opprint", "-S",
               "put", '$savings_to_date = int(gsub($savings_to_date, "[£,]", ""))',
               "then", "stats1", "-a", "sum", "-f", "savings_to_date", "-g", "service_area", path]
@@ -98,6 +106,7 @@ def commands(path, shape):
         "ssmap": [SSMAP, "summary", path, "--by", "service-area"],
         "polars": [python, "-c", polars],
         "duckdb": [python, "-c", duckdb],
+        "duckdb-stream": [python, "-c", duckdb_stream],
         "miller": miller,
         "visidata": [shutil.which("vd") or "vd", "-b", "-p", visidata_job(path, shape),
                      "-o", os.path.join(tempfile.gettempdir(), f"ssmap-vd-{shape}.tsv")],
@@ -179,6 +188,19 @@ def main():
                 print(f"| {name} | {wall:.2f} | {memory:.0f} | 1.00 | 1.00 | {runs} |")
 
     if len(shapes) == 2:
+        print("\nssmap / peer on both shapes, wall time and peak memory (below 1: ssmap is ahead)")
+        print("| peer | plain wall | spreadsheet wall | plain memory | spreadsheet memory |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        for name in tools["plain"]:
+            if name == "ssmap":
+                continue
+            cells = []
+            for index in (0, 1):
+                for shape in shapes:
+                    base, peer = summary(shape, "ssmap"), summary(shape, name)
+                    cells.append("—" if base is None or peer is None else f"{base[index] / peer[index]:.2f}")
+            print(f"| {name} | {cells[0]} | {cells[1]} | {cells[2]} | {cells[3]} |")
+
         print("\nspreadsheet / plain, per tool (above 1: the spreadsheet shape is slower or bigger)")
         print("| tool | plain wall (s) | spreadsheet wall (s) | wall ratio | plain peak (MiB) | spreadsheet peak (MiB) | memory ratio |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -65,6 +65,10 @@ let benchmarks: @Sendable () -> Void = {
             filter.sectors = [.fire]
             for _ in benchmark.scaledIterations { blackHole(filter.matchingRows(in: register)) }
         }
+        // What the first search pays, once: the letters and bigrams of every row.
+        Benchmark("search index build \(rows)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(register.buildSearchIndex()) }
+        }
         Benchmark("search one character \(rows)") { benchmark in
             var filter = ArrangementFilter()
             filter.search = "w"

@@ -67,10 +67,16 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         let (wantsReported, wantsMissing) = (figures.contains(.reported), figures.contains(.missing))
         var partnerMatchesSearch: [Bool] = []
         var presence: [UInt64] = []
+        var bigrams: [UInt64] = []
         let needleLetters = TextPresence.mask(of: needle)
+        let needleBigrams = TextPresence.signature(of: needle)
+        let (needleBigrams0, needleBigrams1, needleBigrams2, needleBigrams3) =
+            (needleBigrams[0], needleBigrams[1], needleBigrams[2], needleBigrams[3])
         if !needle.isEmpty {
             partnerMatchesSearch = register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
-            presence = register.textPresence.masks(for: register)
+            let masks = register.textPresence.masks(for: register)
+            presence = masks.letters
+            bigrams = masks.bigrams
         }
         // A one-letter (or one-digit) search is answered by the presence bits alone.
         let answeredByPresence = needle.count == 1 && needleLetters != 0
@@ -126,8 +132,13 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                     if !needle.isEmpty {
                         let letters = presence[row]
                         let textFound: Bool
+                        let signature = row * TextPresence.signatureWords
                         if needleLetters & ~letters != 0 {
                             textFound = false  // the text lacks a letter of the search
+                        } else if needleBigrams0 & ~bigrams[signature] != 0 || needleBigrams1 & ~bigrams[signature + 1] != 0
+                            || needleBigrams2 & ~bigrams[signature + 2] != 0 || needleBigrams3 & ~bigrams[signature + 3] != 0
+                        {
+                            textFound = false  // or a pair of its letters
                         } else if answeredByPresence && letters != TextPresence.unknown {
                             textFound = true
                         } else {

@@ -17,6 +17,8 @@ public final class DashboardApp {
     /// Runs until the user quits, or (for tests) until the driver has no more events.
     public func run(stopWhenIdle: Bool = false) {
         driver.present(Render.frame(state))
+        // Once the first screen is up: the search's index, made while the user reads it.
+        state.register.prepareSearch()
         while !state.wantsToQuit {
             guard let event = driver.nextEvent(timeoutMilliseconds: stopWhenIdle ? 0 : -1) else {
                 if stopWhenIdle { return }

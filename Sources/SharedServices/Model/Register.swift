@@ -178,10 +178,6 @@ public struct Register: Sendable {
     }
 
     /// Whether the name or description contains `needle` (already folded), ignoring case and accents.
-    /// Builds the search's index of the text afresh (what the first search pays) and gives
-    /// its size in bytes.
-    public func buildSearchIndex() -> Int { TextPresence.buildAfresh(for: self) }
-
     func textContains(_ row: Int, _ needle: [UInt8]) -> Bool {
         names.bytes.withUnsafeBufferPointer { names in
             descriptions.bytes.withUnsafeBufferPointer { descriptions in

@@ -74,12 +74,14 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
             (needleBigrams[0], needleBigrams[1], needleBigrams[2], needleBigrams[3])
         if !needle.isEmpty {
             partnerMatchesSearch = register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
-            let masks = register.textPresence.masks(for: register)
-            presence = masks.letters
-            bigrams = masks.bigrams
+            if let masks = register.textPresence.readyMasks() {
+                presence = masks.letters
+                bigrams = masks.bigrams
+            }
         }
+        let indexed = !presence.isEmpty
         // A one-letter (or one-digit) search is answered by the presence bits alone.
-        let answeredByPresence = needle.count == 1 && needleLetters != 0
+        let answeredByPresence = indexed && needle.count == 1 && needleLetters != 0
         // The columns as locals: reaching them through `register` in the loop costs a copy
         // of the whole register per row in a debug build.
         let (serviceAreaIDs, serviceIDs, regionIDs) = (register.serviceAreaIDs, register.serviceIDs, register.regionIDs)
@@ -130,10 +132,12 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                     }
                     if !organisations.isEmpty && !anyPartner(of: row, in: organisationWanted) { continue }
                     if !needle.isEmpty {
-                        let letters = presence[row]
+                        let letters = indexed ? presence[row] : TextPresence.unknown
                         let textFound: Bool
                         let signature = row * TextPresence.signatureWords
-                        if needleLetters & ~letters != 0 {
+                        if !indexed {
+                            textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
+                        } else if needleLetters & ~letters != 0 {
                             textFound = false  // the text lacks a letter of the search
                         } else if needleBigrams0 & ~bigrams[signature] != 0 || needleBigrams1 & ~bigrams[signature + 1] != 0
                             || needleBigrams2 & ~bigrams[signature + 2] != 0 || needleBigrams3 & ~bigrams[signature + 3] != 0

@@ -20,14 +20,39 @@ final class TextPresence: @unchecked Sendable {
 
     private let lock = NSLock()
     private var masks: Masks?
+    private var preparing = false
+    private var waiting: [@Sendable () -> Void] = []
 
-    func masks(for register: Register) -> Masks {
+    /// The index when it is ready; nil while it is being made, or was never asked for.
+    func readyMasks() -> Masks? {
         lock.lock()
         defer { lock.unlock() }
-        if let masks { return masks }
-        let built = Self.build(register)
-        masks = built
-        return built
+        return masks
+    }
+
+    /// Makes the index on another thread, once; `completion` runs when it is ready (at
+    /// once, when it already is).
+    func prepare(for register: Register, completion: (@Sendable () -> Void)? = nil) {
+        lock.lock()
+        if masks != nil {
+            lock.unlock()
+            completion?()
+            return
+        }
+        if let completion { waiting.append(completion) }
+        let start = !preparing
+        preparing = true
+        lock.unlock()
+        guard start else { return }
+        DispatchQueue.global(qos: .utility).async {
+            let built = Self.build(register)
+            self.lock.lock()
+            self.masks = built
+            let done = self.waiting
+            self.waiting = []
+            self.lock.unlock()
+            done.forEach { $0() }
+        }
     }
 
     /// Builds the index afresh for `register` and gives its size in bytes: for the
@@ -109,5 +134,24 @@ final class TextPresence: @unchecked Sendable {
             return Masks(letters: letters, bigrams: bigrams)
         }
         return Masks(letters: Array(pieces.map(\.letters).joined()), bigrams: Array(pieces.map(\.bigrams).joined()))
+    }
+}
+
+extension Register {
+    /// Builds the search's index of the text afresh and gives its size in bytes: what
+    /// `prepareSearch` does in the background, for the benchmarks.
+    public func buildSearchIndex() -> Int { TextPresence.buildAfresh(for: self) }
+
+    /// Starts making the search's index on another thread (once); searches use it when it
+    /// is ready and read every row's text until then. `completion` runs when it is ready.
+    public func prepareSearch(completion: (@Sendable () -> Void)? = nil) {
+        textPresence.prepare(for: self, completion: completion)
+    }
+
+    /// Makes the search's index and waits for it: for tests and benchmarks.
+    public func prepareSearchAndWait() {
+        let done = DispatchSemaphore(value: 0)
+        prepareSearch { done.signal() }
+        done.wait()
     }
 }

@@ -13,11 +13,8 @@ public enum MapLegend {
 
     /// A sample of each class with its range, then, when an arrangement is lit, its marks.
     static func entries(shading: MapShading, bounds: [Int64], ascii: Bool, theme: Theme, lit: Bool) -> [Entry] {
-        let byDensity = theme.shadesByDensity
-        func sample(_ shadeClass: Int) -> Character {
-            ascii || byDensity ? MapPainter.sample(shadeClass, ascii: ascii) : Braille.character(0xFF)
-        }
-        func style(_ shadeClass: Int) -> Style { theme.shades[min(shadeClass, theme.shades.count - 1)] }
+        func sample(_ shadeClass: Int) -> Character { MapPainter.sample(shadeClass, ascii: ascii, theme: theme) }
+        func style(_ shadeClass: Int) -> Style { MapPainter.shadeStyle(shadeClass, theme: theme) }
         var entries = [Entry(sample: sample(0), style: style(0), label: shading.measure.isMoney ? "none or not reported" : "none")]
         var low: Int64 = 1
         for (index, bound) in bounds.enumerated() {
@@ -27,11 +24,13 @@ public enum MapLegend {
             low = bound &+ 1
         }
         if lit {
+            let partner = MapPainter.litSample(.partner, ascii: ascii, theme: theme)
+            let covered = MapPainter.litSample(.covered, ascii: ascii, theme: theme)
             entries += [
-                Entry(sample: ascii ? MapPainter.asciiPartner : Braille.character(0xFF), style: theme.lit, label: "partner"),
-                Entry(sample: ascii ? MapPainter.asciiLead : MapPainter.leadMark, style: theme.lit, label: "lead"),
-                Entry(sample: ascii ? MapPainter.asciiCovered : Braille.character(Braille.hatching), style: theme.litOther, label: "fire/police area"),
-                Entry(sample: ascii ? MapPainter.asciiSite : MapPainter.siteMark, style: theme.litOther, label: "NHS site"),
+                Entry(sample: partner.character, style: partner.style, label: "partner"),
+                Entry(sample: MapPainter.leadCharacter(ascii: ascii), style: theme.lit, label: "lead"),
+                Entry(sample: covered.character, style: covered.style, label: "fire/police area"),
+                Entry(sample: MapPainter.siteCharacter(ascii: ascii), style: theme.litOther, label: "NHS site"),
             ]
         }
         return entries

@@ -26,10 +26,14 @@ struct MapPicture: Sendable {
     var cursor: Int?
     var matches: Set<Int> = []
 
+    /// The shades of `shading`'s values in classes bounded by `bounds`; nothing lit.
+    init(shading: MapShading, bounds: [Int64]) {
+        classes = shading.values.map { MapShading.shadeClass($0, bounds: bounds) }
+    }
+
     /// Which group each area's borders belong to: borders are drawn only between areas of
-    /// different groups (regions at the whole view, counties closer, districts closest),
-    /// so that a whole-country map is not all border. The groups for a zoom: regions when the whole country shows, then counties (and
-    /// unitaries), then every council.
+    /// different groups, so that a whole-country map is not all border. Regions when the
+    /// whole country shows, then counties (and unitaries) from 4×, every council from 8×.
     static func borderGroups(zoom: Double, geometry: MapGeometry, regionOfArea: [String?]) -> [Int] {
         var regionNumbers: [String: Int] = [:]
         return geometry.outlines.areas.indices.map { area in
@@ -63,10 +67,37 @@ enum MapPainter {
         asciiShades[max(0, min(asciiShades.count - 1, shadeClass))]
     }
 
-    /// The sample of a class the legend shows.
-    static func sample(_ shadeClass: Int, ascii: Bool) -> Character {
-        ascii ? asciiShade(shadeClass) : Braille.character(Braille.densities[max(0, min(Braille.densities.count - 1, shadeClass))])
+    /// The dots a class raises where shades are densities.
+    static func density(_ shadeClass: Int) -> UInt8 {
+        Braille.densities[max(0, min(Braille.densities.count - 1, shadeClass))]
     }
+
+    static func shadeStyle(_ shadeClass: Int, theme: Theme) -> Style {
+        theme.shades[max(0, min(shadeClass, theme.shades.count - 1))]
+    }
+
+    /// A whole cell of a class, as the legend shows it: a density, or every dot (colour
+    /// tells the class), or ASCII's character.
+    static func sample(_ shadeClass: Int, ascii: Bool, theme: Theme) -> Character {
+        if ascii { return asciiShade(shadeClass) }
+        return Braille.character(theme.shadesByDensity ? density(shadeClass) : 0xFF)
+    }
+
+    /// The dots a lit area's cell raises: all of them for a partner, stripes for an area a
+    /// partner covers.
+    static func litPattern(_ light: MapPicture.Light) -> UInt8 {
+        light == .covered ? Braille.hatching : 0xFF
+    }
+
+    /// A whole cell of a lit area, and its style.
+    static func litSample(_ light: MapPicture.Light, ascii: Bool, theme: Theme) -> (character: Character, style: Style) {
+        let covered = light == .covered
+        let character = ascii ? (covered ? asciiCovered : asciiPartner) : Braille.character(litPattern(light))
+        return (character, covered ? theme.litOther : theme.lit)
+    }
+
+    static func leadCharacter(ascii: Bool) -> Character { ascii ? asciiLead : leadMark }
+    static func siteCharacter(ascii: Bool) -> Character { ascii ? asciiSite : siteMark }
 
     static func paint(
         _ raster: MapRaster, masks: MapRaster.CellMasks, _ picture: MapPicture, at origin: (x: Int, y: Int), theme: Theme,
@@ -89,36 +120,25 @@ enum MapPainter {
                 }
                 let light = picture.light.isEmpty ? .none : picture.light[area]
                 let shadeClass = picture.classes[area]
-                var style = theme.shades[min(shadeClass, theme.shades.count - 1)]
+                var style = shadeStyle(shadeClass, theme: theme)
                 var character: Character
-                if frame.ascii {
-                    switch light {
-                    case .partner: character = asciiPartner
-                    case .covered: character = asciiCovered
-                    case .none: character = lineMark?.character ?? asciiShade(shadeClass)
-                    }
+                if light != .none {
+                    let lit = litSample(light, ascii: frame.ascii, theme: theme)
+                    style = lit.style
+                    character = frame.ascii ? lit.character : Braille.character(masks.land[cell] & ~masks.border[cell] & litPattern(light))
+                } else if frame.ascii {
+                    character = lineMark?.character ?? asciiShade(shadeClass)
                 } else {
                     let land = masks.land[cell]
-                    let inside = land & ~masks.border[cell]
-                    var bits: UInt8
-                    switch light {
-                    case .partner: bits = inside
-                    case .covered: bits = inside & Braille.hatching
-                    case .none:
-                        // Colour shows the shade, so borders are gaps; density shows it, so
-                        // borders and the coast are raised to keep the outline.
-                        bits = byDensity
-                            ? (land & Braille.densities[min(shadeClass, Braille.densities.count - 1)]) | masks.border[cell] | masks.coast[cell]
-                            : inside
-                        if let lineMark { bits |= lineMark.bits }
-                    }
+                    // Colour shows the shade, so borders are gaps; density shows it, so
+                    // borders and the coast are raised to keep the outline.
+                    var bits = byDensity
+                        ? (land & density(shadeClass)) | masks.border[cell] | masks.coast[cell]
+                        : land & ~masks.border[cell]
+                    if let lineMark { bits |= lineMark.bits }
                     character = Braille.character(bits)
                 }
-                switch light {
-                case .partner: style = theme.lit
-                case .covered: style = theme.litOther
-                case .none: if lineMark != nil { style = theme.lit }
-                }
+                if light == .none && lineMark != nil { style = theme.lit }
                 if picture.matches.contains(area) { style = theme.highlight }
                 canvas.put(character, x: x, y: y, style: style)
             }
@@ -130,11 +150,9 @@ enum MapPainter {
                 let light = picture.light.isEmpty ? .none : picture.light[area]
                 let x = origin.x + anchor.x
                 let y = origin.y + anchor.y
-                if light != .none && (picture.light.isEmpty || picture.light[owner] == .none) {
-                    let partner = light == .partner
-                    let character = frame.ascii
-                        ? (partner ? asciiPartner : asciiCovered) : Braille.character(partner ? 0xFF : Braille.hatching)
-                    canvas.put(character, x: x, y: y, style: partner ? theme.lit : theme.litOther)
+                if light != .none && picture.light[owner] == .none {
+                    let lit = litSample(light, ascii: frame.ascii, theme: theme)
+                    canvas.put(lit.character, x: x, y: y, style: lit.style)
                 }
                 if picture.matches.contains(area) { canvas.put(canvas[x, y].character, x: x, y: y, style: theme.highlight) }
             }
@@ -142,10 +160,10 @@ enum MapPainter {
         for site in picture.sites {
             let cell = raster.cell(longitude: site.longitude, latitude: site.latitude)
             guard (0..<frame.columns).contains(cell.x), (0..<frame.rows).contains(cell.y) else { continue }
-            canvas.put(frame.ascii ? asciiSite : siteMark, x: origin.x + cell.x, y: origin.y + cell.y, style: theme.litOther)
+            canvas.put(siteCharacter(ascii: frame.ascii), x: origin.x + cell.x, y: origin.y + cell.y, style: theme.litOther)
         }
         if let lead = picture.lead, let cell = raster.anchors[lead] {
-            canvas.put(frame.ascii ? asciiLead : leadMark, x: origin.x + cell.x, y: origin.y + cell.y, style: theme.lit)
+            canvas.put(leadCharacter(ascii: frame.ascii), x: origin.x + cell.x, y: origin.y + cell.y, style: theme.lit)
         }
         if let cursor = picture.cursor, let cell = raster.anchors[cursor] {
             let x = origin.x + cell.x

@@ -126,8 +126,7 @@ struct MapRaster: Sendable {
             if let dot = best[area] { return (dot.x / frame.dotsAcross, dot.y / frame.dotsDown) }
             guard geometry.outlines.areas[area].layer == .district else { return nil }
             let centre = geometry.centres[area]
-            let dot = projection.dot(longitude: centre.longitude, latitude: centre.latitude)
-            let cell = (x: Int((dot.x / Double(frame.dotsAcross)).rounded(.down)), y: Int((dot.y / Double(frame.dotsDown)).rounded(.down)))
+            let cell = Self.cell(of: projection.dot(longitude: centre.longitude, latitude: centre.latitude), frame: frame)
             return cell.x >= 0 && cell.y >= 0 && cell.x < frame.columns && cell.y < frame.rows ? cell : nil
         }
     }
@@ -187,8 +186,12 @@ struct MapRaster: Sendable {
 
     /// Where a point falls, in cells; may be outside the map.
     func cell(longitude: Double, latitude: Double) -> (x: Int, y: Int) {
-        let dot = projection.dot(longitude: longitude, latitude: latitude)
-        return (Int((dot.x / Double(frame.dotsAcross)).rounded(.down)), Int((dot.y / Double(frame.dotsDown)).rounded(.down)))
+        Self.cell(of: projection.dot(longitude: longitude, latitude: latitude), frame: frame)
+    }
+
+    /// The cell holding a dot (in fractional dots); may be outside the map.
+    private static func cell(of dot: (x: Double, y: Double), frame: Frame) -> (x: Int, y: Int) {
+        (Int((dot.x / Double(frame.dotsAcross)).rounded(.down)), Int((dot.y / Double(frame.dotsDown)).rounded(.down)))
     }
 
     /// The point at the middle of a cell.

@@ -108,11 +108,11 @@ struct MapScreen: ScreenContent {
         case .left, .character("h"): direction = (-1, 0, "west")
         default: direction = (1, 0, "east")
         }
-        guard let position = state.map.council(from: cursor, towards: direction.0, direction.1) else {
+        guard let next = state.map.council(from: cursor, towards: direction.0, direction.1) else {
             state.message = "No council further \(direction.2) of \(geometry.outlines.areas[cursor].name)"
             return
         }
-        state.changeMap { $0.councils.moveTo(position, count: geometry.districtsByName.count, visible: 1) }
+        state.changeMap { $0.putCursor(on: next) }
     }
 
     static func listArrangements(state: inout AppState) -> [Effect] {
@@ -129,10 +129,8 @@ struct MapScreen: ScreenContent {
     /// Lights an arrangement's partners, and puts the cursor on its lead.
     static func light(_ row: Int, state: inout AppState) {
         state.map.arrangement = row
-        if let geometry = state.map.geometry, let lead = state.register.lead(row),
-            let area = markArea(of: lead, state: state), let position = geometry.districtsByName.firstIndex(of: area)
-        {
-            state.changeMap { $0.councils.moveTo(position, count: geometry.districtsByName.count, visible: 1) }
+        if let lead = state.register.lead(row), let area = markArea(of: lead, state: state) {
+            state.changeMap { $0.putCursor(on: area) }
         }
         state.message = "Lit: " + SafeText.visible(state.register.name(row))
     }
@@ -149,11 +147,9 @@ struct MapScreen: ScreenContent {
 
     func click(x: Int, y: Int, double: Bool, state: inout AppState, layout: Layout) -> [Effect] {
         let rect = Self.mapRect(layout)
-        guard rect.contains(x: x, y: y), let raster = state.map.raster, let geometry = state.map.geometry,
-            let area = raster.area(column: x - rect.x, row: y - rect.y),
-            let position = geometry.districtsByName.firstIndex(of: area)
+        guard rect.contains(x: x, y: y), let raster = state.map.raster, let area = raster.area(column: x - rect.x, row: y - rect.y)
         else { return [] }
-        state.changeMap { $0.councils.moveTo(position, count: geometry.districtsByName.count, visible: 1) }
+        state.changeMap { $0.putCursor(on: area) }
         return double ? Self.listArrangements(state: &state) : []
     }
 
@@ -162,13 +158,11 @@ struct MapScreen: ScreenContent {
     /// the sea, about the cursor.
     func wheel(by delta: Int, x: Int, y: Int, state: inout AppState, layout: Layout) {
         let rect = Self.mapRect(layout)
-        guard let raster = state.map.raster, let geometry = state.map.geometry else { return }
+        guard let raster = state.map.raster else { return }
         var point: MapPoint?
-        if rect.contains(x: x, y: y), let area = raster.area(column: x - rect.x, row: y - rect.y),
-            let position = geometry.districtsByName.firstIndex(of: area)
-        {
+        if rect.contains(x: x, y: y), let area = raster.area(column: x - rect.x, row: y - rect.y) {
             point = raster.coordinate(column: x - rect.x, row: y - rect.y)
-            state.map.councils.moveTo(position, count: geometry.districtsByName.count, visible: 1)
+            state.map.putCursor(on: area)
         }
         state.changeMap { $0.zoom(by: delta < 0 ? 2 : 0.5, about: point) }
         state.message = Self.zoomMessage(state)
@@ -185,7 +179,7 @@ struct MapScreen: ScreenContent {
         let areas: [Int]
         if let area = outlines.area(code: organisations.gssCodes[Int(organisation)]) {
             guard outlines.areas[area].layer == .county else { return area }
-            areas = geometry.districtsByName.filter { geometry.countyOfArea[$0] == area }
+            areas = geometry.districtsOfCounty[area]
         } else {
             areas = organisations.councils(coveredBy: organisation).compactMap { outlines.area(code: organisations.gssCodes[Int($0)]) }
         }
@@ -193,9 +187,7 @@ struct MapScreen: ScreenContent {
     }
 
     static func picture(_ state: AppState, raster: MapRaster, geometry: MapGeometry, shading: MapShading) -> MapPicture {
-        let bounds = state.map.classBounds
-        var picture = MapPicture(
-            classes: shading.values.map { MapShading.shadeClass($0, bounds: bounds) })
+        var picture = MapPicture(shading: shading, bounds: state.map.classBounds)
         picture.cursor = state.map.cursor
         picture.matches = Set(state.searchMatches.compactMap { geometry.districtsByName.indices.contains($0) ? geometry.districtsByName[$0] : nil })
         guard let row = state.map.arrangement, row < state.register.count else { return picture }
@@ -207,7 +199,7 @@ struct MapScreen: ScreenContent {
             let index = Int(partner)
             if let area = outlines.area(code: organisations.gssCodes[index]) {
                 light[area] = .partner
-                for district in geometry.districtsByName where geometry.countyOfArea[district] == area { light[district] = .partner }
+                for district in geometry.districtsOfCounty[area] { light[district] = .partner }
             } else if organisations.sectors[index] == .health, let latitude = organisations.latitudes[index],
                 let longitude = organisations.longitudes[index]
             {
@@ -260,9 +252,7 @@ struct MapScreen: ScreenContent {
             shading: shading, bounds: state.map.classBounds, ascii: state.glyphs.isASCII, theme: state.theme,
             lit: state.map.arrangement != nil)
         // The measure heads the legend, so the line under it is free for who is not on the map.
-        let heading = (state.map.byRegion ? "Regions by " : "Councils by ")
-            + (state.map.byRegion && state.map.measure == .own ? MapShading.Measure.arrangements : state.map.measure).short + ":"
-        var x = content.x + canvas.draw(heading, x: content.x, y: y, style: state.theme.normal, clip: content) + 1
+        var x = content.x + canvas.draw(shading.heading + ":", x: content.x, y: y, style: state.theme.normal, clip: content) + 1
         for entry in entries {
             let label = Render.text(entry.label, state)
             // An entry is shown whole or not at all.
@@ -307,11 +297,8 @@ struct MapScreen: ScreenContent {
             }
         } else if let row = state.map.arrangement, row < state.register.count {
             lines.append((state.register.name(row), state.theme.header))
-            let lead = state.register.lead(row)
-            for partner in state.register.partners(row) {
-                let organisations = state.register.organisations
-                let mark = partner == lead ? " (lead)" : ""
-                lines.append((organisations.names[Int(partner)] + mark, partner == lead ? state.theme.lit : state.theme.normal))
+            for partner in Self.partners(of: row, state: state) {
+                lines.append((partner.name, partner.isLead ? state.theme.lit : state.theme.normal))
             }
         }
         guard !lines.isEmpty else { return }
@@ -332,12 +319,18 @@ struct MapScreen: ScreenContent {
         // The council first: it changes with every key, and the line may be cut.
         var parts = [Self.describe(cursor, geometry: geometry, shading: shading)]
         if let row = state.map.arrangement, row < state.register.count {
-            let organisations = state.register.organisations
-            let lead = state.register.lead(row)
-            let names = state.register.partners(row).map { organisations.names[Int($0)] + ($0 == lead ? " (lead)" : "") }
+            let names = Self.partners(of: row, state: state).map(\.name)
             parts.append("Lit: " + SafeText.visible(state.register.name(row)) + ": " + names.joined(separator: ", "))
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// The lit arrangement's partners as the panel and the status line name them: "… (lead)".
+    static func partners(of row: Int, state: AppState) -> [(name: String, isLead: Bool)] {
+        let lead = state.register.lead(row)
+        return state.register.partners(row).map { partner in
+            (SafeText.visible(state.register.organisations.names[Int(partner)]) + (partner == lead ? " (lead)" : ""), partner == lead)
+        }
     }
 
     /// The council under the cursor, its arrangements and their savings.

@@ -7,8 +7,9 @@ import TerminalUI
 /// when the size or zoom changes, and the shading only when the arrangements in view or
 /// the measure do.
 public struct MapState: Sendable {
-    public var measure: MapShading.Measure = .arrangements
-    public var byRegion = false
+    /// Changed through `setMeasure`, which has the map shaded again.
+    public private(set) var measure: MapShading.Measure = .arrangements
+    public private(set) var byRegion = false
     /// 1 for the whole of England, doubling at each step in.
     public private(set) var zoom: Double = 1
     /// The centre of the view when zoomed in; nil for the middle of England.
@@ -37,6 +38,12 @@ public struct MapState: Sendable {
     public var cursor: Int? {
         guard let geometry, geometry.districtsByName.indices.contains(councils.selected) else { return nil }
         return geometry.districtsByName[councils.selected]
+    }
+
+    /// Puts the cursor on a district-level council (nothing for any other area).
+    mutating func putCursor(on area: Int) {
+        guard let geometry, let position = geometry.districtsByName.firstIndex(of: area) else { return }
+        councils.moveTo(position, count: geometry.districtsByName.count, visible: 1)
     }
 
     /// The arrangements in view changed: shade again when next shown.
@@ -80,12 +87,7 @@ public struct MapState: Sendable {
                 // Start at the council nearest the middle of England.
                 let middle = geometry.outlines.bounds
                 let point = ((Double(middle.minX) + Double(middle.maxX)) / 2000, (Double(middle.minY) + Double(middle.maxY)) / 2000)
-                if let nearest = geometry.nearest(among: geometry.districtsByName, to: point),
-                    let position = geometry.districtsByName.firstIndex(of: nearest)
-                {
-                    councils = ScrollState()
-                    councils.moveTo(position, count: geometry.districtsByName.count, visible: 1)
-                }
+                if let nearest = geometry.nearest(among: geometry.districtsByName, to: point) { putCursor(on: nearest) }
             case .failure(let unavailable):
                 problem = unavailable.message
             }
@@ -122,17 +124,17 @@ public struct MapState: Sendable {
             .dots.ids.count
     }
 
-    /// The district-level council nearest the cursor's in a direction (`dx`, `dy`: one of
-    /// them ±1, y down), within 60° of it; nil when there is none that way.
-    /// The cone's half-width: tan 60°.
+    /// The half-width of the cone `council(from:towards:)` looks in: tan 60°.
     static let coneWidth = 3.0.squareRoot()
 
+    /// The district-level council nearest `area` in a direction (`dx`, `dy`: one of them
+    /// ±1, y down), within 60° of it; nil when there is none that way.
     func council(from area: Int, towards dx: Double, _ dy: Double) -> Int? {
         guard let geometry else { return nil }
         let scale = MapProjection.longitudeScale
         let from = geometry.centres[area]
-        var best: (cost: Double, position: Int)?
-        for (position, candidate) in geometry.districtsByName.enumerated() where candidate != area {
+        var best: (cost: Double, area: Int)?
+        for candidate in geometry.districtsByName where candidate != area {
             let to = geometry.centres[candidate]
             let x = (to.longitude - from.longitude) * scale
             let y = -(to.latitude - from.latitude)
@@ -141,8 +143,8 @@ public struct MapState: Sendable {
             guard along > 0, across <= along * Self.coneWidth else { continue }
             // Straight ahead is worth more than a little nearer but off to the side.
             let cost = along + 2 * across
-            if cost < best?.cost ?? .infinity { best = (cost, position) }
+            if cost < best?.cost ?? .infinity { best = (cost, candidate) }
         }
-        return best?.position
+        return best?.area
     }
 }

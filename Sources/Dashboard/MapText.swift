@@ -66,8 +66,7 @@ public enum MapText {
         let mapRows = max(4, request.height - above.count - below.count)
         let raster = MapRaster(
             geometry: geometry, frame: MapRaster.Frame(columns: width, rows: mapRows, ascii: request.ascii, zoom: 1, centre: nil))
-        let picture = MapPicture(
-            classes: shading.values.map { MapShading.shadeClass($0, bounds: bounds) })
+        let picture = MapPicture(shading: shading, bounds: bounds)
         let masks = raster.masks(borderGroups: MapPicture.borderGroups(zoom: 1, geometry: geometry, regionOfArea: shading.regionOfArea))
         var canvas = Canvas(size: TerminalSize(width: width, height: mapRows))
         MapPainter.paint(raster, masks: masks, picture, at: (0, 0), theme: theme, canvas: &canvas)

@@ -76,9 +76,7 @@ struct Open: ParsableCommand {
             let data = DashboardData(
                 register: loaded.register, diagnostics: loaded.diagnostics, sourceName: sourceName(loaded),
                 reference: loaded.reference, inputFiles: loaded.inputFiles, rawExports: raw,
-                mapOutlines: MapOutlinesSource(
-                    path: SampleData.directory(containing: SampleData.mapAreasFileName).map { $0 + "/" + SampleData.mapAreasFileName },
-                    fileName: SampleData.mapAreasFileName))
+                mapOutlines: SampleData.mapOutlines())
             let app = DashboardApp(data: data, driver: driver, glyphs: glyphs, theme: theme, filter: filter)
             app.run()
             driver.shutdown()
@@ -451,20 +449,16 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard let directory = SampleData.directory(containing: SampleData.mapAreasFileName) else {
-                throw CommandError.failed("the map's outlines (\(SampleData.mapAreasFileName)) were not found; set SSMAP_SAMPLE_DATA")
-            }
-            let outlines: AreaOutlines
-            do throws(LoadError) {
-                outlines = try AreaOutlines.read(path: directory + "/" + SampleData.mapAreasFileName)
-            } catch {
-                throw CommandError.load(error)
+            let geometry: MapGeometry
+            switch SampleData.mapOutlines().geometry {
+            case .success(let read): geometry = read
+            case .failure(.unreadable(let error)): throw CommandError.load(error)
+            case .failure(let unavailable): throw CommandError.failed(unavailable.message)
             }
             let loaded = try RegisterSession.load(source)
             let register = loaded.register
             let filter = try filters.filter(for: register)
             let rows = filter.matchingRows(in: register)
-            let geometry = MapGeometry(outlines: outlines)
             guard format == .text else {
                 let shading = MapShading(register: register, rows: rows, geometry: geometry, measure: by, byRegion: regions)
                 let table = ReportTable.mapCouncils(shading, geometry: geometry, arrangements: rows.count)

@@ -12,6 +12,12 @@ public enum SampleData {
     /// The outlines of England's councils the map draws.
     public static let mapAreasFileName = AreaOutlines.bundledFileName
 
+    /// England's outlines from the sample-data directory, read when first asked for.
+    public static func mapOutlines() -> MapOutlinesSource {
+        MapOutlinesSource(
+            path: directory(containing: mapAreasFileName).map { $0 + "/" + mapAreasFileName }, fileName: mapAreasFileName)
+    }
+
     /// The `sample-data` directory holding `file`, or nil when it cannot be found.
     public static func directory(containing file: String = arrangementsFileName) -> String? {
         var candidates: [String] = []

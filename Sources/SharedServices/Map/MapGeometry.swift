@@ -11,6 +11,8 @@ public struct MapGeometry: Sendable {
     /// The county area each district lies in, by area index; nil for unitaries, metropolitan
     /// and London boroughs, and for areas that are not districts.
     public let countyOfArea: [Int?]
+    /// The districts of each county, in name order, by area index; empty for other areas.
+    public let districtsOfCounty: [[Int]]
 
     public init(outlines: AreaOutlines) {
         self.outlines = outlines
@@ -20,13 +22,17 @@ public struct MapGeometry: Sendable {
         let centres = areas.map(Self.centre)
         self.centres = centres
         let counties = areas.indices.filter { areas[$0].layer == .county }
-        countyOfArea = areas.indices.map { index in
+        let countyOfArea = areas.indices.map { index -> Int? in
             guard areas[index].layer == .district else { return nil }
             let point = Self.insidePoint(of: areas[index], centre: centres[index])
             return counties.first { county in
                 areas[county].bounds.contains(areas[index].bounds) && Self.contains(areas[county].rings, point)
             }
         }
+        self.countyOfArea = countyOfArea
+        var districtsOfCounty = [[Int]](repeating: [], count: areas.count)
+        for district in districtsByName { if let county = countyOfArea[district] { districtsOfCounty[county].append(district) } }
+        self.districtsOfCounty = districtsOfCounty
     }
 
     /// Of `areas`, the one whose centre is nearest the middle of their centres (`among`

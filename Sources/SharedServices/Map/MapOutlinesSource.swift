@@ -6,13 +6,13 @@ public final class MapOutlinesSource: @unchecked Sendable {
     /// Why there is no map: the file's path and what went wrong with it.
     public enum Unavailable: Error, Sendable, Equatable {
         case notFound(fileName: String)
-        case unreadable(String)
+        case unreadable(LoadError)
 
         public var message: String {
             switch self {
             case .notFound(let fileName):
                 return "The map's outlines (\(fileName)) were not found beside ssmap; set SSMAP_SAMPLE_DATA to the sample-data directory"
-            case .unreadable(let reason): return "The map's outlines could not be read: \(reason)"
+            case .unreadable(let error): return "The map's outlines could not be read: \(error)"
             }
         }
     }
@@ -45,7 +45,7 @@ public final class MapOutlinesSource: @unchecked Sendable {
             do throws(LoadError) {
                 result = .success(MapGeometry(outlines: try AreaOutlines.read(path: path)))
             } catch {
-                result = .failure(.unreadable(error.description))
+                result = .failure(.unreadable(error))
             }
         } else {
             result = .failure(.notFound(fileName: fileName))

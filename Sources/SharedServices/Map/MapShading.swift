@@ -107,10 +107,8 @@ public struct MapShading: Sendable {
             areaOfOrganisation[index] = area
             regionOfArea[area] = register.regionName(ofOrganisation: Int32(index))
         }
-        let countyOfArea = geometry.countyOfArea
         let countsCounty = measure != .own
-        var districtsOfCounty = [[Int]](repeating: [], count: areaCount)
-        for area in geometry.districtsByName { if let county = countyOfArea[area] { districtsOfCounty[county].append(area) } }
+        let districtsOfCounty = geometry.districtsOfCounty
         var counts = [Int](repeating: 0, count: areaCount)
         var withFigure = [Int](repeating: 0, count: areaCount)
         var savings = [Int64](repeating: 0, count: areaCount)
@@ -198,6 +196,12 @@ public struct MapShading: Sendable {
     public var sharingNothingText: String {
         Count.format(sharingNothing, "council shares nothing", "councils share nothing")
             + (measure == .own ? " themselves" : ", nor do their counties")
+    }
+
+    /// The legend's heading: "Councils by arrangements", "Regions by savings". A region
+    /// has no county to leave out, so "own arrangements" are its arrangements.
+    public var heading: String {
+        byRegion ? "Regions by " + (measure == .own ? Measure.arrangements : measure).short : "Councils by " + measure.short
     }
 
     /// What the shade measures: "each council shaded by …".

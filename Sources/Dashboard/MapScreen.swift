@@ -293,7 +293,7 @@ struct MapScreen: ScreenContent {
         if state.map.byRegion {
             lines.append(("Region totals", state.theme.header))
             for total in shading.regionTotals {
-                lines.append(("\(total.region)  \(shading.format(total.value))", state.theme.normal))
+                lines.append(("\(total.region)  \(shading.format(shading.shownValue(of: total)))", state.theme.normal))
             }
         } else if let row = state.map.arrangement, row < state.register.count {
             lines.append((state.register.name(row), state.theme.header))

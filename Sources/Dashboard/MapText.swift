@@ -60,7 +60,7 @@ public enum MapText {
         below += wrap(MapLegend.notes(shading: shading))
         if request.byRegion {
             below += wrap(
-                "Regions: " + shading.regionTotals.map { "\(SafeText.visible($0.region)) \(shading.format($0.value))" }.joined(separator: "; "))
+                "Regions: " + shading.regionTotals.map { "\(SafeText.visible($0.region)) \(shading.format(shading.shownValue(of: $0)))" }.joined(separator: "; "))
         }
         below += wrap(geometry.outlines.attribution)
         let mapRows = max(4, request.height - above.count - below.count)

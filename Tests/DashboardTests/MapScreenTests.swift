@@ -377,6 +377,30 @@ import TerminalUI
         #expect(shading.arrangementCounts[try Self.area(named: "Adur", geometry)] == 2)
     }
 
+    /// Shaded by savings, a council whose arrangements report no figure is "not reported"
+    /// in the table behind the map, not £0; nor is a region with none.
+    @Test func savingsWithNoFigureBehindThemAreNotReportedNotZero() throws {
+        let arrangements = "id,name,service,partners,region,savings_to_date\n"
+            + "A1,Legal,Legal,Adur District Council; Worthing Borough Council,South East,100\n"
+            + "A2,Audit,Audit,Arun District Council; Worthing Borough Council,South East,\n"
+            + "A3,Waste,Waste,Allerdale Borough Council; Copeland Borough Council,North West,\n"
+        let loaded = try RegisterLoader.load(arrangementBytes: Array(arrangements.utf8), file: "mine.csv")
+        let geometry = try Self.geometry(try Self.mapState(keys: "6"))
+        let shading = MapShading(register: loaded.register, rows: loaded.register.allRows, geometry: geometry, measure: .savings)
+        let arun = try Self.area(named: "Arun", geometry)
+        let worthing = try Self.area(named: "Worthing", geometry)
+        #expect(shading.shownValue(ofArea: arun) == nil)
+        #expect(shading.shownValue(ofArea: worthing) == 100)
+        let table = ReportTable.mapCouncils(shading, geometry: geometry, arrangements: 3)
+        let arunRow = try #require(table.rows.first { $0.first == .text("Arun") })
+        #expect(arunRow.last == .missing)
+        let regions = MapShading(
+            register: loaded.register, rows: loaded.register.allRows, geometry: geometry, measure: .savings, byRegion: true)
+        let northWest = try #require(regions.regionTotals.first { $0.region == "North West" })
+        #expect(regions.format(regions.shownValue(of: northWest)) == Money.notReportedMark)
+        #expect(regions.format(regions.shownValue(of: try #require(regions.regionTotals.first { $0.region == "South East" }))) == "£100")
+    }
+
     @Test func theExportIsTheCouncilsTableBehindTheMap() throws {
         let state = try Self.mapState(keys: "6")
         let table = try #require(MapScreen().exportTable(state))

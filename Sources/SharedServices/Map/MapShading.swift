@@ -66,6 +66,8 @@ public struct MapShading: Sendable {
     public struct RegionTotal: Sendable, Equatable {
         public var region: String
         public var arrangements: Int
+        /// How many of them have a savings figure.
+        public var withFigures: Int
         public var value: Int64
     }
 
@@ -73,6 +75,9 @@ public struct MapShading: Sendable {
     public let byRegion: Bool
     /// The value each area is shaded by (0 for none), by area index.
     public let values: [Int64]
+    /// How many of the arrangements behind each area's value have a savings figure: a
+    /// savings value with none behind it is not reported, not zero.
+    public let figuresBehind: [Int]
     /// Each council's measure, with its county's arrangements unless the measure is `own`
     /// (each arrangement once): what it is shaded by unless the map is shaded by region.
     public let councilValues: [Int64]
@@ -136,18 +141,19 @@ public struct MapShading: Sendable {
                     savings[area] &+= saved
                 }
                 switch layers[area] {
-                case .district: tally.reach(area, by: position, value: value)
+                case .district: tally.reach(area, by: position, value: value, hasFigure: saved != nil)
                 case .county:
                     councilValues[area] &+= value
                     if countsCounty {
-                        for district in districtsOfCounty[area] { tally.reach(district, by: position, value: value) }
+                        for district in districtsOfCounty[area] { tally.reach(district, by: position, value: value, hasFigure: saved != nil) }
                     }
                 case .region, .country: break
                 }
             }
             if byRegion, let region = register.region(row) {
-                var total = regionTotals[region] ?? RegionTotal(region: region, arrangements: 0, value: 0)
+                var total = regionTotals[region] ?? RegionTotal(region: region, arrangements: 0, withFigures: 0, value: 0)
                 total.arrangements += 1
+                if saved != nil { total.withFigures += 1 }
                 total.value &+= value
                 regionTotals[region] = total
             }
@@ -160,8 +166,10 @@ public struct MapShading: Sendable {
         self.regionOfArea = regionOfArea
         if byRegion {
             values = regionOfArea.map { $0.flatMap { regionTotals[$0]?.value } ?? 0 }
+            figuresBehind = regionOfArea.map { $0.flatMap { regionTotals[$0]?.withFigures } ?? 0 }
         } else {
             values = councilValues
+            figuresBehind = tally.withFigures
         }
         // Sharing nothing means no arrangement at all, whatever the measure weighs; through
         // the county too, unless the measure is `own`.
@@ -175,20 +183,23 @@ public struct MapShading: Sendable {
     private struct DistrictTally {
         var values: [Int64]
         var reaching: [Int]
+        var withFigures: [Int]
         /// The position of the last row that reached each district.
         var lastReachedBy: [Int]
 
         init(areaCount: Int) {
             values = [Int64](repeating: 0, count: areaCount)
             reaching = [Int](repeating: 0, count: areaCount)
+            withFigures = [Int](repeating: 0, count: areaCount)
             lastReachedBy = [Int](repeating: -1, count: areaCount)
         }
 
-        mutating func reach(_ district: Int, by position: Int, value: Int64) {
+        mutating func reach(_ district: Int, by position: Int, value: Int64, hasFigure: Bool) {
             guard lastReachedBy[district] != position else { return }
             lastReachedBy[district] = position
             values[district] &+= value
             reaching[district] += 1
+            if hasFigure { withFigures[district] += 1 }
         }
     }
 
@@ -236,6 +247,23 @@ public struct MapShading: Sendable {
     }
 
     /// A value as the legend and the status line write it.
+    /// An area's value as the table and the status give it: nil for savings with no
+    /// figure behind them.
+    public func shownValue(ofArea area: Int) -> Int64? {
+        measure.isMoney && figuresBehind[area] == 0 ? nil : values[area]
+    }
+
+    /// A region's total, likewise.
+    public func shownValue(of total: RegionTotal) -> Int64? {
+        measure.isMoney && total.withFigures == 0 ? nil : total.value
+    }
+
+    /// A value as the legend and the status line write it; "—" for one not reported.
+    public func format(_ value: Int64?) -> String {
+        guard let value else { return Money.notReportedMark }
+        return format(value)
+    }
+
     public func format(_ value: Int64) -> String {
         measure.isMoney ? Money.format(value) : Count.format(Int(value))
     }

@@ -11,7 +11,7 @@ extension ReportTable {
                 .text(shading.regionOfArea[area] ?? ""),
                 .count(shading.arrangementCounts[area]), .count(countyCount),
                 shading.withFigure[area] > 0 ? .money(shading.savings[area], .exact) : .missing,
-                shading.measure.isMoney ? .money(shading.values[area], .exact) : .count(Int(shading.values[area])),
+                shading.shownValue(ofArea: area).map { shading.measure.isMoney ? .money($0, .exact) : .count(Int($0)) } ?? .missing,
             ]
         }
         return ReportTable(

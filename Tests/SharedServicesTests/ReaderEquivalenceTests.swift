@@ -662,6 +662,90 @@ struct ReaderEquivalenceTests {
         #expect(loaded.errorCount > 100)
     }
 
+    // MARK: Ordinary rows that give the merge work, merged on every core
+
+    /// Row `number` of a text whose rows are all ordinary (no cell needs a closer look)
+    /// but give the merge work: ids used before (in the same stretch and in earlier ones),
+    /// partners named otherwise than their organisation or twice under two names, unknown
+    /// partners and leads, a lead that is not a partner, categories spelt otherwise and new
+    /// ones, qualified and forecast figures, and blanks.
+    static func mergeWorkRow(_ number: Int) -> String {
+        let id = mergeWorkID(number)
+        let qualifier: String
+        switch number % 13 {
+        case 0:
+            return row(id, partners: "Brent; Harrow", lead: "Harrow") + ","
+        case 1:
+            return row(id, partners: "Brent; London Borough of Brent; Adur District Council", lead: "Brent") + ","
+        case 2:
+            return row(id, partners: "Parish Council \(number % 50); Brent", lead: "Lead Body \(number % 11)") + ","
+        case 3:
+            return row(id, area: "back office", service: "hr", region: "south east") + ","
+        case 4:
+            return row(id, area: "Area \(number % 23)", service: "Service \(number % 31)") + ","
+        case 5: qualifier = "at least"
+        case 6: qualifier = "forecast"
+        case 7:
+            return row(id, lead: "", year: "", status: "planned", toDate: "", latest: "") + ","
+        case 8:
+            return row(id, name: quoted("Quoted, \"\(number)\""), description: quoted("two\nlines")) + ","
+        default:
+            return row(id) + ","
+        }
+        return row(id, toDate: quoted("1,500")) + "," + qualifier
+    }
+
+    /// Every 17th row after the 400th names the id of a row 397 before, and every 29th that
+    /// of the row 2 before (which may itself not be its own).
+    static func mergeWorkID(_ number: Int) -> String {
+        if number % 29 == 0 { return "R\(number - 2)" }
+        if number > 400 && number % 17 == 0 { return "R\(number - 397)" }
+        return "R\(number)"
+    }
+
+    @Test(arguments: Organisations.allCases)
+    func ordinaryRowsAreMergedOnEveryCoreExactlyAsReadRowByRow(_ organisations: Organisations) throws {
+        let count = 3_000
+        let text = ([LoaderTests.header + ",savings_to_date_qualifier"] + (1...count).map(Self.mergeWorkRow))
+            .joined(separator: "\n")
+        let bytes = Array(text.utf8)
+        // Every row is ordinary, so however the text is cut, the stretches are merged on every core.
+        for minimumBytes in [1, bytes.count / 7, bytes.count / 2, 1 << 20] {
+            var diagnostics: [Diagnostic] = []
+            var builder: RegisterBuilder
+            if let organisationBytes = organisations.bytes, let file = organisations.file {
+                builder = RegisterBuilder()
+                try OrganisationsReader.read(bytes: organisationBytes, file: file, into: &builder, diagnostics: &diagnostics)
+            } else {
+                builder = try BundledOrganisations.builder(diagnostics: &diagnostics)
+            }
+            let merge = try bytes.withUnsafeBufferPointer { buffer in
+                try FastArrangementsReader.read(
+                    buffer, pages: PageReleaser(base: nil, count: 0), file: Self.file,
+                    organisationsFile: organisations.file, minimumStretchBytes: minimumBytes, into: &builder,
+                    diagnostics: &diagnostics, progress: nil)
+            }
+            #expect(merge == .onEveryCore, "stretches of at least \(minimumBytes) bytes")
+        }
+        let reference = Self.expectSameOutcome(
+            arrangements: bytes, file: Self.file, organisations: organisations.bytes,
+            organisationsFile: organisations.file)
+        guard case .loaded(let loaded) = reference else {
+            Issue.record("the reference reader could not load the text: \(reference)")
+            return
+        }
+        // The merge had each kind of work to do.
+        var seen: Set<String> = []
+        let repeatedIDs = (1...count).filter { !seen.insert(Self.mergeWorkID($0)).inserted }.count
+        #expect(loaded.errorCount == repeatedIDs)
+        #expect(loaded.register.count == count - repeatedIDs)
+        #expect(!loaded.register.partnerSpellings.isEmpty)
+        #expect(!loaded.register.interned[ArrangementField.serviceArea.slot].written.isEmpty)
+        #expect(loaded.register.amounts[ArrangementField.savingsToDate.slot].forecasts.count > 100)
+        #expect(loaded.diagnostics.contains { $0.message.contains("more than once") })
+        #expect(loaded.diagnostics.contains { $0.message.contains("is not one of the partners") })
+    }
+
     // MARK: Comparing
 
     /// The comparison itself must notice a difference, or every case above passes vacuously.

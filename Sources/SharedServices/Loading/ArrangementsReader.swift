@@ -137,6 +137,7 @@ struct ArrangementRows {
 
     /// A row kept by the fast reader without going through `read`.
     mutating func countRowRead() { rowsRead += 1 }
+    mutating func countRowsRead(_ count: Int) { rowsRead += count }
 
     mutating func read(_ tableRow: TableRow, into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic]) {
         var cell = CellChecker(

@@ -8,15 +8,23 @@ import Synchronization
 ///    their quotes counted, in parallel.
 /// 2. Split: each stretch boundary moves to the first record start after it.
 /// 3. Read: each stretch is read into columns in parallel (`ArrangementStretchReader`).
-/// 4. Merge: the stretches are put together in file order on this thread, numbering
-///    categories and organisations in the order the row-at-a-time reader would, and
-///    reading unusual rows with that reader's own code.
+/// 4. Merge: the stretches are put together, numbering categories and organisations in
+///    the order the row-at-a-time reader would: on every core when no row is out of the
+///    ordinary (`ParallelStretchMerge`), else in file order on this thread, reading those
+///    rows with that reader's own code (`StretchMerger`).
 enum FastArrangementsReader {
+    /// How the stretches were put together.
+    enum Merge: Equatable {
+        case onEveryCore, oneAfterAnother
+    }
+
+    /// Returns how the stretches were put together.
+    @discardableResult
     static func read(
         _ bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, organisationsFile: String?,
         minimumStretchBytes: Int,
         into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic], progress: ((Double) -> Void)?
-    ) throws(LoadError) {
+    ) throws(LoadError) -> Merge {
         let textStart = try TextBytes.checkedStart(bytes, file: file)
         let shared = SharedBytes(buffer: bytes)
         let stretchCount = max(1, min(Parallel.coreCount * 4, (bytes.count - textStart) / max(1, minimumStretchBytes)))
@@ -86,38 +94,47 @@ enum FastArrangementsReader {
             firstLine += stretch.lineEnds
         }
 
-        var rowCount = 0
-        var textBytes = [Int](repeating: 0, count: ArrangementField.fields(storedAs: .text).count)
-        for stretch in stretches {
-            rowCount += stretch.ordinaryRowCount + stretch.unusualRows.count
-            for slot in textBytes.indices { textBytes[slot] += stretch.texts[slot].bytes.count }
+        let messages = RowMessages(bytes: bytes, file: file, columns: rows.columns, firstLine: 1 + headerLineEnds)
+        let merge: Merge = ParallelStretchMerge.canMerge(stretches) ? .onEveryCore : .oneAfterAnother
+        if merge == .onEveryCore {
+            ParallelStretchMerge.merge(
+                consume stretches, messages: messages, rows: &rows, into: &builder, diagnostics: &diagnostics,
+                formatWarnings: &formatWarnings)
+            stretches = []
+        } else {
+            var rowCount = 0
+            var textBytes = [Int](repeating: 0, count: ArrangementField.fields(storedAs: .text).count)
+            for stretch in stretches {
+                rowCount += stretch.ordinaryRowCount + stretch.unusualRows.count
+                for slot in textBytes.indices { textBytes[slot] += stretch.texts[slot].bytes.count }
+            }
+            builder.reserveCapacity(rows: rowCount, textBytes: textBytes)
+            var merger = StretchMerger(messages: messages, rows: rows)
+            for index in stretches.indices {
+                let stretch = stretches[index]
+                stretches[index] = ArrangementStretch()  // free each stretch once merged
+                try merger.merge(stretch, into: &builder, diagnostics: &diagnostics, formatWarnings: &formatWarnings)
+                if index + 1 < boundaries.count { pages.release(boundaries[index]..<boundaries[index + 1]) }
+            }
+            rows = merger.rows
         }
-        builder.reserveCapacity(rows: rowCount, textBytes: textBytes)
-        var merger = StretchMerger(bytes: bytes, file: file, rows: rows, firstLine: 1 + headerLineEnds)
-        for index in stretches.indices {
-            let stretch = stretches[index]
-            stretches[index] = ArrangementStretch()  // free each stretch once merged
-            try merger.merge(stretch, into: &builder, diagnostics: &diagnostics, formatWarnings: &formatWarnings)
-            if index + 1 < boundaries.count { pages.release(boundaries[index]..<boundaries[index + 1]) }
-        }
-        rows = merger.rows
         rows.finish(formatWarnings: formatWarnings, builder: builder, diagnostics: &diagnostics)
+        return merge
     }
 }
 
-/// Puts stretches together in file order.
+/// Puts stretches together in file order, one after the other: for files with rows out
+/// of the ordinary, which are read between the others by the row-at-a-time reader.
 private struct StretchMerger {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let file: String
+    let messages: RowMessages
     var rows: ArrangementRows
     /// Line of the current stretch's first byte.
     var firstLine: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String, rows: ArrangementRows, firstLine: Int) {
-        self.bytes = bytes
-        self.file = file
+    init(messages: RowMessages, rows: ArrangementRows) {
+        self.messages = messages
         self.rows = rows
-        self.firstLine = firstLine
+        firstLine = messages.firstLine
     }
 
     mutating func merge(
@@ -125,10 +142,7 @@ private struct StretchMerger {
         formatWarnings: inout [Diagnostic]
     ) throws(LoadError) {
         for (kind, place) in stretch.quirks {
-            formatWarnings.append(
-                CSVTable.warning(
-                    kind, at: place.offset, in: bytes, recordStart: place.recordStart, line: firstLine + place.line,
-                    file: file))
+            formatWarnings.append(messages.quirk(kind, at: place, stretchLine: firstLine))
         }
         var numbering = LocalNumbering(stretch)
         var start = 0
@@ -162,9 +176,7 @@ private struct StretchMerger {
             guard isNew else {
                 let firstRow = stretch.ids.withBytes(row) { builder.row(withID: $0, hash: stretch.idHashes[row]) } ?? 0
                 diagnostics.append(
-                    makeChecker(line: line, recordStart: stretch.recordStarts[row]).error(
-                        ArrangementRows.idUsedBefore(
-                            stretch.ids[row], firstLine: builder.register.line(firstRow), title: rows.columns.title(.id))))
+                    messages.idUsedBefore(stretch.ids[row], line: line, firstLine: builder.register.line(firstRow)))
                 continue
             }
             rows.countRowRead()
@@ -200,7 +212,7 @@ private struct StretchMerger {
                     }
                 }
                 if let problem {
-                    if checker == nil { checker = makeChecker(line: line, recordStart: stretch.recordStarts[row]) }
+                    if checker == nil { checker = messages.checker(line: line, recordStart: stretch.recordStarts[row]) }
                     checker?.warn(.partners, problem)
                 }
             }
@@ -211,7 +223,7 @@ private struct StretchMerger {
                 let match = numbering.partner(local, stretch, &builder)
                 rowOrganisations[slot] = match.id
                 if !rowPartners.contains(match.id) {
-                    if checker == nil { checker = makeChecker(line: line, recordStart: stretch.recordStarts[row]) }
+                    if checker == nil { checker = messages.checker(line: line, recordStart: stretch.recordStarts[row]) }
                     checker?.warn(
                         organisationFields[slot],
                         rows.leadNotAPartner(stretch.partnerSpellings[local], match: match, builder: builder))
@@ -264,8 +276,30 @@ private struct StretchMerger {
         builder.appendColumns(of: stretch, rows: kept)
     }
 
-    private func makeChecker(line: Int, recordStart: Int) -> CellChecker {
-        CellChecker(file: file, line: line, columns: rows.columns, positions: cellPositions(recordStart: recordStart, line: line))
+}
+
+/// The messages merging stretches gives about their rows, whichever way they are merged.
+struct RowMessages {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    let columns: HeaderMatching<ArrangementField>
+    /// Line of the first stretch's first byte.
+    let firstLine: Int
+
+    /// A place that strays from RFC 4180, in a stretch whose first line is `stretchLine`.
+    func quirk(_ kind: CSVRecordScanner.Quirk.Kind, at place: ArrangementStretch.Place, stretchLine: Int) -> Diagnostic {
+        CSVTable.warning(
+            kind, at: place.offset, in: bytes, recordStart: place.recordStart, line: stretchLine + place.line, file: file)
+    }
+
+    func idUsedBefore(_ id: String, line: Int, firstLine: Int) -> Diagnostic {
+        // The error names no cell: the cells' places are not needed.
+        CellChecker(file: file, line: line, columns: columns, positions: nil).error(
+            ArrangementRows.idUsedBefore(id, firstLine: firstLine, title: columns.title(.id)))
+    }
+
+    func checker(line: Int, recordStart: Int) -> CellChecker {
+        CellChecker(file: file, line: line, columns: columns, positions: cellPositions(recordStart: recordStart, line: line))
     }
 
     /// Where each cell of the record at `recordStart` starts, found again for a message.

@@ -5,6 +5,9 @@ struct RegisterBuilder {
     /// The ids of the rows kept so far, which become the register's id column: row `r`'s
     /// id is interned as number `r`, so a lookup finds the row an id is already used on.
     private var idIndex = ByteInterner(expectedCount: 1_024)
+    /// The ids of stretches merged on every core (`append(_:of:)`), whose repeats were
+    /// found without the index.
+    private var mergedIDs = TextColumn()
     /// Partner spellings already resolved, so each distinct spelling is matched once.
     private var partnerCache: [Substring: PartnerMatch] = [:]
     /// The listed organisations nearest to each partner the list does not hold, found once
@@ -217,33 +220,117 @@ struct RegisterBuilder {
 
     mutating func appendInterned(_ ids: [Int32], slot: Int) { register.interned[slot].ids.append(contentsOf: ids) }
 
-    /// The text, year, choice, figure and extra columns of the stretch's rows `rows`.
-    mutating func appendColumns(of stretch: ArrangementStretch, rows: [Int]) {
-        for slot in register.texts.indices { register.texts[slot].append(rows, of: stretch.texts[slot]) }
-        for slot in register.years.indices {
-            let years = stretch.years[slot]
-            register.years[slot].append(contentsOf: rows.lazy.map { years[$0] })
+    /// The text, year, choice, figure and extra columns of the stretch's rows `rows`
+    /// (every row when nil).
+    mutating func appendColumns(of stretch: ArrangementStretch, rows: [Int]?) {
+        func append<Element>(_ values: [Element], to column: inout [Element]) {
+            if let rows { column.append(contentsOf: rows.lazy.map { values[$0] }) } else { column.append(contentsOf: values) }
         }
-        for slot in register.choices.indices {
-            let codes = stretch.choices[slot]
-            register.choices[slot].append(contentsOf: rows.lazy.map { codes[$0] })
-        }
-        for slot in register.amounts.indices {
-            let (pounds, qualifiers) = (stretch.amounts[slot], stretch.qualifiers[slot])
-            for row in rows {
-                register.amounts[slot].append(pounds[row], SavingsQualifier(rawValue: qualifiers[row]) ?? .exact)
+        for slot in register.texts.indices {
+            if let rows {
+                register.texts[slot].append(rows, of: stretch.texts[slot])
+            } else {
+                register.texts[slot].append(contentsOf: stretch.texts[slot])
             }
         }
+        for slot in register.years.indices { append(stretch.years[slot], to: &register.years[slot]) }
+        for slot in register.choices.indices { append(stretch.choices[slot], to: &register.choices[slot]) }
+        for slot in register.amounts.indices {
+            register.amounts[slot].append(rows, ofPounds: stretch.amounts[slot], qualifiers: stretch.qualifiers[slot])
+        }
+        let rowCount = rows?.count ?? stretch.ordinaryRowCount
         if stretch.extras.isEmpty {
-            register.extraValues.append(contentsOf: repeatElement([], count: rows.count))
+            register.extraValues.append(contentsOf: repeatElement([], count: rowCount))
         } else {
-            register.extraValues.append(contentsOf: rows.lazy.map { stretch.extras[$0] })
+            append(stretch.extras, to: &register.extraValues)
+        }
+    }
+
+    /// The rows of a register merged on every core (`ParallelStretchMerge`), stretch by
+    /// stretch in file order, into a builder that has none yet. Each column is joined on
+    /// every core, then freed from the stretches before the next is joined.
+    mutating func setRows(_ merged: inout [MergedStretch], of stretches: inout [ArrangementStretch]) {
+        let kept = merged.map(\.kept)
+        let all = merged.map { _ -> [Int]? in nil }
+        register.lines = ColumnJoining.joined(merged.map(\.lines), keeping: all)
+        for index in merged.indices { merged[index].lines = [] }
+        var partnerStarts: [Int32] = [0]
+        partnerStarts.reserveCapacity(register.lines.count + 1)
+        for index in merged.indices {
+            let base = partnerStarts[partnerStarts.count - 1]
+            partnerStarts.append(contentsOf: merged[index].partnerStarts.dropFirst().lazy.map { $0 + base })
+            merged[index].partnerStarts = []
+        }
+        register.partnerStarts = partnerStarts
+        register.partnerIDs = ColumnJoining.joined(merged.map(\.partners), keeping: all)
+        register.sectorMasks = ColumnJoining.joined(merged.map(\.sectorMasks), keeping: all)
+        for index in merged.indices {
+            merged[index].partners = []
+            merged[index].sectorMasks = []
+        }
+        for slot in register.organisationColumns.indices {
+            register.organisationColumns[slot].ids = ColumnJoining.joined(merged.map { $0.organisations[slot] }, keeping: all)
+            for index in merged.indices { merged[index].organisations[slot] = [] }
+        }
+        for slot in register.interned.indices {
+            register.interned[slot].ids = ColumnJoining.joined(merged.map { $0.interned[slot] }, keeping: all)
+            for index in merged.indices { merged[index].interned[slot] = [] }
+        }
+        var pieces: [TextColumn] = []
+        for index in stretches.indices {
+            pieces.append(stretches[index].ids)
+            stretches[index].ids = TextColumn()
+        }
+        mergedIDs = TextColumn.joined(consume pieces, keeping: kept)
+        for slot in register.texts.indices {
+            pieces = []
+            for index in stretches.indices {
+                pieces.append(stretches[index].texts[slot])
+                stretches[index].texts[slot] = TextColumn()
+            }
+            register.texts[slot] = TextColumn.joined(consume pieces, keeping: kept)
+        }
+        for slot in register.years.indices {
+            register.years[slot] = ColumnJoining.joined(stretches.map { $0.years[slot] }, keeping: kept)
+        }
+        for slot in register.choices.indices {
+            register.choices[slot] = ColumnJoining.joined(stretches.map { $0.choices[slot] }, keeping: kept)
+        }
+        for slot in register.amounts.indices {
+            for index in stretches.indices {
+                register.amounts[slot].append(
+                    kept[index], ofPounds: stretches[index].amounts[slot], qualifiers: stretches[index].qualifiers[slot])
+                stretches[index].amounts[slot] = []
+            }
+        }
+        for (index, stretch) in stretches.enumerated() {
+            let rowCount = merged[index].rowCount
+            if stretch.extras.isEmpty {
+                register.extraValues.append(contentsOf: repeatElement([], count: rowCount))
+            } else if let rows = kept[index] {
+                register.extraValues.append(contentsOf: rows.lazy.map { stretch.extras[$0] })
+            } else {
+                register.extraValues.append(contentsOf: stretch.extras)
+            }
+        }
+
+        // Names spelt otherwise than their organisation's or value's, by their place in the register.
+        var firstRow: Int32 = 0
+        for (index, piece) in merged.enumerated() {
+            let firstPartner = register.partnerStarts[Int(firstRow)]
+            for (place, spelling) in piece.partnerSpellings { register.partnerSpellings[firstPartner + place] = spelling }
+            for (row, slot, spelling) in piece.organisationSpellings {
+                register.organisationColumns[slot].written[firstRow + row] = spelling
+            }
+            for (row, slot, spelling) in piece.internedSpellings { register.interned[slot].written[firstRow + row] = spelling }
+            firstRow += Int32(merged[index].rowCount)
         }
     }
 
     /// Precomputes what queries need (folded search text) and returns the register.
     consuming func finish() -> Register {
-        register.ids = idIndex.spellings
+        // A register is read one way or the other: by the index, or merged on every core.
+        register.ids = idIndex.count > 0 ? idIndex.spellings : mergedIDs
 
         // Most registers are all ASCII: one scan of each column's bytes says so.
         let allASCII = register.names.isAllASCII && register.descriptions.isAllASCII

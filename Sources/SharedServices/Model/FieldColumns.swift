@@ -117,6 +117,18 @@ struct AmountColumn: Sendable {
 
     mutating func reserveCapacity(_ rows: Int) { pounds.reserveCapacity(rows) }
 
+    /// Rows `rows` of `pounds` (every row when nil), each qualified as `qualifiers` says;
+    /// copied at once while every figure is exact, as in most registers.
+    mutating func append(_ rows: [Int]?, ofPounds pounds: [Int64], qualifiers: [UInt8]) {
+        if self.qualifiers.isEmpty && !qualifiers.contains(where: { $0 != SavingsQualifier.exact.rawValue }) {
+            if let rows { self.pounds.append(contentsOf: rows.lazy.map { pounds[$0] }) } else { self.pounds.append(contentsOf: pounds) }
+            return
+        }
+        for row in rows ?? Array(pounds.indices) {
+            append(pounds[row], SavingsQualifier(rawValue: qualifiers[row]) ?? .exact)
+        }
+    }
+
     mutating func append(_ figure: Int64, _ qualifier: SavingsQualifier) {
         let row = pounds.count
         if qualifier == .forecast && figure != Register.notReported {

@@ -7,6 +7,13 @@ struct TextColumn: Sendable {
 
     var count: Int { ends.count }
 
+    init() {}
+
+    init(bytes: [UInt8], ends: [Int]) {
+        self.bytes = bytes
+        self.ends = ends
+    }
+
     func range(_ row: Int) -> Range<Int> {
         (row == 0 ? 0 : ends[row - 1])..<ends[row]
     }
@@ -28,6 +35,13 @@ struct TextColumn: Sendable {
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: text)
         ends.append(bytes.count)
+    }
+
+    /// Every row of `other`, after these.
+    mutating func append(contentsOf other: TextColumn) {
+        let shift = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        ends.append(contentsOf: other.ends.lazy.map { $0 + shift })
     }
 
     /// Rows `rows` of `other`, in that order; consecutive rows are copied as one stretch of bytes.

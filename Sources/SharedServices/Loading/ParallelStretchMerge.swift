@@ -1,0 +1,312 @@
+/// Puts stretches together on every core when none holds a row out of the ordinary (as
+/// in most files): the register and the diagnostics are exactly those of merging them one
+/// after the other (`StretchMerger`), which a test compares.
+///
+/// 1. Repeated ids are found (`RepeatedIDs`), which says the rows each stretch keeps.
+/// 2. Each stretch lists its partners and categories in the order its kept rows first
+///    use them, in parallel.
+/// 3. On this thread, in file order, each is matched or numbered once: the register
+///    numbers them as reading row by row would, since that is the order of first use.
+/// 4. Each stretch's rows are given the register's numbers, and their diagnostics made,
+///    in parallel.
+/// 5. The stretches' columns are joined on every core, a column at a time, each freed once joined.
+enum ParallelStretchMerge {
+    static func canMerge(_ stretches: [ArrangementStretch]) -> Bool {
+        stretches.allSatisfy(\.unusualRows.isEmpty)
+    }
+
+    static func merge(
+        _ stretches: consuming [ArrangementStretch], messages: RowMessages, rows: inout ArrangementRows,
+        into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic], formatWarnings: inout [Diagnostic]
+    ) {
+        var firstLines: [Int] = []
+        var line = messages.firstLine
+        for stretch in stretches[...] {
+            firstLines.append(line)
+            for (kind, place) in stretch.quirks {
+                formatWarnings.append(messages.quirk(kind, at: place, stretchLine: line))
+            }
+            line += stretch.lineEnds
+        }
+
+        let repeats = RepeatedIDs.find(in: stretches)
+        let shared = stretches
+        let uses = Parallel.map(shared.count) { index in FirstUses(shared[index], repeats: repeats[index]) }
+
+        var numbering = uses.map { _ in StretchNumbers() }
+        for index in stretches.indices {
+            numbering[index] = StretchNumbers(stretches[index], uses[index], &builder)
+        }
+
+        let context = Context(builder: builder, rows: rows, messages: messages)
+        let numbered = numbering
+        let lines = firstLines
+        var merged = Parallel.map(shared.count) { index in
+            numberRows(
+                of: index, in: shared, kept: uses[index].kept, repeats: repeats[index], numbers: numbered[index],
+                firstLines: lines, context: context)
+        }
+        // Only this thread's copies now: appending must not copy the register's columns
+        // (held by the context) nor keep the stretches (held by `shared`).
+        _ = consume shared
+        _ = consume context
+        for index in stretches.indices { stretches[index].dropWhatMergingReplaced() }
+
+        for piece in merged {
+            diagnostics.append(contentsOf: piece.diagnostics)
+            rows.countRowsRead(piece.rowCount)
+        }
+        builder.setRows(&merged, of: &stretches)
+    }
+
+    /// Stretch `index`'s kept rows with the register's numbers, and their diagnostics.
+    private static func numberRows(
+        of index: Int, in stretches: [ArrangementStretch], kept: [Int]?, repeats: [RepeatedIDs.Repeat],
+        numbers: StretchNumbers, firstLines: [Int], context: Context
+    ) -> MergedStretch {
+        let stretch = stretches[index]
+        let firstLine = firstLines[index]
+        let messages = context.messages
+        let builder = context.builder
+        let sectors = builder.organisations.sectors
+        let organisationFields = ArrangementField.fields(storedAs: .organisation)
+        var merged = MergedStretch()
+        merged.kept = kept
+        let rowCount = kept?.count ?? stretch.ordinaryRowCount
+        merged.rowCount = rowCount
+
+        for repeated in repeats {
+            let first = stretches[repeated.firstStretch]
+            merged.diagnostics.append(
+                messages.idUsedBefore(
+                    stretch.ids[repeated.row], line: firstLine + Int(stretch.lines[repeated.row]),
+                    firstLine: firstLines[repeated.firstStretch] + Int(first.lines[repeated.firstRow])))
+        }
+
+        merged.lines.reserveCapacity(rowCount)
+        merged.partnerStarts.reserveCapacity(rowCount + 1)
+        merged.partners.reserveCapacity(stretch.partners.count)
+        merged.sectorMasks.reserveCapacity(rowCount)
+        merged.organisations = organisationFields.map { _ in
+            var ids: [Int32] = []
+            ids.reserveCapacity(rowCount)
+            return ids
+        }
+        var rowPartners = RowPartners()
+        for keptIndex in 0..<rowCount {
+            let row = kept?[keptIndex] ?? keptIndex
+            let line = firstLine + Int(stretch.lines[row])
+            merged.lines.append(Int32(clamping: line))
+            // Most rows need no diagnostic: the checker is made only for those that do.
+            var checker: CellChecker?
+            rowPartners.removeAll()
+            for index in Int(stretch.partnerStarts[row])..<Int(stretch.partnerStarts[row + 1]) {
+                let local = stretch.partners[index]
+                guard let match = numbers.partners[Int(local)] else { continue }
+                var problem: String?
+                if !rowPartners.insert(match.id) {
+                    problem = ArrangementRows.listedTwice(stretch.partnerSpellings[local])
+                } else {
+                    if numbers.partnerSpeltOtherwise[Int(local)] {
+                        merged.partnerSpellings.append(
+                            (Int32(merged.partners.count + rowPartners.ids.count - 1), stretch.partnerSpellings[local]))
+                    }
+                    if case .listed = match {} else {
+                        problem = context.rows.matchProblem(
+                            match, spelling: stretch.partnerSpellings[local], builder: builder)
+                    }
+                }
+                if let problem {
+                    if checker == nil { checker = messages.checker(line: line, recordStart: stretch.recordStarts[row]) }
+                    checker?.warn(.partners, problem)
+                }
+            }
+            var mask: UInt8 = 0
+            for partner in rowPartners.ids { mask |= sectors[Int(partner)].bit }
+            merged.partners.append(contentsOf: rowPartners.ids)
+            merged.partnerStarts.append(Int32(merged.partners.count))
+            merged.sectorMasks.append(mask)
+
+            for slot in organisationFields.indices {
+                let local = stretch.organisations[slot][row]
+                guard local >= 0, let match = numbers.partners[Int(local)] else {
+                    merged.organisations[slot].append(-1)
+                    continue
+                }
+                merged.organisations[slot].append(match.id)
+                if !rowPartners.contains(match.id) {
+                    if checker == nil { checker = messages.checker(line: line, recordStart: stretch.recordStarts[row]) }
+                    checker?.warn(
+                        organisationFields[slot],
+                        context.rows.leadNotAPartner(stretch.partnerSpellings[local], match: match, builder: builder))
+                }
+                if numbers.partnerSpeltOtherwise[Int(local)] {
+                    merged.organisationSpellings.append((Int32(keptIndex), slot, stretch.partnerSpellings[local]))
+                }
+            }
+            if let checker { merged.diagnostics.append(contentsOf: checker.diagnostics) }
+        }
+
+        merged.interned = stretch.interned.indices.map { slot in
+            let locals = stretch.interned[slot]
+            let ids = numbers.interned[slot]
+            let other = numbers.internedSpeltOtherwise[slot]
+            var column = [Int32](repeating: -1, count: rowCount)
+            for keptIndex in 0..<rowCount {
+                let local = locals[kept?[keptIndex] ?? keptIndex]
+                guard local >= 0 else { continue }
+                column[keptIndex] = ids[Int(local)]
+                if other[Int(local)] {
+                    merged.internedSpellings.append((Int32(keptIndex), slot, stretch.internedSpellings[slot][local]))
+                }
+            }
+            return column
+        }
+        return merged
+    }
+
+    /// What every thread reads and none writes while they run.
+    private struct Context: @unchecked Sendable {
+        let builder: RegisterBuilder
+        let rows: ArrangementRows
+        let messages: RowMessages
+    }
+
+    /// A stretch's kept rows, and its partners and categories in the order those rows first use them.
+    private struct FirstUses: Sendable {
+        /// Nil when every row is kept.
+        var kept: [Int]?
+        /// Partners and organisations share one numbering: a row's partners, then its organisation fields.
+        var partners: [Int32] = []
+        var interned: [[Int32]] = []
+
+        init(_ stretch: ArrangementStretch, repeats: [RepeatedIDs.Repeat]) {
+            if !repeats.isEmpty {
+                var repeated = repeats.makeIterator()
+                var next = repeated.next()
+                var kept: [Int] = []
+                kept.reserveCapacity(stretch.ordinaryRowCount - repeats.count)
+                for row in 0..<stretch.ordinaryRowCount {
+                    if row == next?.row {
+                        next = repeated.next()
+                    } else {
+                        kept.append(row)
+                    }
+                }
+                self.kept = kept
+            }
+            let kept = self.kept
+            let rowCount = kept?.count ?? stretch.ordinaryRowCount
+            var seen = [Bool](repeating: false, count: stretch.partnerSpellings.count)
+            var partners: [Int32] = []
+            for keptIndex in 0..<rowCount {
+                let row = kept?[keptIndex] ?? keptIndex
+                for index in Int(stretch.partnerStarts[row])..<Int(stretch.partnerStarts[row + 1]) {
+                    let local = stretch.partners[index]
+                    if !seen[Int(local)] {
+                        seen[Int(local)] = true
+                        partners.append(local)
+                    }
+                }
+                for slot in stretch.organisations.indices {
+                    let local = stretch.organisations[slot][row]
+                    if local >= 0 && !seen[Int(local)] {
+                        seen[Int(local)] = true
+                        partners.append(local)
+                    }
+                }
+            }
+            self.partners = partners
+            interned = stretch.interned.indices.map { slot in
+                var seen = [Bool](repeating: false, count: stretch.internedSpellings[slot].count)
+                var order: [Int32] = []
+                let locals = stretch.interned[slot]
+                for keptIndex in 0..<rowCount {
+                    let local = locals[kept?[keptIndex] ?? keptIndex]
+                    if local >= 0 && !seen[Int(local)] {
+                        seen[Int(local)] = true
+                        order.append(local)
+                    }
+                }
+                return order
+            }
+        }
+    }
+
+    /// A stretch's numbers for partners and categories mapped to the register's, and
+    /// whether each is spelt otherwise than the register's value.
+    private struct StretchNumbers: Sendable {
+        var partners: [RegisterBuilder.PartnerMatch?] = []
+        var partnerSpeltOtherwise: [Bool] = []
+        var interned: [[Int32]] = []
+        var internedSpeltOtherwise: [[Bool]] = []
+
+        init() {}
+
+        init(_ stretch: ArrangementStretch, _ uses: FirstUses, _ builder: inout RegisterBuilder) {
+            partners = Array(repeating: nil, count: stretch.partnerSpellings.count)
+            partnerSpeltOtherwise = Array(repeating: false, count: stretch.partnerSpellings.count)
+            for local in uses.partners {
+                let spelling = stretch.partnerSpellings[local]
+                let match = builder.matchPartner(Substring(spelling))
+                partners[Int(local)] = match
+                partnerSpeltOtherwise[Int(local)] = builder.organisations.names[Int(match.id)] != spelling
+            }
+            let fields = ArrangementField.fields(storedAs: .interned)
+            for slot in fields.indices {
+                let spellings = stretch.internedSpellings[slot]
+                var ids = [Int32](repeating: -1, count: spellings.count)
+                var other = [Bool](repeating: false, count: spellings.count)
+                for local in uses.interned[slot] {
+                    let spelling = spellings[local]
+                    let id = builder.intern(fields[slot], spelling)
+                    ids[Int(local)] = id
+                    other[Int(local)] = id >= 0 && builder.register.interned[slot].values[id] != spelling
+                }
+                interned.append(ids)
+                internedSpeltOtherwise.append(other)
+            }
+        }
+    }
+}
+
+extension ArrangementStretch {
+    /// Frees the stretch's own numbers, and where its rows are, once its rows have the
+    /// register's numbers (`MergedStretch`): only the columns to copy are left.
+    fileprivate mutating func dropWhatMergingReplaced() {
+        idHashes = []
+        interned = interned.map { _ in [] }
+        internedSpellings = internedSpellings.map { _ in ByteInterner() }
+        organisations = organisations.map { _ in [] }
+        partnerStarts = []
+        partners = []
+        lines = []
+        recordStarts = []
+        partnerSpellings = ByteInterner()
+    }
+}
+
+/// A stretch's kept rows with the register's numbers, ready to append, and their
+/// diagnostics in the order merging row by row gives them: repeated ids first, then
+/// each row's partners and organisations.
+struct MergedStretch: Sendable {
+    /// Nil when every row is kept.
+    var kept: [Int]?
+    var rowCount = 0
+    var lines: [Int32] = []
+    /// Row `r`'s partners are `partners[partnerStarts[r]..<partnerStarts[r + 1]]`.
+    var partnerStarts: [Int32] = [0]
+    var partners: [Int32] = []
+    var sectorMasks: [UInt8] = []
+    var organisations: [[Int32]] = []
+    var interned: [[Int32]] = []
+    /// Names spelt otherwise than their organisation's or value's, to keep as written: by
+    /// place in `partners`, or by row (among the kept) and slot.
+    var partnerSpellings: [(index: Int32, spelling: String)] = []
+    var organisationSpellings: [(row: Int32, slot: Int, spelling: String)] = []
+    var internedSpellings: [(row: Int32, slot: Int, spelling: String)] = []
+    var diagnostics: [Diagnostic] = []
+
+    init() {}
+}
+

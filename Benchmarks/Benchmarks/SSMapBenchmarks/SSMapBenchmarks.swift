@@ -110,6 +110,10 @@ let benchmarks: @Sendable () -> Void = {
                 for _ in benchmark.scaledIterations { blackHole(register.summarise(all, by: dimension)) }
             }
         }
+        // The organisations screen: every organisation's arrangements and savings in the view.
+        Benchmark("organisations screen \(rows)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(OrganisationSummary.rows(register: register, arrangements: all)) }
+        }
         Benchmark("headline \(rows)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(register.headline(all)) }
         }

@@ -46,12 +46,13 @@ public struct MapShading: Sendable {
 
         public var isMoney: Bool { self == .savings }
 
-        /// What one arrangement adds to the measure of each council in it.
-        func value(of row: Int, in register: Register) -> Int64 {
+        /// What one arrangement adds to the measure of each council in it, from its
+        /// savings to date and the sectors of its partners (`Register.sectorMasks`).
+        func value(saved: Int64?, sectorMask: UInt8) -> Int64 {
             switch self {
             case .arrangements, .own: return 1
-            case .savings: return register.savingsToDate(row) ?? 0
-            case .beyond: return register.isCrossSector(row) ? 1 : 0
+            case .savings: return saved ?? 0
+            case .beyond: return Register.isCrossSector(sectorMask) ? 1 : 0
             }
         }
 
@@ -99,6 +100,15 @@ public struct MapShading: Sendable {
     public let regionTotals: [RegionTotal]
 
     public init(register: Register, rows: [Int], geometry: MapGeometry, measure: Measure, byRegion: Bool = false) {
+        self.init(
+            register: register, rows: rows, geometry: geometry, measure: measure, byRegion: byRegion,
+            splittingFrom: Parallel.worthSplitting)
+    }
+
+    /// `splittingFrom`: the fewest rows worth splitting across the cores (tests lower it).
+    init(
+        register: Register, rows: [Int], geometry: MapGeometry, measure: Measure, byRegion: Bool, splittingFrom: Int
+    ) {
         let outlines = geometry.outlines
         self.measure = measure
         self.byRegion = byRegion
@@ -112,52 +122,30 @@ public struct MapShading: Sendable {
             areaOfOrganisation[index] = area
             regionOfArea[area] = register.regionName(ofOrganisation: Int32(index))
         }
-        let countsCounty = measure != .own
-        let districtsOfCounty = geometry.districtsOfCounty
-        var counts = [Int](repeating: 0, count: areaCount)
-        var withFigure = [Int](repeating: 0, count: areaCount)
-        var savings = [Int64](repeating: 0, count: areaCount)
-        // Each district's measure, and how many arrangements reach it (itself, or through its
-        // county unless the measure is `own`), each arrangement once: one with both a county
-        // and its district as partners counts once for the district.
-        var councilValues = [Int64](repeating: 0, count: areaCount)
-        var tally = DistrictTally(areaCount: areaCount)
-        var missing = Set<Int>()
-        var regionTotals: [String: RegionTotal] = [:]
-        // Flat per-area facts, so the loop over rows touches no outline.
-        let layers = outlines.areas.map(\.layer)
-        for (position, row) in rows.enumerated() {
-            let value = measure.value(of: row, in: register)
-            let saved = register.savingsToDate(row)
-            for partner in register.partners(row) {
-                let area = areaOfOrganisation[Int(partner)]
-                guard area >= 0 else {
-                    if organisations.sectors[Int(partner)] == .council { missing.insert(Int(partner)) }
-                    continue
-                }
-                counts[area] += 1
-                if let saved {
-                    withFigure[area] += 1
-                    savings[area] &+= saved
-                }
-                switch layers[area] {
-                case .district: tally.reach(area, by: position, value: value, hasFigure: saved != nil)
-                case .county:
-                    councilValues[area] &+= value
-                    if countsCounty {
-                        for district in districtsOfCounty[area] { tally.reach(district, by: position, value: value, hasFigure: saved != nil) }
-                    }
-                case .region, .country: break
-                }
-            }
-            if byRegion, let region = register.region(row) {
-                var total = regionTotals[region] ?? RegionTotal(region: region, arrangements: 0, withFigures: 0, value: 0)
-                total.arrangements += 1
-                if saved != nil { total.withFigures += 1 }
-                total.value &+= value
-                regionTotals[region] = total
-            }
+        // Each piece of the rows on its own core, with its own tallies, added up after.
+        let pieceCount = rows.count >= splittingFrom ? max(2, Parallel.coreCount) : 1
+        let ranges = Parallel.ranges(splitting: rows.count, into: pieceCount)
+        let areas = AreaFacts(
+            areaOfOrganisation: areaOfOrganisation, layers: outlines.areas.map(\.layer),
+            districtsOfCounty: geometry.districtsOfCounty)
+        let pieces = Parallel.map(pieceCount) { piece in
+            ShadingTally(
+                rows[ranges[piece]], register: register, areas: areas, measure: measure, byRegion: byRegion)
         }
+        var whole = pieces.first ?? ShadingTally(areaCount: areaCount, regionCount: register.regions.count)
+        for piece in pieces.dropFirst() { whole.add(piece) }
+        let tally = whole.districts
+        let counts = whole.counts
+        let withFigure = whole.withFigure
+        let savings = whole.savings
+        var councilValues = whole.countyValues
+        var regionTotals: [String: RegionTotal] = [:]
+        for (id, total) in whole.regions.enumerated() where total.arrangements > 0 {
+            let region = register.regions[Int32(id)]
+            regionTotals[region] = RegionTotal(
+                region: region, arrangements: total.arrangements, withFigures: total.withFigures, value: total.value)
+        }
+        let missing = whole.missing
         for area in geometry.districtsByName { councilValues[area] = tally.values[area] }
         self.councilValues = councilValues
         arrangementCounts = counts
@@ -178,9 +166,17 @@ public struct MapShading: Sendable {
         self.regionTotals = regionTotals.values.sorted { ($0.value, $1.region) > ($1.value, $0.region) }
     }
 
+    /// Where each organisation is on the map, and what each area is.
+    private struct AreaFacts: Sendable {
+        /// -1 for an organisation with no area.
+        let areaOfOrganisation: [Int]
+        let layers: [MapLayer]
+        let districtsOfCounty: [[Int]]
+    }
+
     /// What the arrangements add to each district, each arrangement once however many of its
     /// partners (the district, its county) reach the district.
-    private struct DistrictTally {
+    private struct DistrictTally: Sendable {
         var values: [Int64]
         var reaching: [Int]
         var withFigures: [Int]
@@ -200,6 +196,103 @@ public struct MapShading: Sendable {
             values[district] &+= value
             reaching[district] += 1
             if hasFigure { withFigures[district] += 1 }
+        }
+
+        mutating func add(_ other: DistrictTally) {
+            for area in values.indices {
+                values[area] &+= other.values[area]
+                reaching[area] += other.reaching[area]
+                withFigures[area] += other.withFigures[area]
+            }
+        }
+    }
+
+    /// A region's arrangements, figures and measure, by the register's region number.
+    private struct RegionTally: Sendable {
+        var arrangements = 0
+        var withFigures = 0
+        var value: Int64 = 0
+    }
+
+    /// What some of the rows add to each area and region.
+    private struct ShadingTally: Sendable {
+        /// The arrangements each area is in itself, how many have a figure, and their savings.
+        var counts: [Int]
+        var withFigure: [Int]
+        var savings: [Int64]
+        /// Each county's measure (its own arrangements); districts' come from `districts`.
+        var countyValues: [Int64]
+        var districts: DistrictTally
+        var regions: [RegionTally]
+        /// Councils in view with no area, by organisation number.
+        var missing = Set<Int>()
+
+        init(areaCount: Int, regionCount: Int) {
+            counts = [Int](repeating: 0, count: areaCount)
+            withFigure = [Int](repeating: 0, count: areaCount)
+            savings = [Int64](repeating: 0, count: areaCount)
+            countyValues = [Int64](repeating: 0, count: areaCount)
+            districts = DistrictTally(areaCount: areaCount)
+            regions = [RegionTally](repeating: RegionTally(), count: regionCount)
+        }
+
+        init(_ rows: ArraySlice<Int>, register: Register, areas: AreaFacts, measure: Measure, byRegion: Bool) {
+            self.init(areaCount: areas.layers.count, regionCount: register.regions.count)
+            let countsCounty = measure != .own
+            let sectors = register.organisations.sectors
+            let (partnerStarts, partnerIDs) = (register.partnerStarts, register.partnerIDs)
+            let (pounds, sectorMasks, regionIDs) = (register.savedToDate.pounds, register.sectorMasks, register.regionIDs)
+            for (position, row) in rows.enumerated() {
+                let saved = pounds[row]
+                let hasFigure = saved != Register.notReported
+                let value = measure.value(saved: hasFigure ? saved : nil, sectorMask: sectorMasks[row])
+                for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) {
+                    let partner = Int(partnerIDs[index])
+                    let area = areas.areaOfOrganisation[partner]
+                    guard area >= 0 else {
+                        if sectors[partner] == .council { missing.insert(partner) }
+                        continue
+                    }
+                    counts[area] += 1
+                    if hasFigure {
+                        withFigure[area] += 1
+                        savings[area] &+= saved
+                    }
+                    switch areas.layers[area] {
+                    case .district: districts.reach(area, by: position, value: value, hasFigure: hasFigure)
+                    case .county:
+                        countyValues[area] &+= value
+                        if countsCounty {
+                            for district in areas.districtsOfCounty[area] {
+                                districts.reach(district, by: position, value: value, hasFigure: hasFigure)
+                            }
+                        }
+                    case .region, .country: break
+                    }
+                }
+                if byRegion, regionIDs[row] >= 0 {
+                    let region = Int(regionIDs[row])
+                    regions[region].arrangements += 1
+                    if hasFigure { regions[region].withFigures += 1 }
+                    regions[region].value &+= value
+                }
+            }
+        }
+
+        mutating func add(_ other: ShadingTally) {
+            for area in counts.indices {
+                counts[area] += other.counts[area]
+                withFigure[area] += other.withFigure[area]
+                savings[area] &+= other.savings[area]
+                countyValues[area] &+= other.countyValues[area]
+            }
+            districts.add(other.districts)
+            for region in regions.indices {
+                regions[region].arrangements += other.regions[region].arrangements
+                regions[region].withFigures += other.regions[region].withFigures
+                regions[region].value &+= other.regions[region].value
+            }
+            missing.formUnion(other.missing)
         }
     }
 

@@ -243,7 +243,9 @@ public struct Register: Sendable {
     public func extraValues(_ row: Int) -> [String] { extraValues[row] }
     public func involves(_ row: Int, sector: Sector) -> Bool { sectorMasks[row] & sector.bit != 0 }
     /// True when any partner is not a council: fire, police, health or another body.
-    public func isCrossSector(_ row: Int) -> Bool { sectorMasks[row] & ~Sector.council.bit != 0 }
+    public func isCrossSector(_ row: Int) -> Bool { Self.isCrossSector(sectorMasks[row]) }
+    /// Whether a row with these partners' sectors has a partner that is not a council.
+    static func isCrossSector(_ sectorMask: UInt8) -> Bool { sectorMask & ~Sector.council.bit != 0 }
 
     /// The row whose id is `id`, matched exactly, then ignoring case.
     public func row(withID id: String) -> Int? {

@@ -77,42 +77,19 @@ extension Register {
 
     /// `splittingFrom`: the fewest rows worth splitting across the cores (tests lower it).
     func summarise(_ rows: [Int], by dimension: Dimension, metric: Metric, splittingFrom: Int) -> [GroupSummary] {
-        // Slots indexed by the dimension's values (the last: not recorded), counted and
-        // totalled in one pass; large views are split across the cores by rows.
-        let slotCount = slots(for: dimension)
+        let whole = tally(rows, by: dimension, splittingFrom: splittingFrom)
+        let slotCount = whole.slots.count
         let notRecorded = slotCount - 1
-        let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
-        let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
-        let saved = savedToDate.pounds
-        let tallies = Parallel.map(pieceCount) { piece in
-            var tally = SlotTally(slotCount: slotCount)
-            self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: notRecorded) { slot, row in
-                tally.counts[slot] += 1
-                if saved[row] != Register.notReported {
-                    tally.figureCounts[slot] += 1
-                    tally.totals[slot] &+= saved[row]
-                }
-            }
-            return tally
-        }
-        var whole = SlotTally(slotCount: slotCount)
-        for tally in tallies {
-            for slot in 0..<slotCount {
-                whole.counts[slot] += tally.counts[slot]
-                whole.figureCounts[slot] += tally.figureCounts[slot]
-                whole.totals[slot] &+= tally.totals[slot]
-            }
-        }
-        let grandTotal = totalSavings(rows)
+        let grandTotal = whole.grandTotal
         let qualifiers = groupQualifiers(rows, by: dimension, slotCount: slotCount)
         var groups: [GroupSummary] = []
-        for slot in 0..<slotCount where whole.counts[slot] > 0 {
+        for (slot, tally) in whole.slots.enumerated() where tally.count > 0 {
             let key = groupKey(slot: slot, notRecorded: notRecorded, dimension: dimension)
-            let figures = whole.figureCounts[slot]
-            let total = whole.totals[slot]
+            let figures = tally.figureCount
+            let total = tally.total
             groups.append(
                 GroupSummary(
-                    label: dimension.label(of: key, in: self), key: key, count: whole.counts[slot],
+                    label: dimension.label(of: key, in: self), key: key, count: tally.count,
                     countWithFigure: figures, total: total,
                     mean: figures == 0 ? nil : Self.roundedQuotient(total, Int64(figures)),
                     shareOfTotal: grandTotal > 0 ? Double(total) / Double(grandTotal) : 0,
@@ -126,6 +103,38 @@ extension Register {
             return left.label < right.label
         }
         return groups
+    }
+
+    /// Per slot of the dimension (the last: not recorded), how many of `rows` are in it,
+    /// how many of those have a figure, and what the figures add up to; counted in one pass,
+    /// split across the cores by rows for large views.
+    func tally(_ rows: [Int], by dimension: Dimension, splittingFrom: Int = Parallel.worthSplitting) -> SlotTally {
+        let slotCount = slots(for: dimension)
+        let notRecorded = slotCount - 1
+        let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
+        let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
+        let saved = savedToDate.pounds
+        let tallies = Parallel.map(pieceCount) { piece in
+            var tally = SlotTally(slotCount: slotCount)
+            let pieceRows = rows[pieces[piece]]
+            // Through the buffer: an array written in a closure is checked for sharing at every write.
+            tally.slots.withUnsafeMutableBufferPointer { slots in
+                self.forEachSlot(of: pieceRows, by: dimension, notRecorded: notRecorded) { slot, row in
+                    let pounds = saved[row]
+                    slots[slot].count += 1
+                    if pounds != Register.notReported {
+                        slots[slot].figureCount += 1
+                        slots[slot].total &+= pounds
+                    }
+                }
+            }
+            // Each row once, though a row of several partners or sectors is in several slots.
+            for row in pieceRows where saved[row] != Register.notReported { tally.grandTotal &+= saved[row] }
+            return tally
+        }
+        var whole = tallies.first ?? SlotTally(slotCount: slotCount)
+        for tally in tallies.dropFirst() { whole.add(tally) }
+        return whole
     }
 
     /// How exactly each slot's total is known, from the qualifiers of the figures in it;
@@ -177,13 +186,19 @@ extension Register {
             for row in rows { body(statusCodes[row] < statusCount ? Int(statusCodes[row]) : notRecorded, row) }
         case .sector:
             // A row counts once in each of its partners' sectors.
+            // A sector's slot is its raw value, the place of its bit in the mask.
+            let sectorMasks = sectorMasks
             for row in rows {
-                let mask = sectorMasks[row]
+                var mask = sectorMasks[row]
                 if mask == 0 { body(notRecorded, row) }
-                for sector in Sector.allCases where mask & sector.bit != 0 { body(Int(sector.rawValue), row) }
+                while mask != 0 {
+                    body(mask.trailingZeroBitCount, row)
+                    mask &= mask - 1
+                }
             }
         case .partners:
             // A row counts once for each partner.
+            let (partnerStarts, partnerIDs) = (partnerStarts, partnerIDs)
             for row in rows {
                 let start = Int(partnerStarts[row])
                 let end = Int(partnerStarts[row + 1])
@@ -238,15 +253,28 @@ extension Register {
     }
 }
 
-/// One piece's counts, figure counts and totals per slot.
-private struct SlotTally: Sendable {
-    var counts: [Int]
-    var figureCounts: [Int]
-    var totals: [Int64]
+/// Counts, figure counts and totals per slot, side by side in memory, and the total of
+/// the rows, each counted once.
+struct SlotTally: Sendable {
+    struct Slot: Sendable {
+        var count = 0
+        var figureCount = 0
+        var total: Int64 = 0
+    }
+
+    var slots: [Slot]
+    var grandTotal: Int64 = 0
 
     init(slotCount: Int) {
-        counts = Array(repeating: 0, count: slotCount)
-        figureCounts = Array(repeating: 0, count: slotCount)
-        totals = Array(repeating: 0, count: slotCount)
+        slots = Array(repeating: Slot(), count: slotCount)
+    }
+
+    mutating func add(_ other: SlotTally) {
+        for index in slots.indices {
+            slots[index].count += other.slots[index].count
+            slots[index].figureCount += other.slots[index].figureCount
+            slots[index].total &+= other.slots[index].total
+        }
+        grandTotal &+= other.grandTotal
     }
 }

@@ -22,30 +22,19 @@ public struct OrganisationSummary: Sendable, Equatable {
         sortedBy key: SortKey = .arrangements, descending: Bool = true
     ) -> [OrganisationSummary] {
         let organisations = register.organisations
-        var counts = [Int](repeating: 0, count: organisations.count)
-        var figures = [Int](repeating: 0, count: organisations.count)
-        var savings = [Int64](repeating: 0, count: organisations.count)
-        for row in arrangements {
-            let saved = register.savingsToDate(row)
-            for partner in register.partners(row) {
-                let index = Int(partner)
-                counts[index] += 1
-                if let saved {
-                    figures[index] += 1
-                    savings[index] &+= saved
-                }
-            }
-        }
-        let viewTotal = register.totalSavings(arrangements)
+        // The summary by organisation's count: a slot per organisation.
+        let tally = register.tally(arrangements, by: .organisation)
+        let viewTotal = tally.grandTotal
         var result: [OrganisationSummary] = []
         for index in 0..<organisations.count {
             if !types.isEmpty && !types.contains(organisations.types[index]) { continue }
             if !regions.isEmpty && !regions.contains(organisations.regions[index]) { continue }
-            guard organisations.listed[index] || counts[index] > 0 else { continue }
+            let slot = tally.slots[index]
+            guard organisations.listed[index] || slot.count > 0 else { continue }
             result.append(
                 OrganisationSummary(
-                    organisation: Int32(index), arrangements: counts[index], withFigure: figures[index],
-                    savings: savings[index], share: viewTotal > 0 ? Double(savings[index]) / Double(viewTotal) : 0))
+                    organisation: Int32(index), arrangements: slot.count, withFigure: slot.figureCount,
+                    savings: slot.total, share: viewTotal > 0 ? Double(slot.total) / Double(viewTotal) : 0))
         }
         return sorted(result, by: key, descending: descending, register: register)
     }

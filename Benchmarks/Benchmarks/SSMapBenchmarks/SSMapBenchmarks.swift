@@ -78,6 +78,20 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(filter.matchingRows(in: unindexed)) }
         }
         register.prepareSearchAndWait()
+        // The register in memory, in bytes a row by column (the search's index included):
+        // figures, not times, so one iteration says it.
+        let size = register.size
+        let sizeMetrics = size.columns.map { BenchmarkMetric.custom($0.name + " (B/row)", useScalingFactor: false) }
+        let totalMetric = BenchmarkMetric.custom("whole model (B/row)", useScalingFactor: false)
+        Benchmark(
+            "model bytes a row \(rows)",
+            configuration: .init(metrics: sizeMetrics + [totalMetric], maxIterations: 1)
+        ) { benchmark in
+            for (column, metric) in zip(size.columns, sizeMetrics) {
+                benchmark.measurement(metric, (column.bytes + rows / 2) / rows)
+            }
+            benchmark.measurement(totalMetric, (size.total + rows / 2) / rows)
+        }
         Benchmark("search one character \(rows)") { benchmark in
             var filter = ArrangementFilter()
             filter.search = "w"

@@ -173,7 +173,7 @@ struct RegisterBuilder {
             register.amounts[slot].append(amount.pounds ?? Register.notReported, amount.qualifier)
         }
         register.lines.append(Int32(clamping: row.line))
-        register.extraValues.append(row.extras)
+        if !register.extraColumnNames.isEmpty { register.extraValues.append(row.extras) }
     }
 
     /// Keeps a category's cell as written on row `row` when it is not the value's own spelling.
@@ -238,12 +238,7 @@ struct RegisterBuilder {
         for slot in register.amounts.indices {
             register.amounts[slot].append(rows, ofPounds: stretch.amounts[slot], qualifiers: stretch.qualifiers[slot])
         }
-        let rowCount = rows?.count ?? stretch.ordinaryRowCount
-        if stretch.extras.isEmpty {
-            register.extraValues.append(contentsOf: repeatElement([], count: rowCount))
-        } else {
-            append(stretch.extras, to: &register.extraValues)
-        }
+        if !stretch.extras.isEmpty { append(stretch.extras, to: &register.extraValues) }
     }
 
     /// The rows of a register merged on every core (`ParallelStretchMerge`), stretch by
@@ -303,11 +298,8 @@ struct RegisterBuilder {
                 stretches[index].amounts[slot] = []
             }
         }
-        for (index, stretch) in stretches.enumerated() {
-            let rowCount = merged[index].rowCount
-            if stretch.extras.isEmpty {
-                register.extraValues.append(contentsOf: repeatElement([], count: rowCount))
-            } else if let rows = kept[index] {
+        for (index, stretch) in stretches.enumerated() where !stretch.extras.isEmpty {
+            if let rows = kept[index] {
                 register.extraValues.append(contentsOf: rows.lazy.map { stretch.extras[$0] })
             } else {
                 register.extraValues.append(contentsOf: stretch.extras)

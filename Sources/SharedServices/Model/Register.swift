@@ -40,6 +40,7 @@ public struct Register: Sendable {
     public private(set) var countsForecasts = false
     /// Line of each arrangement in its file, for pointing back at the source.
     var lines: [Int32] = []
+    /// Each row's values of the extra columns; empty when there are none (most registers).
     var extraValues: [[String]] = []
     /// Name and description case- and accent-folded for text search, kept only for rows
     /// with text outside ASCII; ASCII rows are searched in place, ignoring case.
@@ -240,7 +241,7 @@ public struct Register: Sendable {
     public func placeInFile(of row: Int) -> String {
         sheet.map { "row \(line(row)) of sheet \($0)" } ?? "line \(line(row))"
     }
-    public func extraValues(_ row: Int) -> [String] { extraValues[row] }
+    public func extraValues(_ row: Int) -> [String] { extraValues.isEmpty ? [] : extraValues[row] }
     public func involves(_ row: Int, sector: Sector) -> Bool { sectorMasks[row] & sector.bit != 0 }
     /// True when any partner is not a council: fire, police, health or another body.
     public func isCrossSector(_ row: Int) -> Bool { Self.isCrossSector(sectorMasks[row]) }

@@ -30,7 +30,7 @@ public enum TextSearch {
     }
 
     /// A substring search; with `lowercasing`, haystack bytes A–Z compare as a–z.
-    /// Candidates for the needle's first two bytes are found eight places at a time.
+    /// Candidates for the needle's first byte are found eight bytes at a time.
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], lowercasing: Bool) -> Bool {
         guard let first = needle.first else { return true }
         let count = bytes.count
@@ -40,11 +40,6 @@ public enum TextSearch {
         let foldsCase = lowercasing && first >= 0x61 && first <= 0x7A
         let caseBits: UInt64 = foldsCase ? 0x2020_2020_2020_2020 : 0
         let pattern = UInt64(first) &* 0x0101_0101_0101_0101
-        // The second byte too, from the word one byte on: most places with the first byte
-        // are not followed by the second ("w" is common, "wo" less so).
-        let second = needleCount >= 2 ? needle[1] : first
-        let secondCaseBits: UInt64 = lowercasing && second >= 0x61 && second <= 0x7A ? 0x2020_2020_2020_2020 : 0
-        let secondPattern = UInt64(second) &* 0x0101_0101_0101_0101
         let last = count - needleCount
         var start = 0
         let raw = UnsafeRawPointer(base)
@@ -52,10 +47,6 @@ public enum TextSearch {
             if start + 8 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
                 var hits = CSVSplitting.zeroBytes((word | caseBits) ^ pattern)
-                if needleCount >= 2 && start + 9 <= count {
-                    let next = raw.loadUnaligned(fromByteOffset: start + 1, as: UInt64.self)
-                    hits &= CSVSplitting.zeroBytes((next | secondCaseBits) ^ secondPattern)
-                }
                 while hits != 0 {
                     let position = start + hits.trailingZeroBitCount / 8
                     if position > last { return false }

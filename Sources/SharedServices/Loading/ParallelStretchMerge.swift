@@ -33,10 +33,8 @@ enum ParallelStretchMerge {
         let shared = stretches
         let uses = Parallel.map(shared.count) { index in FirstUses(shared[index], repeats: repeats[index]) }
 
-        var numbering = uses.map { _ in StretchNumbers() }
-        for index in stretches.indices {
-            numbering[index] = StretchNumbers(stretches[index], uses[index], &builder)
-        }
+        var numbering: [StretchNumbers] = []
+        for index in stretches.indices { numbering.append(StretchNumbers(stretches[index], uses[index], &builder)) }
 
         let context = Context(builder: builder, rows: rows, messages: messages)
         let numbered = numbering
@@ -46,8 +44,8 @@ enum ParallelStretchMerge {
                 of: index, in: shared, kept: uses[index].kept, repeats: repeats[index], numbers: numbered[index],
                 firstLines: lines, context: context)
         }
-        // Only this thread's copies now: appending must not copy the register's columns
-        // (held by the context) nor keep the stretches (held by `shared`).
+        // Only this thread's copies now: setting the rows must not copy the register's
+        // columns (held by the context), nor keep the stretches alive (held by `shared`).
         _ = consume shared
         _ = consume context
         for index in stretches.indices { stretches[index].dropWhatMergingReplaced() }
@@ -240,8 +238,6 @@ enum ParallelStretchMerge {
         var partnerSpeltOtherwise: [Bool] = []
         var interned: [[Int32]] = []
         var internedSpeltOtherwise: [[Bool]] = []
-
-        init() {}
 
         init(_ stretch: ArrangementStretch, _ uses: FirstUses, _ builder: inout RegisterBuilder) {
             partners = Array(repeating: nil, count: stretch.partnerSpellings.count)

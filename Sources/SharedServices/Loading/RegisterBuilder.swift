@@ -220,25 +220,21 @@ struct RegisterBuilder {
 
     mutating func appendInterned(_ ids: [Int32], slot: Int) { register.interned[slot].ids.append(contentsOf: ids) }
 
-    /// The text, year, choice, figure and extra columns of the stretch's rows `rows`
-    /// (every row when nil).
-    mutating func appendColumns(of stretch: ArrangementStretch, rows: [Int]?) {
-        func append<Element>(_ values: [Element], to column: inout [Element]) {
-            if let rows { column.append(contentsOf: rows.lazy.map { values[$0] }) } else { column.append(contentsOf: values) }
+    /// The text, year, choice, figure and extra columns of the stretch's rows `rows`.
+    mutating func appendColumns(of stretch: ArrangementStretch, rows: [Int]) {
+        for slot in register.texts.indices { register.texts[slot].append(rows, of: stretch.texts[slot]) }
+        for slot in register.years.indices {
+            let years = stretch.years[slot]
+            register.years[slot].append(contentsOf: rows.lazy.map { years[$0] })
         }
-        for slot in register.texts.indices {
-            if let rows {
-                register.texts[slot].append(rows, of: stretch.texts[slot])
-            } else {
-                register.texts[slot].append(contentsOf: stretch.texts[slot])
-            }
+        for slot in register.choices.indices {
+            let codes = stretch.choices[slot]
+            register.choices[slot].append(contentsOf: rows.lazy.map { codes[$0] })
         }
-        for slot in register.years.indices { append(stretch.years[slot], to: &register.years[slot]) }
-        for slot in register.choices.indices { append(stretch.choices[slot], to: &register.choices[slot]) }
         for slot in register.amounts.indices {
             register.amounts[slot].append(rows, ofPounds: stretch.amounts[slot], qualifiers: stretch.qualifiers[slot])
         }
-        if !stretch.extras.isEmpty { append(stretch.extras, to: &register.extraValues) }
+        if !stretch.extras.isEmpty { register.extraValues.append(contentsOf: rows.lazy.map { stretch.extras[$0] }) }
     }
 
     /// The rows of a register merged on every core (`ParallelStretchMerge`), stretch by

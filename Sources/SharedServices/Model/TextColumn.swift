@@ -37,13 +37,6 @@ struct TextColumn: Sendable {
         ends.append(bytes.count)
     }
 
-    /// Every row of `other`, after these.
-    mutating func append(contentsOf other: TextColumn) {
-        let shift = bytes.count
-        bytes.append(contentsOf: other.bytes)
-        ends.append(contentsOf: other.ends.lazy.map { $0 + shift })
-    }
-
     /// Rows `rows` of `other`, in that order; consecutive rows are copied as one stretch of bytes.
     mutating func append(_ rows: [Int], of other: TextColumn) {
         var index = 0

@@ -31,6 +31,9 @@ public struct MapState: Sendable {
     /// The upper bound of each shading class, for the view's values.
     public private(set) var classBounds: [Int64] = []
     private var shadingIsCurrent = false
+    /// The rows that reach a council more than one way: they depend only on the register
+    /// and the map, so they are worked out once, on first shading, and kept.
+    private var overlaps: MapOverlaps?
 
     static let maximumZoom = 64.0
 
@@ -106,7 +109,11 @@ public struct MapState: Sendable {
             masks = nil
         }
         if !shadingIsCurrent {
-            let shading = MapShading(register: data.register, rows: rows, geometry: geometry, measure: measure, byRegion: byRegion)
+            let overlaps = self.overlaps ?? MapOverlaps(register: data.register, geometry: geometry)
+            self.overlaps = overlaps
+            let shading = MapShading(
+                register: data.register, rows: rows, geometry: geometry, measure: measure, byRegion: byRegion,
+                overlaps: overlaps)
             self.shading = shading
             classBounds = shading.classBounds(classes: MapPainter.classes, layer: geometry.districtsByName)
             shadingIsCurrent = true

@@ -157,9 +157,18 @@ func mapBenchmarks() {
         let data = DashboardData(
             register: loaded.register, diagnostics: loaded.diagnostics, sourceName: "benchmark",
             mapOutlines: MapOutlinesSource(geometry: geometry))
+        // Once, when the map is first shaded: the rows that reach a council more than one way.
+        Benchmark("map overlaps \(rows)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(MapOverlaps(register: data.register, geometry: geometry)) }
+        }
+        // Each filter change on the map, with the overlaps kept as the dashboard keeps them.
+        let overlaps = MapOverlaps(register: data.register, geometry: geometry)
+        let all = data.register.allRows
         Benchmark("map shading \(rows)") { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(MapShading(register: data.register, rows: data.register.allRows, geometry: geometry, measure: .savings))
+                blackHole(
+                    MapShading(
+                        register: data.register, rows: all, geometry: geometry, measure: .savings, overlaps: overlaps))
             }
         }
         for size in [TerminalSize(width: 120, height: 40), TerminalSize(width: 200, height: 60)] {

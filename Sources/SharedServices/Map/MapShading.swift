@@ -99,54 +99,107 @@ public struct MapShading: Sendable {
     /// Every region's total, largest first, when shaded by region.
     public let regionTotals: [RegionTotal]
 
-    public init(register: Register, rows: [Int], geometry: MapGeometry, measure: Measure, byRegion: Bool = false) {
+    /// `overlaps`: the rows that reach a district more than one way, worked out once for
+    /// the register and the map (`MapOverlaps`); worked out here when not given.
+    public init(
+        register: Register, rows: [Int], geometry: MapGeometry, measure: Measure, byRegion: Bool = false,
+        overlaps: MapOverlaps? = nil
+    ) {
         self.init(
             register: register, rows: rows, geometry: geometry, measure: measure, byRegion: byRegion,
-            splittingFrom: Parallel.worthSplitting)
+            overlaps: overlaps, splittingFrom: Parallel.worthSplitting)
     }
 
     /// `splittingFrom`: the fewest rows worth splitting across the cores (tests lower it).
+    ///
+    /// Each arrangement is added to each of its partners, a piece of the rows a core; an
+    /// area's figures are its organisations' (a district's with its county's, unless the
+    /// measure is `own`). A row that reaches a district more than one way (the district and
+    /// its county are both partners, say) was added to it once for each way, so the
+    /// extra ways are taken off again from `overlaps`.
     init(
-        register: Register, rows: [Int], geometry: MapGeometry, measure: Measure, byRegion: Bool, splittingFrom: Int
+        register: Register, rows: [Int], geometry: MapGeometry, measure: Measure, byRegion: Bool,
+        overlaps: MapOverlaps? = nil, splittingFrom: Int
     ) {
         let outlines = geometry.outlines
         self.measure = measure
         self.byRegion = byRegion
         let organisations = register.organisations
         let areaCount = outlines.areas.count
-        // Each organisation's area, once, rather than a look-up for every partner of every row.
-        var areaOfOrganisation = [Int](repeating: -1, count: organisations.count)
+        let places = MapOverlaps.Places(register: register, geometry: geometry)
         var regionOfArea = [String?](repeating: nil, count: areaCount)
-        for index in 0..<organisations.count {
-            guard let area = outlines.area(code: organisations.gssCodes[index]) else { continue }
-            areaOfOrganisation[index] = area
-            regionOfArea[area] = register.regionName(ofOrganisation: Int32(index))
+        for (organisation, area) in places.areaOfOrganisation.enumerated() where area >= 0 {
+            regionOfArea[area] = register.regionName(ofOrganisation: Int32(organisation))
         }
-        // Each piece of the rows on its own core, with its own tallies, added up after.
+
         let pieceCount = rows.count >= splittingFrom ? max(2, Parallel.coreCount) : 1
         let ranges = Parallel.ranges(splitting: rows.count, into: pieceCount)
-        let areas = AreaFacts(
-            areaOfOrganisation: areaOfOrganisation, layers: outlines.areas.map(\.layer),
-            districtsOfCounty: geometry.districtsOfCounty)
         let pieces = Parallel.map(pieceCount) { piece in
-            ShadingTally(
-                rows[ranges[piece]], register: register, areas: areas, measure: measure, byRegion: byRegion)
+            ShadingTally(rows[ranges[piece]], register: register, measure: measure, byRegion: byRegion)
         }
-        var whole = pieces.first ?? ShadingTally(areaCount: areaCount, regionCount: register.regions.count)
+        var whole = pieces.first ?? ShadingTally(organisationCount: organisations.count, regionCount: register.regions.count)
         for piece in pieces.dropFirst() { whole.add(piece) }
-        let tally = whole.districts
-        let counts = whole.counts
-        let withFigure = whole.withFigure
-        let savings = whole.savings
-        var councilValues = whole.countyValues
+
+        // Each area's figures: its organisations'.
+        var counts = [Int](repeating: 0, count: areaCount)
+        var withFigure = [Int](repeating: 0, count: areaCount)
+        var savings = [Int64](repeating: 0, count: areaCount)
+        var areaValues = [Int64](repeating: 0, count: areaCount)
+        var missing: [String] = []
+        for (organisation, tally) in whole.organisations.enumerated() where tally.count > 0 {
+            let area = places.areaOfOrganisation[organisation]
+            guard area >= 0 else {
+                if organisations.sectors[organisation] == .council { missing.append(organisations.names[organisation]) }
+                continue
+            }
+            counts[area] += tally.count
+            withFigure[area] += tally.figureCount
+            savings[area] &+= tally.total
+            areaValues[area] &+= tally.value
+        }
+
+        // Each district's: its own and, unless the measure is `own`, its county's, less the
+        // extra ways of the rows that reach it more than one way.
+        let countsCounty = measure != .own
+        var councilValues = areaValues
+        var reaching = [Int](repeating: 0, count: areaCount)
+        var figuresBehind = [Int](repeating: 0, count: areaCount)
+        for district in geometry.districtsByName {
+            reaching[district] = counts[district]
+            figuresBehind[district] = withFigure[district]
+            if countsCounty, let county = geometry.countyOfArea[district] {
+                councilValues[district] &+= areaValues[county]
+                reaching[district] += counts[county]
+                figuresBehind[district] += withFigure[county]
+            }
+        }
+        let overlaps = overlaps ?? MapOverlaps(register: register, geometry: geometry)
+        if !overlaps.all.isEmpty {
+            // How many times each row is in view (a view may repeat a row).
+            var occurrences = [Int32](repeating: 0, count: register.count)
+            for row in rows { occurrences[row] += 1 }
+            let pounds = register.savedToDate.pounds
+            let sectorMasks = register.sectorMasks
+            for overlap in overlaps.all {
+                let row = Int(overlap.row)
+                let times = Int(occurrences[row])
+                let extraWays = Int(countsCounty ? overlap.direct + overlap.throughCounty : overlap.direct) - 1
+                guard times > 0, extraWays > 0 else { continue }
+                let hasFigure = pounds[row] != Register.notReported
+                let value = measure.value(saved: hasFigure ? pounds[row] : nil, sectorMask: sectorMasks[row])
+                let district = Int(overlap.district)
+                councilValues[district] &-= value &* Int64(extraWays * times)
+                reaching[district] -= extraWays * times
+                if hasFigure { figuresBehind[district] -= extraWays * times }
+            }
+        }
+
         var regionTotals: [String: RegionTotal] = [:]
-        for (id, total) in whole.regions.enumerated() where total.arrangements > 0 {
+        for (id, total) in whole.regions.enumerated() where total.count > 0 {
             let region = register.regions[Int32(id)]
             regionTotals[region] = RegionTotal(
-                region: region, arrangements: total.arrangements, withFigures: total.withFigures, value: total.value)
+                region: region, arrangements: total.count, withFigures: total.figureCount, value: total.value)
         }
-        let missing = whole.missing
-        for area in geometry.districtsByName { councilValues[area] = tally.values[area] }
         self.councilValues = councilValues
         arrangementCounts = counts
         self.withFigure = withFigure
@@ -154,145 +207,80 @@ public struct MapShading: Sendable {
         self.regionOfArea = regionOfArea
         if byRegion {
             values = regionOfArea.map { $0.flatMap { regionTotals[$0]?.value } ?? 0 }
-            figuresBehind = regionOfArea.map { $0.flatMap { regionTotals[$0]?.withFigures } ?? 0 }
+            self.figuresBehind = regionOfArea.map { $0.flatMap { regionTotals[$0]?.withFigures } ?? 0 }
         } else {
             values = councilValues
-            figuresBehind = tally.withFigures
+            self.figuresBehind = figuresBehind
         }
         // Sharing nothing means no arrangement at all, whatever the measure weighs; through
         // the county too, unless the measure is `own`.
-        sharingNothing = geometry.districtsByName.filter { tally.reaching[$0] == 0 }.count
-        notOnTheMap = missing.map { organisations.names[$0] }.sorted()
+        sharingNothing = geometry.districtsByName.filter { reaching[$0] == 0 }.count
+        notOnTheMap = missing.sorted()
         self.regionTotals = regionTotals.values.sorted { ($0.value, $1.region) > ($1.value, $0.region) }
     }
 
-    /// Where each organisation is on the map, and what each area is.
-    private struct AreaFacts: Sendable {
-        /// -1 for an organisation with no area.
-        let areaOfOrganisation: [Int]
-        let layers: [MapLayer]
-        let districtsOfCounty: [[Int]]
-    }
-
-    /// What the arrangements add to each district, each arrangement once however many of its
-    /// partners (the district, its county) reach the district.
-    private struct DistrictTally: Sendable {
-        var values: [Int64]
-        var reaching: [Int]
-        var withFigures: [Int]
-        /// The position of the last row that reached each district.
-        var lastReachedBy: [Int]
-
-        init(areaCount: Int) {
-            values = [Int64](repeating: 0, count: areaCount)
-            reaching = [Int](repeating: 0, count: areaCount)
-            withFigures = [Int](repeating: 0, count: areaCount)
-            lastReachedBy = [Int](repeating: -1, count: areaCount)
-        }
-
-        mutating func reach(_ district: Int, by position: Int, value: Int64, hasFigure: Bool) {
-            guard lastReachedBy[district] != position else { return }
-            lastReachedBy[district] = position
-            values[district] &+= value
-            reaching[district] += 1
-            if hasFigure { withFigures[district] += 1 }
-        }
-
-        mutating func add(_ other: DistrictTally) {
-            for area in values.indices {
-                values[area] &+= other.values[area]
-                reaching[area] += other.reaching[area]
-                withFigures[area] += other.withFigures[area]
-            }
-        }
-    }
-
-    /// A region's arrangements, figures and measure, by the register's region number.
-    private struct RegionTally: Sendable {
-        var arrangements = 0
-        var withFigures = 0
+    /// An organisation's or a region's arrangements in view: how many, how many with a
+    /// figure, what the figures add up to, and the measure's value.
+    private struct Tally: Sendable {
+        var count = 0
+        var figureCount = 0
+        var total: Int64 = 0
         var value: Int64 = 0
+
+        mutating func add(_ other: Tally) {
+            count += other.count
+            figureCount += other.figureCount
+            total &+= other.total
+            value &+= other.value
+        }
     }
 
-    /// What some of the rows add to each area and region.
+    /// What some of the rows add to each organisation (each row to each of its partners)
+    /// and to each region, by the register's numbers.
     private struct ShadingTally: Sendable {
-        /// The arrangements each area is in itself, how many have a figure, and their savings.
-        var counts: [Int]
-        var withFigure: [Int]
-        var savings: [Int64]
-        /// Each county's measure (its own arrangements); districts' come from `districts`.
-        var countyValues: [Int64]
-        var districts: DistrictTally
-        var regions: [RegionTally]
-        /// Councils in view with no area, by organisation number.
-        var missing = Set<Int>()
+        var organisations: [Tally]
+        var regions: [Tally]
 
-        init(areaCount: Int, regionCount: Int) {
-            counts = [Int](repeating: 0, count: areaCount)
-            withFigure = [Int](repeating: 0, count: areaCount)
-            savings = [Int64](repeating: 0, count: areaCount)
-            countyValues = [Int64](repeating: 0, count: areaCount)
-            districts = DistrictTally(areaCount: areaCount)
-            regions = [RegionTally](repeating: RegionTally(), count: regionCount)
+        init(organisationCount: Int, regionCount: Int) {
+            organisations = Array(repeating: Tally(), count: organisationCount)
+            regions = Array(repeating: Tally(), count: regionCount)
         }
 
-        init(_ rows: ArraySlice<Int>, register: Register, areas: AreaFacts, measure: Measure, byRegion: Bool) {
-            self.init(areaCount: areas.layers.count, regionCount: register.regions.count)
-            let countsCounty = measure != .own
-            let sectors = register.organisations.sectors
+        init(_ rows: ArraySlice<Int>, register: Register, measure: Measure, byRegion: Bool) {
+            self.init(organisationCount: register.organisations.count, regionCount: register.regions.count)
             let (partnerStarts, partnerIDs) = (register.partnerStarts, register.partnerIDs)
             let (pounds, sectorMasks, regionIDs) = (register.savedToDate.pounds, register.sectorMasks, register.regionIDs)
-            for (position, row) in rows.enumerated() {
+            // Through the buffer: an array written in a loop is checked for sharing at every write.
+            organisations.withUnsafeMutableBufferPointer { organisations in
+                for row in rows {
+                    let saved = pounds[row]
+                    let hasFigure = saved != Register.notReported
+                    let value = measure.value(saved: hasFigure ? saved : nil, sectorMask: sectorMasks[row])
+                    for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) {
+                        let partner = Int(partnerIDs[index])
+                        organisations[partner].count += 1
+                        organisations[partner].value &+= value
+                        if hasFigure {
+                            organisations[partner].figureCount += 1
+                            organisations[partner].total &+= saved
+                        }
+                    }
+                }
+            }
+            guard byRegion else { return }
+            for row in rows where regionIDs[row] >= 0 {
+                let region = Int(regionIDs[row])
                 let saved = pounds[row]
                 let hasFigure = saved != Register.notReported
-                let value = measure.value(saved: hasFigure ? saved : nil, sectorMask: sectorMasks[row])
-                for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) {
-                    let partner = Int(partnerIDs[index])
-                    let area = areas.areaOfOrganisation[partner]
-                    guard area >= 0 else {
-                        if sectors[partner] == .council { missing.insert(partner) }
-                        continue
-                    }
-                    counts[area] += 1
-                    if hasFigure {
-                        withFigure[area] += 1
-                        savings[area] &+= saved
-                    }
-                    switch areas.layers[area] {
-                    case .district: districts.reach(area, by: position, value: value, hasFigure: hasFigure)
-                    case .county:
-                        countyValues[area] &+= value
-                        if countsCounty {
-                            for district in areas.districtsOfCounty[area] {
-                                districts.reach(district, by: position, value: value, hasFigure: hasFigure)
-                            }
-                        }
-                    case .region, .country: break
-                    }
-                }
-                if byRegion, regionIDs[row] >= 0 {
-                    let region = Int(regionIDs[row])
-                    regions[region].arrangements += 1
-                    if hasFigure { regions[region].withFigures += 1 }
-                    regions[region].value &+= value
-                }
+                regions[region].count += 1
+                if hasFigure { regions[region].figureCount += 1 }
+                regions[region].value &+= measure.value(saved: hasFigure ? saved : nil, sectorMask: sectorMasks[row])
             }
         }
 
         mutating func add(_ other: ShadingTally) {
-            for area in counts.indices {
-                counts[area] += other.counts[area]
-                withFigure[area] += other.withFigure[area]
-                savings[area] &+= other.savings[area]
-                countyValues[area] &+= other.countyValues[area]
-            }
-            districts.add(other.districts)
-            for region in regions.indices {
-                regions[region].arrangements += other.regions[region].arrangements
-                regions[region].withFigures += other.regions[region].withFigures
-                regions[region].value &+= other.regions[region].value
-            }
-            missing.formUnion(other.missing)
+            for index in organisations.indices { organisations[index].add(other.organisations[index]) }
+            for index in regions.indices { regions[index].add(other.regions[index]) }
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Dashboard
-@testable import SharedServices
+import SharedServices
 import TerminalUI
 
 /// Screen 6: England's councils shaded by the arrangements in view, the chosen
@@ -242,31 +242,6 @@ import TerminalUI
         let geometry = try Self.geometry(state)
         let southEast = geometry.districtsByName.filter { shading.regionOfArea[$0] == "South East" }
         #expect(Set(southEast.map { shading.values[$0] }).count == 1)
-    }
-
-    /// A large view is shaded on every core, a piece of the rows each: the pieces add up
-    /// to what shading it in one piece gives, for every measure, by council and by region.
-    @Test(arguments: MapShading.Measure.allCases, [false, true])
-    func shadingInPiecesAddsUpToShadingInOne(_ measure: MapShading.Measure, byRegion: Bool) throws {
-        let state = try Self.mapState(keys: "6")
-        let geometry = try Self.geometry(state)
-        func shading(splittingFrom: Int) -> MapShading {
-            MapShading(
-                register: state.register, rows: state.rows, geometry: geometry, measure: measure, byRegion: byRegion,
-                splittingFrom: splittingFrom)
-        }
-        let inOne = shading(splittingFrom: Int.max)
-        let inPieces = shading(splittingFrom: 1)
-        #expect(inPieces.values == inOne.values)
-        #expect(inPieces.figuresBehind == inOne.figuresBehind)
-        #expect(inPieces.councilValues == inOne.councilValues)
-        #expect(inPieces.arrangementCounts == inOne.arrangementCounts)
-        #expect(inPieces.withFigure == inOne.withFigure)
-        #expect(inPieces.savings == inOne.savings)
-        #expect(inPieces.sharingNothing == inOne.sharingNothing)
-        #expect(inPieces.notOnTheMap == inOne.notOnTheMap)
-        #expect(inPieces.regionTotals == inOne.regionTotals)
-        #expect(inOne.values.contains { $0 > 0 })
     }
 
     /// The county rule: a county's arrangements shade its districts, except for `own`.

@@ -63,9 +63,13 @@ public struct MapOverlaps: Sendable {
             guard districts.count + counties.count >= 2 else { continue }
             for (place, district) in districts.enumerated() where !districts[..<place].contains(district) {
                 let direct = districts.count { $0 == district }
-                let throughCounty = geometry.countyOfArea[district].map { county in counties.count { $0 == county } } ?? 0
+                let county = geometry.countyOfArea[district]
+                let throughCounty = county.map { county in counties.count { $0 == county } } ?? 0
                 if direct + throughCounty >= 2 {
-                    found.append(Overlap(row: Int32(row), district: Int32(district), direct: Int32(direct), throughCounty: Int32(throughCounty)))
+                    found.append(
+                        Overlap(
+                            row: Int32(row), district: Int32(district), direct: Int32(direct),
+                            throughCounty: Int32(throughCounty)))
                 }
             }
             // Districts reached only through a county that two partners are in.
@@ -73,7 +77,8 @@ public struct MapOverlaps: Sendable {
                 let times = counties.count { $0 == county }
                 guard times >= 2 else { continue }
                 for district in geometry.districtsOfCounty[county] where !districts.contains(district) {
-                    found.append(Overlap(row: Int32(row), district: Int32(district), direct: 0, throughCounty: Int32(times)))
+                    found.append(
+                        Overlap(row: Int32(row), district: Int32(district), direct: 0, throughCounty: Int32(times)))
                 }
             }
         }

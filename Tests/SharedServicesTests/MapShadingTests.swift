@@ -139,20 +139,21 @@ import Testing
 
     /// Rows that reach a district several ways at once: two organisations with the
     /// district's code, the county and its district, two organisations with the county's
-    /// code, and a council with no area.
+    /// code, a council with no area, and a body with a region's code (no council).
     @Test func rowsThatReachADistrictSeveralWaysCountOnceForIt() throws {
         let geometry = try #require(Self.geometry)
         let sampleOrganisations = try String(contentsOfFile: PackagePaths.sampleData + "/organisations.csv", encoding: .utf8)
         let organisations = sampleOrganisations
             + "Teignbridge Shared Services,council,district,South West,E07000045,,,,\n"
             + "Devon Trading Standards Service,council,county,South West,E10000008,,,,\n"
+            + "South West Councils,other,partnership,South West,E12000009,,,,\n"
         let partners = [
             "Teignbridge District Council; Teignbridge Shared Services",
             "Devon County Council; Teignbridge District Council",
             "Devon County Council; Devon Trading Standards Service; Exeter City Council",
             "Devon County Council; Devon Trading Standards Service; Teignbridge District Council; Teignbridge Shared Services",
             "Teignbridge Shared Services; Nowhere Borough Council",
-            "Exeter City Council; Mid Devon District Council",
+            "Exeter City Council; Mid Devon District Council; South West Councils",
         ]
         var csv = "id,name,service_area,service,partners,lead,region,start_year,status,savings_to_date\n"
         for (index, list) in partners.enumerated() {

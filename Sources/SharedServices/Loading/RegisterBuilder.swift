@@ -283,15 +283,18 @@ struct RegisterBuilder {
         }
         for slot in register.years.indices {
             register.years[slot] = ColumnJoining.joined(stretches.map { $0.years[slot] }, keeping: kept)
+            for index in stretches.indices { stretches[index].years[slot] = [] }
         }
         for slot in register.choices.indices {
             register.choices[slot] = ColumnJoining.joined(stretches.map { $0.choices[slot] }, keeping: kept)
+            for index in stretches.indices { stretches[index].choices[slot] = [] }
         }
         for slot in register.amounts.indices {
             for index in stretches.indices {
                 register.amounts[slot].append(
                     kept[index], ofPounds: stretches[index].amounts[slot], qualifiers: stretches[index].qualifiers[slot])
                 stretches[index].amounts[slot] = []
+                stretches[index].qualifiers[slot] = []
             }
         }
         for (index, stretch) in stretches.enumerated() where !stretch.extras.isEmpty {

@@ -39,26 +39,31 @@ enum RepeatedIDs {
 
     /// An open-addressing table of the share's ids, each entry the stretch and row that
     /// first used it (stretch in the top 24 bits, row in the low 40); -1 marks an empty slot.
+    /// It doubles when half full: a file whose ids all fall in one share still loads.
     private static func findInShare(
         _ share: Int, of stretches: [ArrangementStretch], expectedCount: Int
     ) -> [(stretch: Int, repeated: Repeat)] {
+        // Sized for the share's expected count, so that a share that draws more than its
+        // mean (about half of them) grows: every load goes through the growing.
         var capacity = 16
-        while capacity < expectedCount * 2 { capacity <<= 1 }
-        let mask = capacity - 1
+        while capacity < expectedCount { capacity <<= 1 }
         var entries = [Int64](repeating: -1, count: capacity)
         var entryHashes = [UInt64](repeating: 0, count: capacity)
+        var entryCount = 0
         var repeats: [(stretch: Int, repeated: Repeat)] = []
         let shift = UInt64(64 - shareBits)
         for (stretchIndex, stretch) in stretches.enumerated() {
             let hashes = stretch.idHashes
             for row in hashes.indices where Int(hashes[row] >> shift) == share {
                 let hash = hashes[row]
-                var slot = Int(truncatingIfNeeded: hash) & mask
+                var slot = Int(truncatingIfNeeded: hash) & (entries.count - 1)
                 while true {
                     let entry = entries[slot]
                     if entry < 0 {
                         entries[slot] = Int64(stretchIndex) << 40 | Int64(row)
                         entryHashes[slot] = hash
+                        entryCount += 1
+                        if entryCount * 2 > entries.count { grow(&entries, &entryHashes) }
                         break
                     }
                     let firstStretch = Int(entry >> 40)
@@ -67,11 +72,26 @@ enum RepeatedIDs {
                         repeats.append((stretchIndex, Repeat(row: row, firstStretch: firstStretch, firstRow: firstRow)))
                         break
                     }
-                    slot = (slot + 1) & mask
+                    slot = (slot + 1) & (entries.count - 1)
                 }
             }
         }
         return repeats
+    }
+
+    /// The table at twice the size, every entry placed again.
+    private static func grow(_ entries: inout [Int64], _ entryHashes: inout [UInt64]) {
+        let capacity = entries.count * 2
+        var grown = [Int64](repeating: -1, count: capacity)
+        var grownHashes = [UInt64](repeating: 0, count: capacity)
+        for (entry, hash) in zip(entries, entryHashes) where entry >= 0 {
+            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            while grown[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+            grown[slot] = entry
+            grownHashes[slot] = hash
+        }
+        entries = grown
+        entryHashes = grownHashes
     }
 
     private static func sameID(

@@ -161,10 +161,13 @@ public struct MapShading: Sendable {
         // Each district's: its own and, unless the measure is `own`, its county's, less the
         // extra ways of the rows that reach it more than one way.
         let countsCounty = measure != .own
-        var councilValues = areaValues
+        // A county's own figure; a region or the country is no council and stays at 0.
+        var councilValues = [Int64](repeating: 0, count: areaCount)
+        for area in 0..<areaCount where outlines.areas[area].layer == .county { councilValues[area] = areaValues[area] }
         var reaching = [Int](repeating: 0, count: areaCount)
         var figuresBehind = [Int](repeating: 0, count: areaCount)
         for district in geometry.districtsByName {
+            councilValues[district] = areaValues[district]
             reaching[district] = counts[district]
             figuresBehind[district] = withFigure[district]
             if countsCounty, let county = geometry.countyOfArea[district] {

@@ -56,6 +56,16 @@ public struct MapShading: Sendable {
             }
         }
 
+        /// The same, added up over a group of arrangements: its count or its total; for
+        /// `beyond`, the count of those of them with a partner beyond councils.
+        func value(of group: SlotTally.Slot, beyond: SlotTally.Slot?) -> Int64 {
+            switch self {
+            case .arrangements, .own: return Int64(group.count)
+            case .savings: return group.total
+            case .beyond: return Int64(beyond?.count ?? 0)
+            }
+        }
+
         /// The next measure `m` shows.
         public var next: Measure {
             let all = Self.allCases
@@ -132,13 +142,17 @@ public struct MapShading: Sendable {
             regionOfArea[area] = register.regionName(ofOrganisation: Int32(organisation))
         }
 
-        let pieceCount = rows.count >= splittingFrom ? max(2, Parallel.coreCount) : 1
-        let ranges = Parallel.ranges(splitting: rows.count, into: pieceCount)
-        let pieces = Parallel.map(pieceCount) { piece in
-            ShadingTally(rows[ranges[piece]], register: register, measure: measure, byRegion: byRegion)
+        // What the arrangements in view add to each organisation (each to each of its
+        // partners) and to each region: the summaries' counts, on every core. The measure
+        // "beyond councils" counts only the arrangements with a partner beyond councils.
+        let beyond = measure == .beyond ? rows.filter { register.isCrossSector($0) } : []
+        func tally(by dimension: Dimension) -> (all: SlotTally, beyond: SlotTally?) {
+            (
+                register.tally(rows, by: dimension, splittingFrom: splittingFrom),
+                measure == .beyond ? register.tally(beyond, by: dimension, splittingFrom: splittingFrom) : nil
+            )
         }
-        var whole = pieces.first ?? ShadingTally(organisationCount: organisations.count, regionCount: register.regions.count)
-        for piece in pieces.dropFirst() { whole.add(piece) }
+        let byOrganisation = tally(by: .organisation)
 
         // Each area's figures: its organisations'.
         var counts = [Int](repeating: 0, count: areaCount)
@@ -146,7 +160,9 @@ public struct MapShading: Sendable {
         var savings = [Int64](repeating: 0, count: areaCount)
         var areaValues = [Int64](repeating: 0, count: areaCount)
         var missing: [String] = []
-        for (organisation, tally) in whole.organisations.enumerated() where tally.count > 0 {
+        for organisation in 0..<organisations.count {
+            let tally = byOrganisation.all.slots[organisation]
+            guard tally.count > 0 else { continue }
             let area = places.areaOfOrganisation[organisation]
             guard area >= 0 else {
                 if organisations.sectors[organisation] == .council { missing.append(organisations.names[organisation]) }
@@ -155,7 +171,7 @@ public struct MapShading: Sendable {
             counts[area] += tally.count
             withFigure[area] += tally.figureCount
             savings[area] &+= tally.total
-            areaValues[area] &+= tally.value
+            areaValues[area] &+= measure.value(of: tally, beyond: byOrganisation.beyond?.slots[organisation])
         }
 
         // Each district's: its own and, unless the measure is `own`, its county's, less the
@@ -198,10 +214,15 @@ public struct MapShading: Sendable {
         }
 
         var regionTotals: [String: RegionTotal] = [:]
-        for (id, total) in whole.regions.enumerated() where total.count > 0 {
-            let region = register.regions[Int32(id)]
-            regionTotals[region] = RegionTotal(
-                region: region, arrangements: total.count, withFigures: total.figureCount, value: total.value)
+        if byRegion {
+            let byRegion = tally(by: .region)
+            for id in 0..<register.regions.count where byRegion.all.slots[id].count > 0 {
+                let region = register.regions[Int32(id)]
+                let total = byRegion.all.slots[id]
+                regionTotals[region] = RegionTotal(
+                    region: region, arrangements: total.count, withFigures: total.figureCount,
+                    value: measure.value(of: total, beyond: byRegion.beyond?.slots[id]))
+            }
         }
         self.councilValues = councilValues
         arrangementCounts = counts
@@ -220,71 +241,6 @@ public struct MapShading: Sendable {
         sharingNothing = geometry.districtsByName.filter { reaching[$0] == 0 }.count
         notOnTheMap = missing.sorted()
         self.regionTotals = regionTotals.values.sorted { ($0.value, $1.region) > ($1.value, $0.region) }
-    }
-
-    /// An organisation's or a region's arrangements in view: how many, how many with a
-    /// figure, what the figures add up to, and the measure's value.
-    private struct Tally: Sendable {
-        var count = 0
-        var figureCount = 0
-        var total: Int64 = 0
-        var value: Int64 = 0
-
-        mutating func add(_ other: Tally) {
-            count += other.count
-            figureCount += other.figureCount
-            total &+= other.total
-            value &+= other.value
-        }
-    }
-
-    /// What some of the rows add to each organisation (each row to each of its partners)
-    /// and to each region, by the register's numbers.
-    private struct ShadingTally: Sendable {
-        var organisations: [Tally]
-        var regions: [Tally]
-
-        init(organisationCount: Int, regionCount: Int) {
-            organisations = Array(repeating: Tally(), count: organisationCount)
-            regions = Array(repeating: Tally(), count: regionCount)
-        }
-
-        init(_ rows: ArraySlice<Int>, register: Register, measure: Measure, byRegion: Bool) {
-            self.init(organisationCount: register.organisations.count, regionCount: register.regions.count)
-            let (partnerStarts, partnerIDs) = (register.partnerStarts, register.partnerIDs)
-            let (pounds, sectorMasks, regionIDs) = (register.savedToDate.pounds, register.sectorMasks, register.regionIDs)
-            // Through the buffer: an array written in a loop is checked for sharing at every write.
-            organisations.withUnsafeMutableBufferPointer { organisations in
-                for row in rows {
-                    let saved = pounds[row]
-                    let hasFigure = saved != Register.notReported
-                    let value = measure.value(saved: hasFigure ? saved : nil, sectorMask: sectorMasks[row])
-                    for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) {
-                        let partner = Int(partnerIDs[index])
-                        organisations[partner].count += 1
-                        organisations[partner].value &+= value
-                        if hasFigure {
-                            organisations[partner].figureCount += 1
-                            organisations[partner].total &+= saved
-                        }
-                    }
-                }
-            }
-            guard byRegion else { return }
-            for row in rows where regionIDs[row] >= 0 {
-                let region = Int(regionIDs[row])
-                let saved = pounds[row]
-                let hasFigure = saved != Register.notReported
-                regions[region].count += 1
-                if hasFigure { regions[region].figureCount += 1 }
-                regions[region].value &+= measure.value(saved: hasFigure ? saved : nil, sectorMask: sectorMasks[row])
-            }
-        }
-
-        mutating func add(_ other: ShadingTally) {
-            for index in organisations.indices { organisations[index].add(other.organisations[index]) }
-            for index in regions.indices { regions[index].add(other.regions[index]) }
-        }
     }
 
     /// "7 councils share nothing themselves", or "… nor do their counties".
@@ -330,7 +286,6 @@ public struct MapShading: Sendable {
         return (bounds.firstIndex { value <= $0 } ?? (bounds.count - 1)) + 1
     }
 
-    /// A value as the legend and the status line write it.
     /// An area's value as the table and the status give it: nil for savings with no
     /// figure behind them.
     public func shownValue(ofArea area: Int) -> Int64? {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The rows of a file's stretches whose id an earlier row already uses, found on every
 /// core. Each piece of work takes the ids whose hash falls in its share and walks the
 /// stretches in file order, so that, as reading row by row does, the first row with an
@@ -98,11 +92,7 @@ enum RepeatedIDs {
         _ left: ArrangementStretch, _ leftRow: Int, _ right: ArrangementStretch, _ rightRow: Int
     ) -> Bool {
         left.ids.withBytes(leftRow) { leftBytes in
-            right.ids.withBytes(rightRow) { rightBytes in
-                guard leftBytes.count == rightBytes.count else { return false }
-                guard let leftStart = leftBytes.baseAddress, let rightStart = rightBytes.baseAddress else { return true }
-                return memcmp(leftStart, rightStart, leftBytes.count) == 0
-            }
+            right.ids.withBytes(rightRow) { rightBytes in ByteInterner.equal(leftBytes, rightBytes) }
         }
     }
 }

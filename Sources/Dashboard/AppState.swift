@@ -6,7 +6,10 @@ import TerminalUI
 /// groups of the summary) are recomputed only when what they depend on changes, and the
 /// summary's and organisations' only while their screen is shown.
 public struct AppState: Sendable {
-    public let data: DashboardData
+    /// Replaced once, by `finishLoading(with:)`, when the register was first shown in part.
+    public private(set) var data: DashboardData
+    /// Set while only the register's first rows are loaded: every total is "so far".
+    public private(set) var loading: RegisterLoading?
     public var size: TerminalSize
     public var glyphs: Glyphs
     public var theme: Theme
@@ -73,11 +76,16 @@ public struct AppState: Sendable {
     /// The file the last export went to: the next export starts from it.
     public var lastExportPath: String?
 
-    public init(data: DashboardData, size: TerminalSize, glyphs: Glyphs = .unicode, theme: Theme = .colour) {
+    /// `loading`, when given, says that `data` holds only the register's first rows.
+    public init(
+        data: DashboardData, size: TerminalSize, glyphs: Glyphs = .unicode, theme: Theme = .colour,
+        loading: RegisterLoading? = nil
+    ) {
         self.data = data
         self.size = size
         self.glyphs = glyphs
         self.theme = theme
+        self.loading = loading
         headline = data.register.headline([])
         refresh()
     }
@@ -186,6 +194,57 @@ public struct AppState: Sendable {
     mutating func changeMap(_ change: (inout MapState) -> Void) {
         change(&map)
         bringShownScreenUpToDate()
+    }
+
+    /// How far the rest of the register has loaded: a share of the file's bytes.
+    public mutating func setLoadingProgress(_ shareRead: Double) {
+        guard var loading else { return }
+        loading.shareRead = max(loading.shareRead, min(1, shareRead))
+        self.loading = loading
+    }
+
+    /// The whole register, in place of the first rows shown while it loaded. What the user
+    /// chose meanwhile is kept: the filter (its values matched by name), the sort, the
+    /// search, the selected arrangement, group and organisation, an open picker's ticks.
+    public mutating func finishLoading(with whole: DashboardData) {
+        let first = data.register
+        let selected = selectedRow
+        let selectedGroup = groups.indices.contains(chart.selected) ? groups[chart.selected].label : nil
+        let selectedOrganisation = organisationRows.indices.contains(organisationsTable.selected)
+            ? register.organisations.names[Int(organisationRows[organisationsTable.selected].organisation)] : nil
+        let (carriedFilter, lost) = filter.carried(from: first, to: whole.register)
+        var regionFilter = ArrangementFilter()
+        regionFilter.regions = organisationRegions
+        let carriedRegions = regionFilter.carried(from: first, to: whole.register)
+
+        data = whole
+        loading = nil
+        filter = carriedFilter
+        organisationRegions = carriedRegions.filter.regions
+        // The first rows are the whole register's first rows, in order; checked by id all the same.
+        let sameRow = { (row: Int) in row < first.count && row < whole.register.count && first.id(row) == whole.register.id(row) }
+        if let lit = map.arrangement, !sameRow(lit) { map.arrangement = nil }
+        map.registerReplaced()
+        refresh()
+        if let selected, sameRow(selected), let index = rows.firstIndex(of: selected) {
+            table = table.keepingHeight(selecting: index)
+        }
+        if let selectedGroup, let index = groups.firstIndex(where: { $0.label == selectedGroup }) {
+            chart = chart.keepingHeight(selecting: index)
+        }
+        if let selectedOrganisation,
+            let index = organisationRows.firstIndex(where: { register.organisations.names[Int($0.organisation)] == selectedOrganisation })
+        {
+            organisationsTable = organisationsTable.keepingHeight(selecting: index)
+        }
+        Search.refreshMatches(state: &self)
+        if case .picker(let kind, let picker) = overlay {
+            overlay = .picker(kind, Pickers.remade(picker, kind: kind, state: self))
+        }
+        let lostNames = lost + carriedRegions.lost
+        message = "All \(Count.format(register.count, "arrangement", "arrangements")) loaded"
+            + (lostNames.isEmpty ? "" : "; no longer filtered by " + lostNames.joined(separator: ", ") + " (not in the whole register)")
+        clampAll()
     }
 
     /// Recomputes everything derived from the filter.

@@ -98,6 +98,7 @@ struct ArrangementsScreen: ScreenContent {
     func status(_ state: AppState) -> String {
         var status = state.rows.isEmpty
             ? "No rows" : "Row \(Count.format(state.table.selected + 1)) of \(Count.format(state.rows.count))"
+        if state.loading != nil { status += " so far" }
         if let sortColumn = state.sortColumn {
             status += " · sorted by \(sortColumn.title.lowercased())" + (state.sortDescending ? " ▼" : " ▲")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import SharedServices
 import TerminalUI
 
@@ -5,29 +6,71 @@ import TerminalUI
 public final class DashboardApp {
     public private(set) var state: AppState
     private let driver: TerminalDriver
+    /// The whole register, loading while `data`'s first rows are shown; nil once it is in.
+    private var pendingLoad: PendingLoad?
+    /// Why the whole register could not be loaded: the dashboard stops, and the caller says why.
+    public private(set) var loadFailure: (any Error & Sendable)?
 
+    /// How often the loop looks at a pending load between keys, and so how often its
+    /// progress is drawn.
+    static let loadCheckMilliseconds = 100
+
+    /// With `pendingLoad`, `data` holds the register's first rows (`FirstRows`), shown as
+    /// "so far" until the whole register replaces them.
     public init(
-        data: DashboardData, driver: TerminalDriver, glyphs: Glyphs, theme: Theme, filter: ArrangementFilter = ArrangementFilter()
+        data: DashboardData, driver: TerminalDriver, glyphs: Glyphs, theme: Theme, filter: ArrangementFilter = ArrangementFilter(),
+        pendingLoad: PendingLoad? = nil, shareRead: Double = 0
     ) {
         self.driver = driver
-        state = AppState(data: data, size: driver.size, glyphs: glyphs, theme: theme)
+        self.pendingLoad = pendingLoad
+        state = AppState(
+            data: data, size: driver.size, glyphs: glyphs, theme: theme,
+            loading: pendingLoad == nil ? nil : RegisterLoading(shareRead: shareRead))
         state.setFilter(filter)
     }
 
-    /// Runs until the user quits, or (for tests) until the driver has no more events.
+    /// Runs until the user quits, the whole register fails to load, or (for tests) the
+    /// driver has no more events and nothing is loading.
     public func run(stopWhenIdle: Bool = false) {
         driver.present(Render.frame(state))
         // Once the first screen is up: the search's index, made while the user reads it.
         state.register.prepareSearch()
         while !state.wantsToQuit {
-            guard let event = driver.nextEvent(timeoutMilliseconds: stopWhenIdle ? 0 : -1) else {
-                if stopWhenIdle { return }
+            let waiting = pendingLoad != nil
+            let event = driver.nextEvent(timeoutMilliseconds: waiting ? Self.loadCheckMilliseconds : stopWhenIdle ? 0 : -1)
+            let loadChanged = checkPendingLoad()
+            if loadFailure != nil { return }
+            guard let event else {
+                if loadChanged { driver.present(Render.frame(state)) }
+                if stopWhenIdle && pendingLoad == nil { return }
+                // A test's driver answers at once: wait for the load rather than spin.
+                if stopWhenIdle { usleep(useconds_t(Self.loadCheckMilliseconds * 1_000)) }
                 continue
             }
             let effects = Reducer.handle(event, state: &state)
             for effect in effects { perform(effect) }
             if state.wantsToQuit { return }
             driver.present(Render.frame(state))
+        }
+    }
+
+    /// Whether the pending load moved on enough to draw again: a percent further, or done.
+    private func checkPendingLoad() -> Bool {
+        guard let pendingLoad, let loading = state.loading else { return false }
+        switch pendingLoad.current {
+        case .loading(let shareRead):
+            let before = loading.percentRead
+            state.setLoadingProgress(shareRead)
+            return state.loading?.percentRead != before
+        case .loaded(let whole):
+            self.pendingLoad = nil
+            state.finishLoading(with: whole)
+            state.register.prepareSearch()
+            return true
+        case .failed(let error):
+            self.pendingLoad = nil
+            loadFailure = error
+            return true
         }
     }
 

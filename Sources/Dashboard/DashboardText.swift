@@ -6,9 +6,11 @@ import TextCells
 public enum DashboardText {
     /// Each screen's tab, in order: " 1 Arrangements ", the data issues' with their count.
     /// Where they do not all fit `width`, they lose their padding ("1 Arrangements").
-    public static func tabLabels(issueCount: Int, width: Int) -> [String] {
+    /// While the register loads, the count is marked as so far: "(12…)".
+    public static func tabLabels(issueCount: Int, stillCounting: Bool = false, width: Int) -> [String] {
         let names = Screen.all.map { screen in
-            "\(screen.number) \(screen.title)" + (screen == .issues && issueCount > 0 ? " (\(Count.format(issueCount)))" : "")
+            "\(screen.number) \(screen.title)"
+                + (screen == .issues && issueCount > 0 ? " (\(Count.format(issueCount))\(stillCounting ? "…" : ""))" : "")
         }
         let padded = names.map { " \($0) " }
         let paddedWidth = padded.reduce(1) { $0 + DisplayWidth.of($1) + 1 }
@@ -29,6 +31,13 @@ public enum DashboardText {
         let compact = "\(arrangements) · \(councils) · \(withoutFigure)"
         if DisplayWidth.of(compact) <= width { return compact }
         return "\(arrangements) · \(withoutFigure)"
+    }
+
+    /// What comes before the headline's figures while the register loads, in the longest
+    /// form that leaves the figures room: "Still loading, 37% read · so far: ".
+    public static func stillLoading(_ loading: RegisterLoading, width: Int) -> String {
+        let full = "Still loading, \(loading.percentRead) read · so far: "
+        return DisplayWidth.of(full) * 2 <= width ? full : "Loading \(loading.percentRead) · so far: "
     }
 
     /// "486 arrangements · £643m saved · 346 of 353 councils · 97 without a figure"

@@ -6,6 +6,11 @@ import TerminalUI
 /// exported in this session (or in the working directory), named for what the screen shows.
 enum ExportDialog {
     static func open(state: inout AppState) {
+        // An export of the first rows would look whole and not be: it waits for the rest.
+        if let loading = state.loading {
+            state.message = "Still loading (\(loading.percentRead) read): export once every arrangement is in"
+            return
+        }
         let content = state.screen.content
         let table = content.exportTable(state)
         var path = suggestedPath(name: content.exportName, after: state.lastExportPath)

@@ -82,7 +82,8 @@ struct IssuesScreen: ScreenContent {
     }
 
     func status(_ state: AppState) -> String {
-        var status = "\(Count.format(state.data.diagnostics.count, "problem", "problems")) found loading \(state.data.sourceName)"
+        var status = "\(Count.format(state.data.diagnostics.count, "problem", "problems")) found "
+            + (state.loading == nil ? "" : "so far ") + "loading \(state.data.sourceName)"
         if let reference = state.data.reference, !state.data.diagnostics.isEmpty {
             status += " · partners checked against \(reference.shortName)"
         }

@@ -49,10 +49,10 @@ public struct Layout: Sendable {
 
     /// Each screen's tab: its label and its x range in the tab bar, the data issues' tab
     /// counting `issueCount` problems.
-    public func tabRanges(issueCount: Int) -> [(screen: Screen, label: String, x: Int, width: Int)] {
+    public func tabRanges(issueCount: Int, stillCounting: Bool = false) -> [(screen: Screen, label: String, x: Int, width: Int)] {
         var x = 1
         var result: [(Screen, String, Int, Int)] = []
-        for (screen, label) in zip(Screen.all, DashboardText.tabLabels(issueCount: issueCount, width: size.width)) {
+        for (screen, label) in zip(Screen.all, DashboardText.tabLabels(issueCount: issueCount, stillCounting: stillCounting, width: size.width)) {
             let width = DisplayWidth.of(label)
             result.append((screen, label, x, width))
             x += width + 1

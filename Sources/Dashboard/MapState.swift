@@ -52,6 +52,13 @@ public struct MapState: Sendable {
     /// The arrangements in view changed: shade again when next shown.
     mutating func forgetShading() { shadingIsCurrent = false }
 
+    /// Another register is shown (the whole of one shown in part): what was worked out
+    /// from the last one goes.
+    mutating func registerReplaced() {
+        overlaps = nil
+        shadingIsCurrent = false
+    }
+
     /// Zooms by `factor` about `point` (the cursor's council when nil); back to the whole of
     /// England at 1.
     mutating func zoom(by factor: Double, about point: MapPoint? = nil) {

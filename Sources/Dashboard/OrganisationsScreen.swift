@@ -106,7 +106,8 @@ struct OrganisationsScreen: ScreenContent {
     }
 
     func status(_ state: AppState) -> String {
-        "\(Count.format(state.organisationRows.count, "organisation", "organisations")) · each is credited with the whole "
+        "\(Count.format(state.organisationRows.count, "organisation", "organisations"))"
+            + (state.loading == nil ? "" : " so far") + " · each is credited with the whole "
             + "of every arrangement it is in, so shares add up to more than 100%"
     }
 

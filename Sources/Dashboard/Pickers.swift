@@ -87,6 +87,21 @@ enum Pickers {
         return ListPicker(title: title, options: options, chosen: chosen)
     }
 
+    /// `picker` made again from the state's register (the whole one, loaded while the
+    /// picker was open): its ticks, typed text and highlighted option kept, by label.
+    static func remade(_ picker: ListPicker, kind: PickerKind, state: AppState) -> ListPicker {
+        var made = make(kind, state: state)
+        let ticked = Set(picker.options.filter { picker.chosen.contains($0.id) }.map(\.label))
+        made.chosen = Set(made.options.filter { ticked.contains($0.label) }.map(\.id))
+        made.query = picker.query
+        if let highlighted = picker.highlighted?.label,
+            let index = made.visibleOptions.firstIndex(where: { $0.label == highlighted })
+        {
+            made.scroll = picker.scroll.keepingHeight(selecting: index)
+        }
+        return made
+    }
+
     static func organisationTypes(_ register: Register) -> [String] {
         Array(Set(register.organisations.types.filter { !$0.isEmpty })).sorted()
     }

@@ -43,7 +43,7 @@ public enum Render {
     private static func drawTabs(state: AppState, layout: Layout, canvas: inout Canvas) {
         canvas.fill(layout.tabs, style: state.theme.tabInactive)
         // Tabs that start past the right edge are not drawn (nor can they be clicked).
-        for tab in layout.tabRanges(issueCount: state.data.diagnostics.count) where tab.x < layout.tabs.maxX {
+        for tab in layout.tabRanges(issueCount: state.data.diagnostics.count, stillCounting: state.loading != nil) where tab.x < layout.tabs.maxX {
             let style = tab.screen == state.screen ? state.theme.tabActive : state.theme.tabInactive
             canvas.draw(tab.label, x: tab.x, y: layout.tabs.y, style: style, clip: layout.tabs)
         }
@@ -74,8 +74,11 @@ public enum Render {
     // MARK: The headline
 
     private static func drawHeadline(state: AppState, layout: Layout, canvas: inout Canvas) {
-        let headline = text(DashboardText.headline(state.headline, width: layout.headline.width - 1), state)
-        canvas.draw(headline, x: 1, y: layout.headline.y, style: state.theme.title, maxWidth: layout.headline.width - 1)
+        let line = headlineLine(state)
+        let x = 1 + canvas.draw(line.soFar, x: 1, y: layout.headline.y, style: state.theme.warning, maxWidth: layout.headline.width - 1)
+        if x < layout.headline.maxX {
+            canvas.draw(line.figures, x: x, y: layout.headline.y, style: state.theme.title, maxWidth: layout.headline.maxX - x)
+        }
         if state.headlineFocused {
             let phrase = headlineFigurePhrase(state)
             canvas.restyle(Rect(x: phrase.lowerBound, y: layout.headline.y, width: phrase.count, height: 1)) {
@@ -84,11 +87,25 @@ public enum Render {
         }
     }
 
+    /// The headline as drawn: while the register is still loading, its figures come after
+    /// a warning that they are so far ("Still loading, 37% read · so far: "), so that no
+    /// total is ever shown as final before it is.
+    static func headlineLine(_ state: AppState) -> (soFar: String, figures: String) {
+        let width = Layout(size: state.size).headline.width - 1
+        var soFar = ""
+        if let loading = state.loading {
+            soFar = text(DashboardText.stillLoading(loading, width: width), state)
+        }
+        let figures = text(DashboardText.headline(state.headline, width: width - DisplayWidth.of(soFar)), state)
+        return (soFar, figures)
+    }
+
     /// Where the headline's "… without a figure" (or "… n/r") is drawn: what a click or
     /// ↑ from the first row chooses.
     static func headlineFigurePhrase(_ state: AppState) -> Range<Int> {
         let layout = Layout(size: state.size)
-        let headline = text(DashboardText.headline(state.headline, width: layout.headline.width - 1), state)
+        let line = headlineLine(state)
+        let headline = line.soFar + line.figures
         let count = Count.format(state.headline.withoutFigure)
         for phrase in ["\(count) without a figure", "\(count) n/r"] {
             if let range = headline.range(of: phrase) {
@@ -126,7 +143,8 @@ public enum Render {
         canvas.fill(layout.status, style: state.theme.statusBar)
         var status = state.message ?? state.screen.content.status(state)
         if state.message == nil && !state.data.diagnostics.isEmpty && state.screen != .issues {
-            status += " · " + Count.format(state.data.diagnostics.count, "data issue", "data issues") + " (\(Screen.issues.number))"
+            status += " · " + Count.format(state.data.diagnostics.count, "data issue", "data issues")
+                + (state.loading == nil ? "" : " so far") + " (\(Screen.issues.number))"
         }
         canvas.draw(" " + text(status, state), x: 0, y: layout.status.y, style: state.theme.statusBar, maxWidth: layout.status.width)
     }

@@ -59,8 +59,13 @@ struct Open: ParsableCommand {
         }
         var failure: NCursesDriver.StartFailure?
         try reportingFailures {
-            let loaded = try RegisterSession.load(source, quiet: true, showProgress: true)
-            let filter = try filters.filter(for: loaded.register)
+            // A large CSV register shows its first rows at once and loads the rest meanwhile;
+            // a filter naming a value the first rows lack waits for the whole register.
+            let first = RegisterSession.firstRows(source).flatMap { first in
+                (try? filters.filter(for: first.loaded.register)).map { (rows: first, filter: $0) }
+            }
+            let loaded = try first?.rows.loaded ?? RegisterSession.load(source, quiet: true, showProgress: true)
+            let filter = try first?.filter ?? filters.filter(for: loaded.register)
             // NO_COLOR set to anything non-empty means no colour (no-color.org).
             let noColorSet = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
             let colour = !noColor && !noColorSet
@@ -73,15 +78,32 @@ struct Open: ParsableCommand {
             }
             let glyphs = ascii ? Glyphs.ascii : driver.glyphs
             let theme = driver.colourSupport == .none ? Theme.monochrome : Theme.colour
-            let data = DashboardData(
-                register: loaded.register, diagnostics: loaded.diagnostics, sourceName: sourceName(loaded),
-                reference: loaded.reference, inputFiles: loaded.inputFiles, rawExports: raw,
-                mapOutlines: SampleData.mapOutlines())
-            let app = DashboardApp(data: data, driver: driver, glyphs: glyphs, theme: theme, filter: filter)
+            let makeData = Self.dashboardData(named: source.file == nil ? nil : loaded.arrangementsFile, raw: raw)
+            var pendingLoad: PendingLoad?
+            if first != nil {
+                let source = self.source
+                pendingLoad = PendingLoad { progress in
+                    makeData(try RegisterSession.load(source, quiet: true, progress: progress))
+                }
+            }
+            let app = DashboardApp(
+                data: makeData(loaded), driver: driver, glyphs: glyphs, theme: theme, filter: filter,
+                pendingLoad: pendingLoad, shareRead: first?.rows.shareOfFile ?? 0)
             app.run()
             driver.shutdown()
+            if let loadFailure = app.loadFailure { throw loadFailure }
         }
         if let failure { try showSummary(because: failure) }
+    }
+
+    /// What the dashboard shows of a loaded register; `file` nil for the bundled sample.
+    private static func dashboardData(named file: String?, raw: Bool) -> @Sendable (LoadedRegister) -> DashboardData {
+        { loaded in
+            DashboardData(
+                register: loaded.register, diagnostics: loaded.diagnostics, sourceName: file ?? "the 2017 sample",
+                reference: loaded.reference, inputFiles: loaded.inputFiles, rawExports: raw,
+                mapOutlines: SampleData.mapOutlines())
+        }
     }
 
     /// The summary `ssmap summary` prints for the same filters: the dashboard's plain form.
@@ -115,10 +137,6 @@ struct Open: ParsableCommand {
         case .failed(let term):
             return "the terminal (TERM=\(term)) could not be started; \(instead)"
         }
-    }
-
-    private func sourceName(_ loaded: LoadedRegister) -> String {
-        source.file == nil ? "the 2017 sample" : loaded.arrangementsFile
     }
 }
 

@@ -5,22 +5,17 @@ import SharedServices
 /// when it had problems, without stopping the command.
 enum RegisterSession {
     /// Loads the register; with `showProgress`, a large one shows how far it has got on
-    /// standard error (a terminal), so that the wait is never a frozen blank.
-    static func load(_ options: RegisterOptions, quiet: Bool = false, showProgress: Bool = false) throws -> LoadedRegister {
-        let path: String
-        if let file = options.file {
-            path = file
-        } else {
-            guard let directory = SampleData.directory() else {
-                throw CommandError.failed(
-                    "the bundled sample register was not found; give a file (ssmap FILE) or set SSMAP_SAMPLE_DATA")
-            }
-            path = directory + "/" + SampleData.arrangementsFileName
-        }
+    /// standard error (a terminal), so that the wait is never a frozen blank. `progress`,
+    /// when given, is told instead.
+    static func load(
+        _ options: RegisterOptions, quiet: Bool = false, showProgress: Bool = false,
+        progress givenProgress: (@Sendable (Double) -> Void)? = nil
+    ) throws -> LoadedRegister {
+        let path = try arrangementsPath(options)
         var loaded: LoadedRegister
         do {
-            var progress: ((Double) -> Void)?
-            if showProgress {
+            var progress: ((Double) -> Void)? = givenProgress
+            if showProgress && progress == nil {
                 let name = path.split(separator: "/").last.map(String.init) ?? path
                 progress = { fraction in
                     TerminalOutput.progress("ssmap: loading \(name)… \(Int(fraction * 100))%")
@@ -28,7 +23,7 @@ enum RegisterSession {
             }
             loaded = try RegisterLoader.load(
                 arrangements: path, organisations: options.organisations, sheet: options.sheet, progress: progress)
-            if progress != nil { TerminalOutput.progress(nil) }
+            if showProgress && givenProgress == nil { TerminalOutput.progress(nil) }
         } catch {
             throw CommandError.load(error)
         }
@@ -43,6 +38,27 @@ enum RegisterSession {
                 "ssmap: \(path): \(parts.joined(separator: ", ")); see them with: ssmap validate \(shellQuoted(path))")
         }
         return loaded
+    }
+
+    /// The first rows of a large CSV register, read as `load` reads the whole (forecasts
+    /// counted when asked): what the dashboard shows while the rest loads. Nil when the
+    /// register is better loaded whole first (see `FirstRows.load`).
+    static func firstRows(_ options: RegisterOptions) -> FirstRows? {
+        guard options.sheet == nil, let path = options.file,
+            var first = FirstRows.load(arrangements: path, organisations: options.organisations)
+        else { return nil }
+        if options.includeForecasts { first.loaded.register = first.loaded.register.countingForecasts() }
+        return first
+    }
+
+    /// The arrangements file named, or the bundled sample's.
+    private static func arrangementsPath(_ options: RegisterOptions) throws -> String {
+        if let file = options.file { return file }
+        guard let directory = SampleData.directory() else {
+            throw CommandError.failed(
+                "the bundled sample register was not found; give a file (ssmap FILE) or set SSMAP_SAMPLE_DATA")
+        }
+        return directory + "/" + SampleData.arrangementsFileName
     }
 
     static func shellQuoted(_ path: String) -> String {

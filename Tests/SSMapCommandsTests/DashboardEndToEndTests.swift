@@ -134,4 +134,65 @@ import Testing
         try session.send("q")
         #expect(try session.waitForExit().status == 0)
     }
+
+    /// A register large enough to be shown from its first rows while the rest loads: 2,000
+    /// generated rows written 45 times over, each time with ids of their own (about 40 MB).
+    static func largeRegister(in directory: URL) throws -> (path: String, count: Int) {
+        let generated = try BinaryRunner.run(["generate", "--count", "2000", "--out", directory.path])
+        #expect(generated.status == 0, "\(generated.standardError)")
+        let path = directory.appendingPathComponent("arrangements.csv").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[0]
+        let body = lines.dropFirst().filter { !$0.isEmpty }
+        #expect(body.count == 2_000 && body.allSatisfy { $0.hasPrefix("SS") }, "one generated row a line")
+        var large = header + "\n"
+        for copy in 0..<45 {
+            for line in body { large += "C\(copy)-" + line.dropFirst(2) + "\n" }
+        }
+        try large.write(toFile: path, atomically: false, encoding: .utf8)
+        return (path, 45 * body.count)
+    }
+
+    /// The first rows at once, marked as so far; keys work meanwhile; then the whole, with
+    /// every total final and the terminal left as it was.
+    @Test func aLargeRegisterShowsItsFirstRowsThenTheWhole() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let register = try Self.largeRegister(in: directory)
+        let session = try TmuxSession(
+            width: 120, height: 40, command: "\(command) '\(register.path)'", capturingOutput: true)
+        let first = try session.waitFor("Help")
+        // The screen can already be the whole register's on a fast machine; what was drawn
+        // first is checked in the terminal's bytes below.
+        if first.contains("so far") {
+            try session.send("3")
+        }
+        let whole = try session.waitFor("All 90,000 arrangements loaded", seconds: 60)
+        #expect(whole.contains("90,000 arrangements · "))
+        #expect(!whole.contains("so far") && !whole.contains("Still loading"))
+        try session.send("q")
+        let exit = try session.waitForExit()
+        #expect(exit.status == 0)
+        #expect(!exit.before.isEmpty && exit.before == exit.after)
+        let drawn = String(decoding: try session.capturedOutput(), as: UTF8.self)
+        #expect(drawn.contains("Still loading, "), "the first screen said its figures were so far")
+        #expect(drawn.contains("so far: "))
+        // No progress line on standard error before the dashboard: the dashboard shows it.
+        #expect(!drawn.contains("ssmap: loading"))
+    }
+
+    /// Quitting before the whole register is in leaves at once, the terminal as it was.
+    @Test func quittingWhileTheRestLoadsLeavesCleanly() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let register = try Self.largeRegister(in: directory)
+        let session = try TmuxSession(width: 100, height: 30, command: "\(command) '\(register.path)'")
+        try session.waitFor("Help")
+        try session.send("q")
+        let exit = try session.waitForExit()
+        #expect(exit.status == 0)
+        #expect(exit.before == exit.after)
+        #expect(!(try session.screen()).contains("1 Arrangements"), "the alternate screen was left")
+    }
 }

@@ -209,3 +209,29 @@ enum MappedFileGuard {
         #endif
     }
 }
+
+extension FileBytes {
+    /// The first `count` bytes of a regular file, and the file's size; nil for anything
+    /// else (a pipe can be read only once) or when it cannot be read. Nothing is thrown:
+    /// the whole read that follows says what is wrong.
+    public static func start(of path: String, count: Int) -> (bytes: [UInt8], fileSize: Int)? {
+        // Without O_NONBLOCK, opening a named pipe waits for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: min(max(count, 0), size))
+        var filled = 0
+        while filled < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled, off_t(filled))
+            }
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else { return nil }
+            filled += read
+        }
+        return (bytes, size)
+    }
+}

@@ -13,7 +13,7 @@ public final class DashboardApp {
 
     /// How often the loop looks at a pending load between keys, and so how often its
     /// progress is drawn.
-    static let loadCheckMilliseconds = 100
+    static let loadCheckMilliseconds = 50
 
     /// With `pendingLoad`, `data` holds the register's first rows (`FirstRows`), shown as
     /// "so far" until the whole register replaces them.

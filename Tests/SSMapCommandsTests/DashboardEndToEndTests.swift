@@ -195,4 +195,26 @@ import Testing
         #expect(exit.before == exit.after)
         #expect(!(try session.screen()).contains("1 Arrangements"), "the alternate screen was left")
     }
+
+    /// A register that goes bad after its first rows (a Windows-1252 "£" near the end, as a
+    /// spreadsheet saved in the wrong encoding writes it): the first rows show, then the
+    /// dashboard closes, the terminal as it was, and the reason names the line and column.
+    @Test func aRegisterThatGoesBadAfterItsFirstRowsClosesWithTheReason() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let register = try Self.largeRegister(in: directory)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: register.path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Array("Z1,Bad pound,Back office,HR,Adur,,,2015,operational,".utf8) + [0xA3] + Array("5,,,,,\n".utf8))
+        try handle.close()
+        let session = try TmuxSession(width: 120, height: 40, command: "\(command) '\(register.path)'")
+        let exit = try session.waitForExit(seconds: 60)
+        #expect(exit.status != 0)
+        #expect(exit.before == exit.after)
+        // The message may wrap at the pane's width (the space at a wrap is lost): joined again.
+        let after = try session.screen().replacingOccurrences(of: "\n", with: "")
+        #expect(after.contains("ssmap: error: \(register.path):\(register.count + 2):"), "\(after)")
+        #expect(after.contains("is not valid UTF-8") && after.contains("0xA3);"), "\(after)")
+        #expect(!after.contains("1 Arrangements"), "the alternate screen was left")
+    }
 }

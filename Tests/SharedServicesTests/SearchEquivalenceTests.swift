@@ -16,6 +16,44 @@ struct SearchEquivalenceTests {
         }
     }
 
+    /// The substring search itself, at every place a needle can be in texts either side of
+    /// the sixteen bytes it compares at once: at each start, across the end of a block of
+    /// sixteen, as the last bytes, in either case, with only its first byte (or first two)
+    /// present, and with letters and other bytes that `| 0x20` could confuse.
+    @Test func theSubstringSearchFindsANeedleAtEveryPlace() {
+        func plain(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+            let lowered = haystack.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            guard needle.count <= lowered.count else { return false }
+            return (0...(lowered.count - needle.count)).contains { Array(lowered[$0..<$0 + needle.count]) == needle }
+        }
+        var checked = 0
+        for needle in ["wo", "wort", "w@", "@w", "`a", "a`", "[z", "z[", "ab", "aa", "aaa", "2017", "x", ", "] {
+            let folded = Array(needle.utf8)
+            for length in 0...40 {
+                for place in -1...length {
+                    for variant in 0..<4 {
+                        var haystack = [UInt8](repeating: UInt8(ascii: "-"), count: length)
+                        if place >= 0 {
+                            for (offset, byte) in folded.enumerated() where place + offset < length {
+                                // Upper case in some variants; only the first byte or two in others.
+                                let upper = variant == 1 && byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                                if variant == 2 && offset >= 1 && folded.count > 1 { break }
+                                if variant == 3 && offset >= 2 && folded.count > 2 { break }
+                                haystack[place + offset] = upper
+                            }
+                        }
+                        // Neighbours that fold onto the needle's bytes only by mistake: '@' is 'a' - 0x21, '`' is '@' | 0x20.
+                        if length > 0 && place != 0 { haystack[0] = UInt8(ascii: "@") }
+                        let found = haystack.withUnsafeBufferPointer { TextSearch.containsIgnoringASCIICase($0, folded) }
+                        #expect(found == plain(haystack, folded), "\(needle) in \(String(decoding: haystack, as: UTF8.self))")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
     @Test func everyKindOfNeedleOnTheSample() throws {
         let register = try SampleRegisterTests.sample().register
         var needles = ["a", "W", "z", "q", "7", "2017", "-", " ", "£", "ô", "trading", "TRADING STANDARDS", "no such words",

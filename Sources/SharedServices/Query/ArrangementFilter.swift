@@ -38,13 +38,19 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// The rows among `candidates` that match, in the order given; a large list is
     /// split across the cores.
     public func matchingRows(in register: Register, among candidates: [Int]) -> [Int] {
-        inPieces(candidates.count) { matching(in: register, positions: $0, of: candidates) }
+        // A search's candidates are scattered rows, each waiting on memory: worth splitting sooner.
+        let worthSplitting = search.isEmpty ? Parallel.worthSplitting : Parallel.worthSplitting / 16
+        return inPieces(candidates.count, worthSplitting: worthSplitting) {
+            matching(in: register, positions: $0, of: candidates)
+        }
     }
 
     /// `match` over pieces of `0..<count`, on every core when there are enough rows to
     /// be worth it (a search of a million rows takes two cores' scan, not one).
-    private func inPieces(_ count: Int, _ match: @escaping @Sendable (Range<Int>) -> [Int]) -> [Int] {
-        let pieceCount = count >= Parallel.worthSplitting ? Parallel.coreCount * 2 : 1
+    private func inPieces(
+        _ count: Int, worthSplitting: Int = Parallel.worthSplitting, _ match: @escaping @Sendable (Range<Int>) -> [Int]
+    ) -> [Int] {
+        let pieceCount = count >= worthSplitting ? Parallel.coreCount * 2 : 1
         guard pieceCount > 1 else { return match(0..<count) }
         let ranges = Parallel.ranges(splitting: count, into: pieceCount)
         let pieces = Parallel.map(pieceCount) { match(ranges[$0]) }

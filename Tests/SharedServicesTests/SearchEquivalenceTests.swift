@@ -54,6 +54,29 @@ struct SearchEquivalenceTests {
         #expect(checked > 10_000)
     }
 
+    /// Enough rows for the index to be made in pieces on every core (its pairs' bitmaps and
+    /// lists joined from pieces), searched for pairs common and rare, longer needles, digits
+    /// and a space.
+    @Test func aRegisterIndexedInPiecesFindsWhatAPlainReadingFinds() throws {
+        let reported = try RegisterLoader.load(
+            arrangements: ReaderEquivalenceTests.sampleReported, organisations: ReaderEquivalenceTests.sampleOrganisations)
+        let csv = RegisterGenerator(reported: reported.register, seed: 23).arrangementsCSV(count: 70_000)
+        let register = try RegisterLoader.load(arrangementBytes: Array(csv.utf8), file: "generated.csv").register
+        #expect(register.count >= 65_536, "more rows than one piece")
+        register.prepareSearchAndWait()
+        for needle in ["wo", "Qu", "zy", "20", "e s", "wort", "shared service", "ynys"] {
+            var filter = ArrangementFilter()
+            filter.search = needle
+            let found = filter.matchingRows(in: register)
+            #expect(found == Self.plainSearch(register, needle), "\"\(needle)\"")
+            // Among candidates in another order, as the dashboard's list search asks.
+            let candidates = Array(register.allRows.reversed().prefix(30_000))
+            let foundAmong = filter.matchingRows(in: register, among: candidates)
+            let foundSet = Set(found)
+            #expect(foundAmong == candidates.filter { foundSet.contains($0) }, "\"\(needle)\" among candidates")
+        }
+    }
+
     @Test func everyKindOfNeedleOnTheSample() throws {
         let register = try SampleRegisterTests.sample().register
         var needles = ["a", "W", "z", "q", "7", "2017", "-", " ", "£", "ô", "trading", "TRADING STANDARDS", "no such words",

@@ -52,6 +52,7 @@ public struct RegisterSize: Sendable {
                 + size(register.foldedOrganisationNames))
         if let masks = register.textPresence.readyMasks() {
             add("search index", size(masks.letters) + size(masks.bigrams))
+            add("search pairs", masks.pairs.bytes)
         }
         add("organisations", size(register.organisations.names) + register.organisations.count * 32)
     }

@@ -32,17 +32,29 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// The rows of `register` that match, in register order.
     public func matchingRows(in register: Register) -> [Int] {
         if isEmpty { return register.allRows }
-        return inPieces(register.count) { matching(in: register, positions: $0, of: nil) }
+        let pairRows = rowsHoldingThePairs(in: register)
+        return inPieces(register.count) { matching(in: register, positions: $0, of: nil, pairRows: pairRows) }
     }
 
     /// The rows among `candidates` that match, in the order given; a large list is
     /// split across the cores.
     public func matchingRows(in register: Register, among candidates: [Int]) -> [Int] {
         // A search's candidates are scattered rows, each waiting on memory: worth splitting sooner.
-        let worthSplitting = search.isEmpty ? Parallel.worthSplitting : Parallel.worthSplitting / 16
+        let worthSplitting = search.trimmingWhitespace().isEmpty ? Parallel.worthSplitting : Parallel.worthSplitting / 16
+        let pairRows = rowsHoldingThePairs(in: register)
         return inPieces(candidates.count, worthSplitting: worthSplitting) {
-            matching(in: register, positions: $0, of: candidates)
+            matching(in: register, positions: $0, of: candidates, pairRows: pairRows)
         }
+    }
+
+    /// The rows whose text holds every pair of the search's characters, from the search's
+    /// index, as a bitmap: nil when the search is shorter than two characters, has one the
+    /// index leaves out, or the index is not ready.
+    private func rowsHoldingThePairs(in register: Register) -> [UInt64]? {
+        guard let pairs = PairPostings.pairs(of: Array(TextSearch.fold(search.trimmingWhitespace()).utf8)),
+            let masks = register.textPresence.readyMasks()
+        else { return nil }
+        return masks.pairs.rows(holdingEvery: pairs)
     }
 
     /// `match` over pieces of `0..<count`, on every core when there are enough rows to
@@ -60,7 +72,9 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// The rows at `positions` of `candidates` (of the register when nil) that match, in
     /// order. Not generic over the candidates, and walked with a plain counter: in a debug
     /// build a generic sequence's iterator costs more than the test of a row.
-    private func matching(in register: Register, positions: Range<Int>, of candidates: [Int]?) -> [Int] {
+    /// `pairRows`, when given, are the rows holding every pair of the search's characters
+    /// (`rowsHoldingThePairs`).
+    private func matching(in register: Register, positions: Range<Int>, of candidates: [Int]?, pairRows: [UInt64]?) -> [Int] {
         let needle = Array(TextSearch.fold(search.trimmingWhitespace()).utf8)
         let sectorBits = sectors.reduce(UInt8(0)) { $0 | $1.bits }
         let crossSector = sectors.contains(.crossSector)
@@ -86,6 +100,10 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
             }
         }
         let indexed = !presence.isEmpty
+        // Rows are tested against the partners' names only when some partner's name holds the search.
+        let somePartnerMatches = partnerMatchesSearch.contains(true)
+        // The pairs of a two-character search are the search: no text to read.
+        let answeredByPairs = needle.count == 2
         // A one-letter (or one-digit) search is answered by the presence bits alone.
         let answeredByPresence = indexed && needle.count == 1 && needleLetters != 0
         // The columns as locals: reaching them through `register` in the loop costs a copy
@@ -143,6 +161,13 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                         let signature = row * TextPresence.signatureWords
                         if !indexed {
                             textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
+                        } else if let pairRows, letters != TextPresence.unknown {
+                            if pairRows[row >> 6] & (1 << UInt64(row & 63)) == 0 {
+                                textFound = false  // the text lacks a pair of the search
+                            } else {
+                                textFound = answeredByPairs
+                                    || register.textContains(row, needle, names: names, descriptions: descriptions)
+                            }
                         } else if needleLetters & ~letters != 0 {
                             textFound = false  // the text lacks a letter of the search
                         } else if needleBigrams0 & ~bigrams[signature] != 0 || needleBigrams1 & ~bigrams[signature + 1] != 0
@@ -154,7 +179,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                         } else {
                             textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
                         }
-                        let found = textFound || anyPartner(of: row, in: partnerMatchesSearch)
+                        let found = textFound || (somePartnerMatches && anyPartner(of: row, in: partnerMatchesSearch))
                         if !found { continue }
                     }
                     result.append(row)

@@ -16,6 +16,8 @@ final class TextPresence: @unchecked Sendable {
         var letters: [UInt64]
         /// `signatureWords` words a row: its bigrams, hashed to 256 bits.
         var bigrams: [UInt64]
+        /// The rows of each pair of letters, digits and spaces, exactly.
+        var pairs: PairPostings
     }
 
     private let lock = NSLock()
@@ -59,7 +61,7 @@ final class TextPresence: @unchecked Sendable {
     /// benchmarks, which measure what the first search pays and keeps.
     static func buildAfresh(for register: Register) -> Int {
         let masks = build(register)
-        return (masks.letters.count + masks.bigrams.count) * MemoryLayout<UInt64>.size
+        return (masks.letters.count + masks.bigrams.count) * MemoryLayout<UInt64>.size + masks.pairs.bytes
     }
 
     /// The bit of a letter (either case) or digit; 0 for any other byte.
@@ -131,9 +133,11 @@ final class TextPresence: @unchecked Sendable {
                     }
                 }
             }
-            return Masks(letters: letters, bigrams: bigrams)
+            return (letters: letters, bigrams: bigrams)
         }
-        return Masks(letters: Array(pieces.map(\.letters).joined()), bigrams: Array(pieces.map(\.bigrams).joined()))
+        let letters = Array(pieces.map(\.letters).joined())
+        let pairs = PairPostings(register, indexed: { letters[$0] != unknown })
+        return Masks(letters: letters, bigrams: Array(pieces.map(\.bigrams).joined()), pairs: pairs)
     }
 }
 

@@ -100,14 +100,18 @@ public struct AppState: Sendable {
     /// Whether the row at `position` of the shown list matches the search: a binary
     /// search of the sorted matches, so that drawing a frame never walks them all.
     public func isSearchMatch(_ position: Int) -> Bool {
-        let matches = searchMatches
+        Self.sorted(searchMatches, contains: position)
+    }
+
+    /// Whether ascending `values` holds `value`: a binary search.
+    static func sorted(_ values: [Int], contains value: Int) -> Bool {
         var low = 0
-        var high = matches.count
+        var high = values.count
         while low < high {
             let middle = (low + high) / 2
-            if matches[middle] < position { low = middle + 1 } else { high = middle }
+            if values[middle] < value { low = middle + 1 } else { high = middle }
         }
-        return low < matches.count && matches[low] == position
+        return low < values.count && values[low] == value
     }
 
     /// The register row under the table's selection.
@@ -208,6 +212,7 @@ public struct AppState: Sendable {
     /// search, the selected arrangement, group and organisation, an open picker's ticks.
     public mutating func finishLoading(with whole: DashboardData) {
         let first = data.register
+        let firstRows = rows
         let selected = selectedRow
         let selectedGroup = groups.indices.contains(chart.selected) ? groups[chart.selected].label : nil
         let selectedOrganisation = organisationRows.indices.contains(organisationsTable.selected)
@@ -221,29 +226,39 @@ public struct AppState: Sendable {
         loading = nil
         filter = carriedFilter
         organisationRegions = carriedRegions.filter.regions
-        // The first rows are the whole register's first rows, in order; checked by id all the same.
+        // The first rows are the whole register's first rows, in order; a row kept (selected,
+        // lit, where a search began) is checked by its id all the same.
         let sameRow = { (row: Int) in row < first.count && row < whole.register.count && first.id(row) == whole.register.id(row) }
         if let lit = map.arrangement, !sameRow(lit) { map.arrangement = nil }
         map.registerReplaced()
         refresh()
-        if let selected, sameRow(selected), let index = rows.firstIndex(of: selected) {
-            table = table.keepingHeight(selecting: index)
+        // Each list keeps its selection on the same thing, at the same height; else starts again.
+        func position(of row: Int?) -> Int? {
+            guard let row, sameRow(row) else { return nil }
+            return rows.firstIndex(of: row)
         }
-        if let selectedGroup, let index = groups.firstIndex(where: { $0.label == selectedGroup }) {
-            chart = chart.keepingHeight(selecting: index)
-        }
-        if let selectedOrganisation,
-            let index = organisationRows.firstIndex(where: { register.organisations.names[Int($0.organisation)] == selectedOrganisation })
-        {
-            organisationsTable = organisationsTable.keepingHeight(selecting: index)
+        table = position(of: selected).map { table.keepingHeight(selecting: $0) } ?? ScrollState()
+        chart = selectedGroup.flatMap { label in groups.firstIndex { $0.label == label } }
+            .map { chart.keepingHeight(selecting: $0) } ?? ScrollState()
+        organisationsTable = selectedOrganisation.flatMap { name in
+            organisationRows.firstIndex { register.organisations.names[Int($0.organisation)] == name }
+        }.map { organisationsTable.keepingHeight(selecting: $0) } ?? ScrollState()
+        if var search, search.screen == .arrangements {
+            search.origin = position(of: firstRows.indices.contains(search.origin) ? firstRows[search.origin] : nil) ?? 0
+            self.search = search
         }
         Search.refreshMatches(state: &self)
         if case .picker(let kind, let picker) = overlay {
             overlay = .picker(kind, Pickers.remade(picker, kind: kind, state: self))
         }
-        let lostNames = lost + carriedRegions.lost
-        message = "All \(Count.format(register.count, "arrangement", "arrangements")) loaded"
-            + (lostNames.isEmpty ? "" : "; no longer filtered by " + lostNames.joined(separator: ", ") + " (not in the whole register)")
+        var news = ["All \(Count.format(register.count, "arrangement", "arrangements")) loaded"]
+        if !lost.isEmpty {
+            news.append("no longer filtered by " + lost.joined(separator: ", ") + " (not in the whole register)")
+        }
+        if !carriedRegions.lost.isEmpty {
+            news.append("organisations no longer filtered by " + carriedRegions.lost.joined(separator: ", "))
+        }
+        message = news.joined(separator: "; ")
         clampAll()
     }
 
@@ -251,6 +266,10 @@ public struct AppState: Sendable {
     private mutating func refresh() {
         filteredRows = filter.matchingRows(in: register)
         rows = sortedRows(filteredRows)
+        // The map lights an arrangement in view only: one the filter now hides goes out.
+        if let lit = map.arrangement, !Self.sorted(filteredRows, contains: lit) {
+            map.arrangement = nil
+        }
         headline = register.headline(rows)
         forgetGroups()
         forgetOrganisationRows()

@@ -103,7 +103,7 @@ struct ArrangementsScreen: ScreenContent {
             status += " · sorted by \(sortColumn.title.lowercased())" + (state.sortDescending ? " ▼" : " ▲")
         }
         if !state.searchText.isEmpty {
-            status += " · \(Search.matchCount(state.searchMatches.count)) for \"\(state.searchText)\""
+            status += " · \(Search.matchCount(state.searchMatches.count, state: state)) for \"\(state.searchText)\""
         }
         let shown = Self.shownColumns(state)
         if shown.count < ArrangementColumn.all.count {

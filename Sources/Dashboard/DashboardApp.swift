@@ -38,19 +38,22 @@ public final class DashboardApp {
         while !state.wantsToQuit {
             let waiting = pendingLoad != nil
             let event = driver.nextEvent(timeoutMilliseconds: waiting ? Self.loadCheckMilliseconds : stopWhenIdle ? 0 : -1)
+            if let event {
+                let effects = Reducer.handle(event, state: &state)
+                for effect in effects { perform(effect) }
+                if state.wantsToQuit { return }
+            }
+            // After the key: a key clears the status line, and must not clear the news that
+            // the whole register is in before it is drawn.
             let loadChanged = checkPendingLoad()
             if loadFailure != nil { return }
-            guard let event else {
-                if loadChanged { driver.present(Render.frame(state)) }
-                if stopWhenIdle && pendingLoad == nil { return }
+            if event != nil || loadChanged {
+                driver.present(Render.frame(state))
+            } else if stopWhenIdle {
+                if pendingLoad == nil { return }
                 // A test's driver answers at once: wait for the load rather than spin.
-                if stopWhenIdle { usleep(useconds_t(Self.loadCheckMilliseconds * 1_000)) }
-                continue
+                usleep(useconds_t(Self.loadCheckMilliseconds * 1_000))
             }
-            let effects = Reducer.handle(event, state: &state)
-            for effect in effects { perform(effect) }
-            if state.wantsToQuit { return }
-            driver.present(Render.frame(state))
         }
     }
 

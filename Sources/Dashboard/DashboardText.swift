@@ -5,16 +5,20 @@ import TextCells
 /// The words and figures the dashboard shows, in one place.
 public enum DashboardText {
     /// Each screen's tab, in order: " 1 Arrangements ", the data issues' with their count.
-    /// Where they do not all fit `width`, they lose their padding ("1 Arrangements").
+    /// Where they do not all fit `width`, they lose their padding ("1 Arrangements"); where
+    /// even that is too wide, the screen shown keeps its title and the others show their
+    /// number, the key that opens them ("1 2 Detail 3 4 5 6"), so that every tab is there.
     /// While the register loads, the count is marked as so far: "(12…)".
-    public static func tabLabels(issueCount: Int, stillCounting: Bool = false, width: Int) -> [String] {
+    public static func tabLabels(issueCount: Int, stillCounting: Bool = false, active: Screen, width: Int) -> [String] {
         let names = Screen.all.map { screen in
             "\(screen.number) \(screen.title)"
                 + (screen == .issues && issueCount > 0 ? " (\(Count.format(issueCount))\(stillCounting ? "…" : ""))" : "")
         }
+        func widthOf(_ labels: [String]) -> Int { labels.reduce(1) { $0 + DisplayWidth.of($1) + 1 } }
         let padded = names.map { " \($0) " }
-        let paddedWidth = padded.reduce(1) { $0 + DisplayWidth.of($1) + 1 }
-        return paddedWidth <= width ? padded : names
+        if widthOf(padded) <= width { return padded }
+        if widthOf(names) <= width { return names }
+        return zip(Screen.all, names).map { screen, name in screen == active ? name : "\(screen.number)" }
     }
 
     /// The headline in the longest form that fits `width` columns.
@@ -65,6 +69,8 @@ public enum DashboardText {
             case "×": result += "x"
             case "©": result += "(c)"
             case "✓": result += "x"
+        case MapPainter.leadMark: result.append(MapPainter.asciiLead)
+        case MapPainter.siteMark: result.append(MapPainter.asciiSite)
             case "▲": result += "^"
             case "▼": result += "v"
             default: result += character.isASCII ? String(character) : "?"

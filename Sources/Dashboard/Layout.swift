@@ -48,11 +48,11 @@ public struct Layout: Sendable {
     }
 
     /// Each screen's tab: its label and its x range in the tab bar, the data issues' tab
-    /// counting `issueCount` problems.
-    public func tabRanges(issueCount: Int, stillCounting: Bool = false) -> [(screen: Screen, label: String, x: Int, width: Int)] {
+    /// counting `issueCount` problems, `active` the screen shown.
+    public func tabRanges(issueCount: Int, stillCounting: Bool = false, active: Screen) -> [(screen: Screen, label: String, x: Int, width: Int)] {
         var x = 1
         var result: [(Screen, String, Int, Int)] = []
-        for (screen, label) in zip(Screen.all, DashboardText.tabLabels(issueCount: issueCount, stillCounting: stillCounting, width: size.width)) {
+        for (screen, label) in zip(Screen.all, DashboardText.tabLabels(issueCount: issueCount, stillCounting: stillCounting, active: active, width: size.width)) {
             let width = DisplayWidth.of(label)
             result.append((screen, label, x, width))
             x += width + 1

@@ -44,7 +44,7 @@ enum OverlayHandling {
             case .submitted:
                 state.overlay = nil
                 if !state.searchMatches.isEmpty {
-                    state.message = "\(Search.matchCount(state.searchMatches.count)): n next, N previous"
+                    state.message = "\(Search.matchCount(state.searchMatches.count, state: state)): n next, N previous"
                 }
             case .edited:
                 state.overlay = .search(input)

@@ -83,7 +83,8 @@ enum Pickers {
             }
         }
         let others = kind.neighbours.count > 1 ? "  (←/→ other filters)" : ""
-        let title = kind == .partner ? "Show the arrangements of a partner" : "Filter by \(kind.title)\(others)"
+        let soFar = state.loading == nil || kind == .partner ? "" : " · counts so far"
+        let title = kind == .partner ? "Show the arrangements of a partner" : "Filter by \(kind.title)\(soFar)\(others)"
         return ListPicker(title: title, options: options, chosen: chosen)
     }
 

@@ -56,7 +56,7 @@ enum Search {
         if let match = matches.first(where: { $0 >= search.origin }) ?? matches.first {
             list.moveTo(match, state: &state)
         }
-        state.message = text.isEmpty ? nil : matchCount(matches.count)
+        state.message = text.isEmpty ? nil : matchCount(matches.count, state: state)
     }
 
     /// Esc in the prompt: no search, and the selection back where it was.
@@ -101,5 +101,8 @@ enum Search {
         }
     ]
 
-    static func matchCount(_ count: Int) -> String { Count.format(count, "match", "matches") }
+    /// "12 matches", "12 matches so far" while the register is still loading.
+    static func matchCount(_ count: Int, state: AppState) -> String {
+        Count.format(count, "match", "matches") + (state.loading == nil ? "" : " so far")
+    }
 }

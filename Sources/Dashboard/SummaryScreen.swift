@@ -43,7 +43,7 @@ struct SummaryScreen: ScreenContent {
 
     func draw(_ state: AppState, layout: Layout, canvas: inout Canvas) {
         let content = layout.content
-        canvas.draw(state.metric.heading(by: state.dimension), x: 1, y: content.y, style: state.theme.header, clip: content)
+        canvas.draw(state.metric.heading(by: state.dimension) + (state.loading == nil ? "" : " (so far)"), x: 1, y: content.y, style: state.theme.header, clip: content)
         canvas.draw(
             Render.text("d: group by · m: measure by · Enter: filter to the selected bar · e: export the table", state),
             x: 1, y: content.y + 1, style: state.theme.dim, clip: content)

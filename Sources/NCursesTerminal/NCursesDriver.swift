@@ -49,6 +49,9 @@ public final class NCursesDriver: TerminalDriver {
     /// Why the terminal cannot show a full-screen display, or nil when it can: asks
     /// terminfo without writing to the terminal or changing its settings, so a caller can
     /// fall back to plain text on a terminal still as it was.
+    /// Puts the terminal back as it was; safe to call from a signal handler, and more than once.
+    public static let restoreTerminal: @convention(c) () -> Void = { TerminalRestorer.restore() }
+
     public static func startProblem() -> StartFailure? {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { return .notATerminal }
         guard let term, !term.isEmpty else { return .termNotSet }

@@ -59,9 +59,10 @@ struct Open: ParsableCommand {
         }
         var failure: NCursesDriver.StartFailure?
         try reportingFailures {
-            // A large CSV register shows its first rows at once and loads the rest meanwhile;
-            // a filter naming a value the first rows lack waits for the whole register.
-            let first = RegisterSession.firstRows(source).flatMap { first in
+            // A large CSV register shows its first rows at once and loads the rest meanwhile.
+            // Filters that name values (a service, an organisation) wait for the whole register,
+            // so that a name is matched against all of it, as `ssmap summary` matches it.
+            let first = filters.namesValues ? nil : RegisterSession.firstRows(source).flatMap { first in
                 (try? filters.filter(for: first.loaded.register)).map { (rows: first, filter: $0) }
             }
             let loaded = try first?.rows.loaded ?? RegisterSession.load(source, quiet: true, showProgress: true)
@@ -81,6 +82,9 @@ struct Open: ParsableCommand {
             let makeData = Self.dashboardData(named: source.file == nil ? nil : loaded.arrangementsFile, raw: raw)
             var pendingLoad: PendingLoad?
             if first != nil {
+                // A register file cut short while it loads behind the dashboard: the terminal
+                // is put back before the message is written.
+                FileBytes.restoreBeforeReportingAFault(NCursesDriver.restoreTerminal)
                 let source = self.source
                 pendingLoad = PendingLoad { progress in
                     makeData(try RegisterSession.load(source, quiet: true, progress: progress))

@@ -75,6 +75,12 @@ struct FilterOptions: ParsableArguments {
         ]
     }
 
+    /// Whether a flag names values the register numbers (a service, a region, an
+    /// organisation), which only the whole register can say are known, unknown or ambiguous.
+    var namesValues: Bool {
+        typed.contains { dimension, names in dimension.isNumberedByRegister && !names.isEmpty }
+    }
+
     /// The flags as a filter on `register`; unknown values name the nearest known ones.
     func filter(for register: Register) throws -> ArrangementFilter {
         var filter = ArrangementFilter()

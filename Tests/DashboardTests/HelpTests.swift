@@ -110,4 +110,17 @@ import TerminalUI
             }
         }
     }
+
+    /// In ASCII, the map's help shows its marks as the ASCII map draws them, not as "?".
+    @Test func asciiHelpShowsTheMapsMarksAsTheASCIIMapDrawsThem() {
+        let lines = Help.lines(for: .map, width: 200).map(\.text)
+        for (mark, ascii) in [(MapPainter.leadMark, MapPainter.asciiLead), (MapPainter.siteMark, MapPainter.asciiSite)] {
+            let marked = lines.filter { $0.contains(mark) }
+            #expect(!marked.isEmpty, "the help names \(mark)")
+            for line in marked {
+                let shown = DashboardText.forTerminal(line, glyphs: .ascii)
+                #expect(shown.contains("marked \(ascii)") && !shown.contains("?"), "\(shown)")
+            }
+        }
+    }
 }

@@ -52,6 +52,23 @@ import TerminalUI
         #expect(status.contains("London Borough of Harrow (lead)"), "\(status)")
     }
 
+    /// The lit arrangement is one in view: a filter that keeps it keeps it lit, one that
+    /// hides it puts it out.
+    @Test func aFilterThatHidesTheLitArrangementPutsItOut() throws {
+        var state = Sample.state()
+        let hub = try #require(state.rows.firstIndex { state.register.name($0).hasPrefix("HuB Procurement") })
+        Keys.run(String(repeating: "j", count: hub) + "6", on: &state)
+        let lit = try #require(state.map.arrangement)
+        let service = try #require(state.register.service(lit))
+        let own = try Dimension.service.value(named: service, in: state.register)
+        state.setFilter(Dimension.service.setting([own], in: ArrangementFilter()))
+        #expect(state.map.arrangement == lit)
+        let other = try #require((0..<Int32(state.register.services.count)).first { $0 != own })
+        state.setFilter(Dimension.service.setting([other], in: ArrangementFilter()))
+        #expect(state.map.arrangement == nil)
+        #expect(!Render.frame(state).text.contains(String(MapPainter.leadMark)))
+    }
+
     @Test func partnersBeyondCouncilsAreDrawnAsTheirAreasAndSites() throws {
         var state = try Self.mapState(keys: "6")
         let geometry = try Self.geometry(state)

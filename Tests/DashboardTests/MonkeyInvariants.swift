@@ -213,7 +213,7 @@ enum MonkeyInvariants {
         guard frame.width > 0 && frame.height > 0 else { return problems }
         if layout.isTooSmall {
             if frame[0, 0].character != "s" { problems.append("too small, but the message is not shown") }
-        } else if !frame.line(0).dropFirst().hasPrefix(DashboardText.tabLabels(issueCount: state.data.diagnostics.count, width: state.size.width)[0]) {
+        } else if !frame.line(0).dropFirst().hasPrefix(DashboardText.tabLabels(issueCount: state.data.diagnostics.count, stillCounting: state.loading != nil, active: state.screen, width: state.size.width)[0]) {
             problems.append("no tabs on the top line")
         }
         if case .help = state.overlay, !layout.isTooSmall {

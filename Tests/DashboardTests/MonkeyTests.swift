@@ -93,7 +93,7 @@ struct MonkeyTests {
                     if width < 40 || height < 10 {
                         expectTooSmallMessage(frame, where: place)
                     } else {
-                        #expect(frame.line(0).dropFirst().hasPrefix(DashboardText.tabLabels(issueCount: state.data.diagnostics.count, width: state.size.width)[0]), "\(place)")
+                        #expect(frame.line(0).dropFirst().hasPrefix(DashboardText.tabLabels(issueCount: state.data.diagnostics.count, stillCounting: state.loading != nil, active: state.screen, width: state.size.width)[0]), "\(place)")
                     }
                 }
             }

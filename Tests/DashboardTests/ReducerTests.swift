@@ -329,13 +329,29 @@ import TerminalUI
         _ = Reducer.handle(.mouse(MouseEvent(.doubleClick, x: 5, y: layout.content.y + 2)), state: &state)
         #expect(state.screen == .detail)
         // Click the Summary tab.
-        let summaryTab = layout.tabRanges(issueCount: state.data.diagnostics.count).first { $0.screen == .summary }
+        let summaryTab = layout.tabRanges(issueCount: state.data.diagnostics.count, active: state.screen).first { $0.screen == .summary }
         _ = Reducer.handle(.mouse(MouseEvent(.press(.left), x: (summaryTab?.x ?? 0) + 2, y: 0)), state: &state)
         #expect(state.screen == .summary)
         Keys.run("1", on: &state)
         // Click the last heading (Saved) to sort by savings.
         _ = Reducer.handle(.mouse(MouseEvent(.press(.left), x: 118, y: layout.content.y)), state: &state)
         #expect(state.sortColumn == .savingsToDate)
+    }
+
+    /// Too narrow for every title, the tab bar keeps every tab: the screen shown with its
+    /// title, the others by the number that opens them; a click on a number opens its screen.
+    @Test func aNarrowTabBarKeepsEveryTab() {
+        var state = Sample.state(width: 40, height: 12)
+        Keys.run("2", on: &state)
+        #expect(Render.frame(state).line(0).hasPrefix(" 1 2 Detail 3 4 5 6 "))
+        let layout = Layout(size: state.size)
+        let mapTab = layout.tabRanges(issueCount: 0, active: state.screen).first { $0.screen == .map }
+        #expect(mapTab.map { $0.x + $0.width <= 40 } == true)
+        _ = Reducer.handle(.mouse(MouseEvent(.press(.left), x: mapTab?.x ?? 0, y: 0)), state: &state)
+        #expect(state.screen == .map)
+        #expect(Render.frame(state).line(0).hasPrefix(" 1 2 3 4 5 6 Map"))
+        // Wide enough, every title shows.
+        #expect(Render.frame(Sample.state(width: 80, height: 24)).line(0).contains("4 Organisations 5 Data issues 6 Map"))
     }
 
     @Test func resizingKeepsEverythingValid() {

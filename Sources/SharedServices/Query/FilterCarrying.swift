@@ -30,7 +30,7 @@ extension ArrangementFilter {
 extension Dimension {
     /// Whether the values are numbers a register gives its own categories and
     /// organisations, rather than fixed ones (sectors, statuses, years).
-    var isNumberedByRegister: Bool {
+    public var isNumberedByRegister: Bool {
         switch grouping {
         case .category, .partners: return true
         case .year, .status, .sector, .figure: return false

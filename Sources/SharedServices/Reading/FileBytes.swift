@@ -159,6 +159,9 @@ enum MappedFileGuard {
     /// Written only under `state`'s lock and before the handler is installed or while it
     /// is, read only by the handler; while loads overlap it names the latest file.
     nonisolated(unsafe) private static var message: UnsafeMutableBufferPointer<UInt8>?
+    /// Called by the handler before the message is written: a terminal in full-screen mode
+    /// is put back first, or the message would be written to a screen about to vanish.
+    nonisolated(unsafe) static var beforeReporting: (@convention(c) () -> Void)?
 
     private struct State {
         var readers = 0
@@ -199,6 +202,7 @@ enum MappedFileGuard {
         #if canImport(Glibc)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
+            MappedFileGuard.beforeReporting?()
             if let message = MappedFileGuard.message, let base = message.baseAddress {
                 _ = write(STDERR_FILENO, base, message.count)
             }
@@ -211,10 +215,18 @@ enum MappedFileGuard {
 }
 
 extension FileBytes {
+    /// Has a file cut short while mapped call `restore` (safe in a signal handler) before
+    /// it reports and exits: for a program that has the terminal in full-screen mode while
+    /// a register loads.
+    public static func restoreBeforeReportingAFault(_ restore: @escaping @convention(c) () -> Void) {
+        MappedFileGuard.beforeReporting = restore
+    }
+
     /// The first `count` bytes of a regular file, and the file's size; nil for anything
     /// else (a pipe can be read only once) or when it cannot be read. Nothing is thrown:
     /// the whole read that follows says what is wrong.
-    public static func start(of path: String, count: Int) -> (bytes: [UInt8], fileSize: Int)? {
+    static func start(of path: String, count: Int) -> (bytes: [UInt8], fileSize: Int)? {
+        guard (try? refuseDevice(path)) != nil else { return nil }
         // Without O_NONBLOCK, opening a named pipe waits for a writer.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }

@@ -252,13 +252,20 @@ struct MapScreen: ScreenContent {
             shading: shading, bounds: state.map.classBounds, ascii: state.glyphs.isASCII, theme: state.theme,
             lit: state.map.arrangement != nil)
         // The measure heads the legend, so the line under it is free for who is not on the map.
-        var x = content.x + canvas.draw(shading.heading + ":", x: content.x, y: y, style: state.theme.normal, clip: content) + 1
-        for entry in entries {
-            let label = Render.text(entry.label, state)
+        // Narrow, the legend takes a shorter form rather than lose its top classes.
+        let shown = entries.map { Render.text($0.label, state) }
+        let form = MapLegend.line(
+            heading: shading.heading + ":", short: shading.measure.short + ":",
+            entries: zip(entries, shown).map { entry, label in
+                MapLegend.Entry(sample: entry.sample, style: entry.style, label: label, shortLabel: Render.text(entry.shortLabel, state))
+            }, classes: state.map.classBounds.count + 1, width: content.width)
+            ?? (heading: shading.heading + ":", labels: shown, gap: 2)
+        var x = content.x + canvas.draw(form.heading, x: content.x, y: y, style: state.theme.normal, clip: content) + 1
+        for (entry, label) in zip(entries, form.labels) {
             // An entry is shown whole or not at all.
             guard x + 2 + DisplayWidth.of(label) <= content.maxX else { break }
             x += canvas.draw(String(entry.sample), x: x, y: y, style: entry.style, clip: content) + 1
-            x += canvas.draw(label, x: x, y: y, style: state.theme.normal, clip: content) + 2
+            x += canvas.draw(label, x: x, y: y, style: state.theme.normal, clip: content) + form.gap
         }
         y += 1
         let attribution = ColumnFit.wrap(Render.text(geometry.outlines.attribution, state), to: content.width)

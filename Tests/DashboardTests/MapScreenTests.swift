@@ -69,6 +69,23 @@ import TerminalUI
         #expect(!Render.frame(state).text.contains(String(MapPainter.leadMark)))
     }
 
+    /// Narrow, the legend takes a shorter form rather than lose its top classes: at 60
+    /// columns it still reaches the highest class's top value (the lit arrangement's marks,
+    /// after the classes, give way first).
+    @Test(arguments: [60, 80, 120])
+    func theLegendKeepsItsTopClassWhenNarrow(width: Int) throws {
+        var state = Sample.state(width: width, height: 24)
+        Keys.run("6", on: &state)
+        let shading = try #require(state.map.shading)
+        let top = try #require(state.map.classBounds.last)
+        let frame = Render.frame(state)
+        let legend = try #require(
+            (0..<frame.height).map { frame.line($0) }.first { $0.contains(shading.measure.short + ":") }, "no legend line")
+        #expect(legend.contains(shading.format(top)), "\(legend)")
+        #expect(legend.contains("none"))
+        if width >= 120 { #expect(legend.hasPrefix(shading.heading + ":"), "the full form where it fits: \(legend)") }
+    }
+
     @Test func partnersBeyondCouncilsAreDrawnAsTheirAreasAndSites() throws {
         var state = try Self.mapState(keys: "6")
         let geometry = try Self.geometry(state)

@@ -69,8 +69,8 @@ public enum DashboardText {
             case "×": result += "x"
             case "©": result += "(c)"
             case "✓": result += "x"
-        case MapPainter.leadMark: result.append(MapPainter.asciiLead)
-        case MapPainter.siteMark: result.append(MapPainter.asciiSite)
+            case MapPainter.leadMark: result.append(MapPainter.asciiLead)
+            case MapPainter.siteMark: result.append(MapPainter.asciiSite)
             case "▲": result += "^"
             case "▼": result += "v"
             default: result += character.isASCII ? String(character) : "?"

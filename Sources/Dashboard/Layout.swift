@@ -47,6 +47,11 @@ public struct Layout: Sendable {
         content.centred(width: min(size.width - 4, Self.overlayMaximumWidth), height: max(3, min(size.height - 4, 24)))
     }
 
+    /// The tabs as `state` shows them: its data issues counted (so far, while it loads), its screen active.
+    func tabRanges(for state: AppState) -> [(screen: Screen, label: String, x: Int, width: Int)] {
+        tabRanges(issueCount: state.data.diagnostics.count, stillCounting: state.loading != nil, active: state.screen)
+    }
+
     /// Each screen's tab: its label and its x range in the tab bar, the data issues' tab
     /// counting `issueCount` problems, `active` the screen shown.
     public func tabRanges(issueCount: Int, stillCounting: Bool = false, active: Screen) -> [(screen: Screen, label: String, x: Int, width: Int)] {

@@ -53,9 +53,9 @@ public enum MapLegend {
     /// ("arrangements:") with one space between entries; then each class by its top value.
     /// When no form fits them all, the first in which the shading's classes (the first
     /// `classes` entries) fit, the lit arrangement's marks after them dropped where they
-    /// run out of room. Nil when not even the classes fit.
+    /// run out of room; when not even the classes fit, the first form, cut where it runs out.
     static func line(heading: String, short: String, entries: [Entry], classes: Int, width: Int)
-        -> (heading: String, labels: [String], gap: Int)?
+        -> (heading: String, labels: [String], gap: Int)
     {
         let forms = [
             (heading: heading, labels: entries.map(\.label), gap: 2),
@@ -67,7 +67,7 @@ public enum MapLegend {
             return DisplayWidth.of(form.heading) + 1 + labels.reduce(0) { $0 + 2 + DisplayWidth.of($1) + form.gap } - form.gap
                 <= width
         }
-        return forms.first { fits($0, entries.count) } ?? forms.first { fits($0, classes) }
+        return forms.first { fits($0, entries.count) } ?? forms.first { fits($0, classes) } ?? forms[0]
     }
 
     /// Who is not on the map (first: it is the reader's data at fault), how many councils

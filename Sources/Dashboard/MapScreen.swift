@@ -250,16 +250,18 @@ struct MapScreen: ScreenContent {
         var y = rect.maxY
         let entries = MapLegend.entries(
             shading: shading, bounds: state.map.classBounds, ascii: state.glyphs.isASCII, theme: state.theme,
-            lit: state.map.arrangement != nil)
+            lit: state.map.arrangement != nil
+        ).map { entry in
+            var shown = entry
+            shown.label = Render.text(entry.label, state)
+            shown.shortLabel = Render.text(entry.shortLabel, state)
+            return shown
+        }
         // The measure heads the legend, so the line under it is free for who is not on the map.
         // Narrow, the legend takes a shorter form rather than lose its top classes.
-        let shown = entries.map { Render.text($0.label, state) }
         let form = MapLegend.line(
-            heading: shading.heading + ":", short: shading.measure.short + ":",
-            entries: zip(entries, shown).map { entry, label in
-                MapLegend.Entry(sample: entry.sample, style: entry.style, label: label, shortLabel: Render.text(entry.shortLabel, state))
-            }, classes: state.map.classBounds.count + 1, width: content.width)
-            ?? (heading: shading.heading + ":", labels: shown, gap: 2)
+            heading: shading.heading + ":", short: shading.measure.short + ":", entries: entries,
+            classes: state.map.classBounds.count + 1, width: content.width)
         var x = content.x + canvas.draw(form.heading, x: content.x, y: y, style: state.theme.normal, clip: content) + 1
         for (entry, label) in zip(entries, form.labels) {
             // An entry is shown whole or not at all.

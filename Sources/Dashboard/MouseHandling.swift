@@ -23,7 +23,7 @@ enum MouseHandling {
             return []
         case .press(.left), .doubleClick:
             if mouse.y == layout.tabs.y {
-                if let tab = layout.tabRanges(issueCount: state.data.diagnostics.count, stillCounting: state.loading != nil, active: state.screen).first(where: { mouse.x >= $0.x && mouse.x < $0.x + $0.width }) {
+                if let tab = layout.tabRanges(for: state).first(where: { mouse.x >= $0.x && mouse.x < $0.x + $0.width }) {
                     Reducer.switchScreen(to: tab.screen, state: &state)
                 }
                 return []

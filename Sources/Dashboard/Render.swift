@@ -43,7 +43,7 @@ public enum Render {
     private static func drawTabs(state: AppState, layout: Layout, canvas: inout Canvas) {
         canvas.fill(layout.tabs, style: state.theme.tabInactive)
         // Tabs that start past the right edge are not drawn (nor can they be clicked).
-        for tab in layout.tabRanges(issueCount: state.data.diagnostics.count, stillCounting: state.loading != nil, active: state.screen) where tab.x < layout.tabs.maxX {
+        for tab in layout.tabRanges(for: state) where tab.x < layout.tabs.maxX {
             let style = tab.screen == state.screen ? state.theme.tabActive : state.theme.tabInactive
             canvas.draw(tab.label, x: tab.x, y: layout.tabs.y, style: style, clip: layout.tabs)
         }

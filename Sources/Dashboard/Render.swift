@@ -167,7 +167,7 @@ public enum Render {
         let box = layout.overlay
         switch overlay {
         case .help(let top):
-            let inner = Modal.draw(title: "Keys · ? or Esc closes", in: box, canvas: &canvas, theme: state.theme, glyphs: state.glyphs)
+            let inner = Modal.draw(title: text("Keys · ? or Esc closes", state), in: box, canvas: &canvas, theme: state.theme, glyphs: state.glyphs)
             let lines = Help.lines(for: state.screen, width: inner.width).map { line in
                 (text: text(line.text, state), style: line.heading ? state.theme.header : state.theme.normal)
             }
@@ -200,7 +200,7 @@ public enum Render {
         title: String, label: String, input: TextInput, note: String, state: AppState, layout: Layout, canvas: inout Canvas
     ) {
         let rect = layout.content.centred(width: min(layout.content.width, 64), height: 5)
-        let inner = Modal.draw(title: title, in: rect, canvas: &canvas, theme: state.theme, glyphs: state.glyphs)
+        let inner = Modal.draw(title: text(title, state), in: rect, canvas: &canvas, theme: state.theme, glyphs: state.glyphs)
         guard inner.height >= 1 else { return }
         let used = canvas.draw(label + " ", x: inner.x, y: inner.y, style: state.theme.accent, clip: inner)
         input.draw(

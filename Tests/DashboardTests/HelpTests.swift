@@ -123,4 +123,16 @@ import TerminalUI
             }
         }
     }
+
+    /// In ASCII, a box's title is ASCII too: the help's, and the export prompt's.
+    @Test(arguments: ["?", "e"])
+    func asciiBoxesHaveASCIITitles(key: String) throws {
+        var state = Sample.state(width: 80, height: 24, glyphs: .ascii)
+        Keys.run(key, on: &state)
+        #expect(state.overlay != nil)
+        let frame = Render.frame(state)
+        let top = try #require((0..<frame.height).map { frame.line($0) }.first { $0.contains("+-") }, "no box drawn")
+        let ascii = top.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii, "\(top)")
+    }
 }

@@ -103,6 +103,66 @@ struct SearchEquivalenceTests {
         }
     }
 
+    /// With the index, a search reads only the rows it can match: those holding every pair
+    /// of its characters, those with a partner whose name holds it, and those whose text is
+    /// not all ASCII (left out of the pairs). Here the matches are a few rows among 400, so
+    /// only those are listed and read; a needle found only in partners' names, or only in
+    /// accented text, would be missed if any of the three were left out.
+    @Test func aSearchOfFewRowsReadsOnlyTheRowsThatCanMatch() throws {
+        var lines = ["id,name,service,partners,description"]
+        for index in 0..<400 {
+            let service = index % 2 == 0 ? "Legal" : "Procurement"
+            let partners = index % 50 == 7 ? "Adur District Council; Worthing Borough Council" : "Adur District Council; Arun District Council"
+            let description = index % 100 == 3 ? "Twinned with Zürich" : index % 100 == 5 ? "Zurich and Worthing both" : "Nothing special"
+            lines.append("R\(index),Shared service \(index),\(service),\(partners),\(description)")
+        }
+        let register = try RegisterLoader.load(arrangementBytes: Array((lines.joined(separator: "\n") + "\n").utf8), file: "few.csv").register
+        register.prepareSearchAndWait()
+        let legal = try #require(register.serviceIDs.first)
+        for needle in ["zurich", "worthing", "orthi", "ZÜRICH", "both", "shared"] {
+            for onlyLegal in [false, true] {
+                var filter = ArrangementFilter()
+                filter.search = needle
+                if onlyLegal { filter.services = [legal] }
+                let expected = Self.plainSearch(register, needle).filter { !onlyLegal || register.serviceIDs[$0] == legal }
+                #expect(filter.matchingRows(in: register) == expected, "\"\(needle)\", only legal: \(onlyLegal)")
+                let candidates = Array(register.allRows.reversed())
+                let expectedSet = Set(expected)
+                #expect(
+                    filter.matchingRows(in: register, among: candidates) == candidates.filter { expectedSet.contains($0) },
+                    "\"\(needle)\" among candidates, only legal: \(onlyLegal)")
+            }
+        }
+        var zurich = ArrangementFilter()
+        zurich.search = "zurich"
+        #expect(zurich.matchingRows(in: register).count == 8, "four accented rows and four plain ones")
+    }
+
+    /// Each organisation's rows, as the index keeps them, are the rows that name it as a
+    /// partner, on every kind of organisation set (none, one, several, all).
+    @Test func anOrganisationsRowsAreTheRowsNamingItAsAPartner() throws {
+        let reported = try RegisterLoader.load(
+            arrangements: ReaderEquivalenceTests.sampleReported, organisations: ReaderEquivalenceTests.sampleOrganisations)
+        let csv = RegisterGenerator(reported: reported.register, seed: 5).arrangementsCSV(count: 3_000)
+        let register = try RegisterLoader.load(arrangementBytes: Array(csv.utf8), file: "generated.csv").register
+        let organisationRows = OrganisationRows(register)
+        var generator = SplitMix64(seed: 3)
+        let organisationCount = register.organisations.count
+        var wantedSets: [[Bool]] = [
+            [Bool](repeating: false, count: organisationCount), [Bool](repeating: true, count: organisationCount),
+        ]
+        for _ in 0..<20 {
+            wantedSets.append((0..<organisationCount).map { _ in generator.next() % 9 == 0 })
+        }
+        for wanted in wantedSets {
+            let bitmap = organisationRows.rows(withAPartnerIn: wanted)
+            let listed = register.allRows.filter { bitmap[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
+            let walked = register.allRows.filter { row in register.partners(row).contains { wanted[Int($0)] } }
+            #expect(listed == walked)
+            #expect(bitmap.count == (register.count + 63) / 64)
+        }
+    }
+
     @Test func nonASCIIRowsAreAlwaysRead() throws {
         let text = """
             id,name,service,partners,description

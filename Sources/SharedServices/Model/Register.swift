@@ -195,7 +195,15 @@ public struct Register: Sendable {
         if !foldedNonASCIIText.isEmpty, let folded = foldedNonASCIIText[Int32(row)] {
             return TextSearch.contains(folded, needle)
         }
-        return TextSearch.containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: names[self.names.range(row)]), needle)
+        return asciiTextContains(row, needle, names: names, descriptions: descriptions)
+    }
+
+    /// The same for a row whose text is known to be ASCII (as every row the search's pairs
+    /// hold is), without looking up its folded text: a hash a row, on every candidate.
+    func asciiTextContains(
+        _ row: Int, _ needle: [UInt8], names: UnsafeBufferPointer<UInt8>, descriptions: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        TextSearch.containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: names[self.names.range(row)]), needle)
             || TextSearch.containsIgnoringASCIICase(
                 UnsafeBufferPointer(rebasing: descriptions[self.descriptions.range(row)]), needle)
     }

@@ -53,6 +53,7 @@ public struct RegisterSize: Sendable {
         if let masks = register.textPresence.readyMasks() {
             add("search index", size(masks.letters) + size(masks.bigrams))
             add("search pairs", masks.pairs.bytes)
+            add("search's rows by organisation", masks.organisationRows.bytes)
         }
         add("organisations", size(register.organisations.names) + register.organisations.count * 32)
     }

@@ -29,29 +29,75 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         return withoutSearch == ArrangementFilter() && search.trimmingWhitespace().isEmpty
     }
 
+    /// The search as it is looked for: trimmed, folded, in UTF-8.
+    private var foldedSearch: [UInt8] { Array(TextSearch.fold(search.trimmingWhitespace()).utf8) }
+
     /// The rows of `register` that match, in register order.
     public func matchingRows(in register: Register) -> [Int] {
         if isEmpty { return register.allRows }
         let pairRows = rowsHoldingThePairs(in: register)
-        return inPieces(register.count) { matching(in: register, positions: $0, of: nil, pairRows: pairRows) }
+        let partnerRows = rowsWithAPartnerHoldingTheSearch(in: register)
+        if let pairRows, let partnerRows,
+            let candidates = Self.fewRows(holdingThePairs: pairRows, orAPartner: partnerRows, in: register)
+        {
+            return matching(in: register, among: candidates, pairRows: pairRows, partnerRows: partnerRows)
+        }
+        return inPieces(register.count) {
+            matching(in: register, positions: $0, of: nil, pairRows: pairRows, partnerRows: partnerRows)
+        }
     }
 
     /// The rows among `candidates` that match, in the order given; a large list is
     /// split across the cores.
     public func matchingRows(in register: Register, among candidates: [Int]) -> [Int] {
+        matching(
+            in: register, among: candidates, pairRows: rowsHoldingThePairs(in: register),
+            partnerRows: rowsWithAPartnerHoldingTheSearch(in: register))
+    }
+
+    private func matching(in register: Register, among candidates: [Int], pairRows: [UInt64]?, partnerRows: [UInt64]?) -> [Int] {
         // A search's candidates are scattered rows, each waiting on memory: worth splitting sooner.
         let worthSplitting = search.trimmingWhitespace().isEmpty ? Parallel.worthSplitting : Parallel.worthSplitting / 16
-        let pairRows = rowsHoldingThePairs(in: register)
         return inPieces(candidates.count, worthSplitting: worthSplitting) {
-            matching(in: register, positions: $0, of: candidates, pairRows: pairRows)
+            matching(in: register, positions: $0, of: candidates, pairRows: pairRows, partnerRows: partnerRows)
         }
+    }
+
+    /// The only rows a search can match, in order, when there are few enough to be worth
+    /// listing (a quarter of the register): those whose text holds every pair of its
+    /// characters, those with a partner whose name holds it, and those whose text the
+    /// pairs leave out (not all ASCII). Nil when there are more.
+    private static func fewRows(holdingThePairs pairRows: [UInt64], orAPartner partnerRows: [UInt64], in register: Register) -> [Int]? {
+        var union = pairRows
+        for word in union.indices { union[word] |= partnerRows[word] }
+        for row in register.foldedNonASCIIText.keys { union[Int(row) >> 6] |= 1 << UInt64(row & 63) }
+        let count = union.reduce(0) { $0 + $1.nonzeroBitCount }
+        guard count * 4 <= register.count else { return nil }
+        var rows: [Int] = []
+        rows.reserveCapacity(count)
+        for (word, bits) in union.enumerated() {
+            var bits = bits
+            while bits != 0 {
+                rows.append(word << 6 | bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return rows
+    }
+
+    /// The rows with a partner whose name holds the search, as a bitmap, from the search's
+    /// index: nil when there is no search or the index is not ready.
+    private func rowsWithAPartnerHoldingTheSearch(in register: Register) -> [UInt64]? {
+        let needle = foldedSearch
+        guard !needle.isEmpty, let masks = register.textPresence.readyMasks() else { return nil }
+        return masks.organisationRows.rows(withAPartnerIn: register.foldedOrganisationNames.map { TextSearch.contains($0, needle) })
     }
 
     /// The rows whose text holds every pair of the search's characters, from the search's
     /// index, as a bitmap: nil when the search is shorter than two characters, has one the
     /// index leaves out, or the index is not ready.
     private func rowsHoldingThePairs(in register: Register) -> [UInt64]? {
-        guard let pairs = PairPostings.pairs(of: Array(TextSearch.fold(search.trimmingWhitespace()).utf8)),
+        guard let pairs = PairPostings.pairs(of: foldedSearch),
             let masks = register.textPresence.readyMasks()
         else { return nil }
         return masks.pairs.rows(holdingEvery: pairs)
@@ -73,9 +119,12 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// order. Not generic over the candidates, and walked with a plain counter: in a debug
     /// build a generic sequence's iterator costs more than the test of a row.
     /// `pairRows`, when given, are the rows holding every pair of the search's characters
-    /// (`rowsHoldingThePairs`).
-    private func matching(in register: Register, positions: Range<Int>, of candidates: [Int]?, pairRows: [UInt64]?) -> [Int] {
-        let needle = Array(TextSearch.fold(search.trimmingWhitespace()).utf8)
+    /// (`rowsHoldingThePairs`); `partnerRows`, the rows with a partner whose name holds it
+    /// (`rowsWithAPartnerHoldingTheSearch`). Without them, each row's text and partners are read.
+    private func matching(
+        in register: Register, positions: Range<Int>, of candidates: [Int]?, pairRows: [UInt64]?, partnerRows: [UInt64]?
+    ) -> [Int] {
+        let needle = foldedSearch
         let sectorBits = sectors.reduce(UInt8(0)) { $0 | $1.bits }
         let crossSector = sectors.contains(.crossSector)
         // Sets become tables indexed by id: a row's test is a load, not a hash.
@@ -93,15 +142,19 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         let (needleBigrams0, needleBigrams1, needleBigrams2, needleBigrams3) =
             (needleBigrams[0], needleBigrams[1], needleBigrams[2], needleBigrams[3])
         if !needle.isEmpty {
-            partnerMatchesSearch = register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
+            if partnerRows == nil {
+                partnerMatchesSearch = register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
+            }
             if let masks = register.textPresence.readyMasks() {
                 presence = masks.letters
                 bigrams = masks.bigrams
             }
         }
         let indexed = !presence.isEmpty
-        // Rows are tested against the partners' names only when some partner's name holds the search.
+        // Without `partnerRows`, rows are tested against the partners' names only when some
+        // partner's name holds the search.
         let somePartnerMatches = partnerMatchesSearch.contains(true)
+        let someTextIsNotASCII = !register.foldedNonASCIIText.isEmpty
         // The pairs of a two-character search are the search: no text to read.
         let answeredByPairs = needle.count == 2
         // A one-letter (or one-digit) search is answered by the presence bits alone.
@@ -155,19 +208,27 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                         if let maximumSavings, savings > maximumSavings { continue }
                     }
                     if !organisations.isEmpty && !anyPartner(of: row, in: organisationWanted) { continue }
-                    if !needle.isEmpty {
+                    if let pairRows {
+                        // The pairs first: a row's letters are read only for a row they leave out.
+                        let textFound: Bool
+                        if let partnerRows, Self.holds(partnerRows, row) {
+                            result.append(row)  // a partner's name holds the search: no text to read
+                            continue
+                        } else if Self.holds(pairRows, row) {
+                            textFound = answeredByPairs
+                                || register.asciiTextContains(row, needle, names: names, descriptions: descriptions)
+                        } else if someTextIsNotASCII && (!indexed || presence[row] == TextPresence.unknown) {
+                            textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
+                        } else {
+                            textFound = false  // the text lacks a pair of the search
+                        }
+                        if !textFound && !(somePartnerMatches && anyPartner(of: row, in: partnerMatchesSearch)) { continue }
+                    } else if !needle.isEmpty {
                         let letters = indexed ? presence[row] : TextPresence.unknown
                         let textFound: Bool
                         let signature = row * TextPresence.signatureWords
                         if !indexed {
                             textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
-                        } else if let pairRows, letters != TextPresence.unknown {
-                            if pairRows[row >> 6] & (1 << UInt64(row & 63)) == 0 {
-                                textFound = false  // the text lacks a pair of the search
-                            } else {
-                                textFound = answeredByPairs
-                                    || register.textContains(row, needle, names: names, descriptions: descriptions)
-                            }
                         } else if needleLetters & ~letters != 0 {
                             textFound = false  // the text lacks a letter of the search
                         } else if needleBigrams0 & ~bigrams[signature] != 0 || needleBigrams1 & ~bigrams[signature + 1] != 0
@@ -179,7 +240,8 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                         } else {
                             textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
                         }
-                        let found = textFound || (somePartnerMatches && anyPartner(of: row, in: partnerMatchesSearch))
+                        let found = textFound
+                            || (partnerRows.map { Self.holds($0, row) } ?? (somePartnerMatches && anyPartner(of: row, in: partnerMatchesSearch)))
                         if !found { continue }
                     }
                     result.append(row)
@@ -187,6 +249,12 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                 return result
             }
         }
+    }
+
+    /// Whether `bitmap` holds `row`'s bit.
+    @inline(__always)
+    private static func holds(_ bitmap: [UInt64], _ row: Int) -> Bool {
+        bitmap[row >> 6] & (1 << UInt64(row & 63)) != 0
     }
 
     /// `ids` as a table of `count` flags (ids outside it are never wanted).

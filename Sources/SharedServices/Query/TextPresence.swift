@@ -18,6 +18,8 @@ final class TextPresence: @unchecked Sendable {
         var bigrams: [UInt64]
         /// The rows of each pair of letters, digits and spaces, exactly.
         var pairs: PairPostings
+        /// The rows of each organisation, for a search that matches its name.
+        var organisationRows: OrganisationRows
     }
 
     private let lock = NSLock()
@@ -62,6 +64,7 @@ final class TextPresence: @unchecked Sendable {
     static func buildAfresh(for register: Register) -> Int {
         let masks = build(register)
         return (masks.letters.count + masks.bigrams.count) * MemoryLayout<UInt64>.size + masks.pairs.bytes
+            + masks.organisationRows.bytes
     }
 
     /// The bit of a letter (either case) or digit; 0 for any other byte.
@@ -137,7 +140,9 @@ final class TextPresence: @unchecked Sendable {
         }
         let letters = Array(pieces.map(\.letters).joined())
         let pairs = PairPostings(register, indexed: { letters[$0] != unknown })
-        return Masks(letters: letters, bigrams: Array(pieces.map(\.bigrams).joined()), pairs: pairs)
+        return Masks(
+            letters: letters, bigrams: Array(pieces.map(\.bigrams).joined()), pairs: pairs,
+            organisationRows: OrganisationRows(register))
     }
 }
 

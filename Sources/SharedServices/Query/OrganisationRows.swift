@@ -1,0 +1,43 @@
+/// For each organisation, the rows it is a partner in, ascending: a search that matches an
+/// organisation's name finds its arrangements from these, rather than by walking every
+/// candidate's partners (a wait on memory for each scattered row).
+struct OrganisationRows: Sendable {
+    /// Organisation `o`'s rows are `rows[starts[o]..<starts[o + 1]]`.
+    private let starts: [Int]
+    private let rows: [UInt32]
+    let rowCount: Int
+
+    init(_ register: Register) {
+        let (partnerStarts, partnerIDs) = (register.partnerStarts, register.partnerIDs)
+        let organisationCount = register.organisations.count
+        var starts = [Int](repeating: 0, count: organisationCount + 1)
+        for id in partnerIDs { starts[Int(id) + 1] += 1 }
+        for organisation in 0..<organisationCount { starts[organisation + 1] += starts[organisation] }
+        var next = starts
+        var rows = [UInt32](repeating: 0, count: partnerIDs.count)
+        for row in 0..<register.count {
+            for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) {
+                let organisation = Int(partnerIDs[index])
+                rows[next[organisation]] = UInt32(row)
+                next[organisation] += 1
+            }
+        }
+        self.starts = starts
+        self.rows = rows
+        rowCount = register.count
+    }
+
+    /// The rows with a partner among the organisations `wanted`, as a bitmap of every row.
+    func rows(withAPartnerIn wanted: [Bool]) -> [UInt64] {
+        var bitmap = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
+        for organisation in wanted.indices where wanted[organisation] && organisation + 1 < starts.count {
+            for row in rows[starts[organisation]..<starts[organisation + 1]] {
+                bitmap[Int(row) >> 6] |= 1 << UInt64(row & 63)
+            }
+        }
+        return bitmap
+    }
+
+    /// Bytes held: for the register's size.
+    var bytes: Int { starts.count * MemoryLayout<Int>.stride + rows.count * MemoryLayout<UInt32>.stride }
+}

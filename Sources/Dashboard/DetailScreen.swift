@@ -74,7 +74,7 @@ struct DetailScreen: ScreenContent {
         for fact in description.facts {
             field(fact.label, fact.value, style: fact.label == ArrangementField.savingsToDate.title ? theme.accent : theme.normal)
         }
-        lines.append(Line(text: "Partners (\(description.partners.count)) · p or a click: their arrangements", style: theme.header))
+        lines.append(Line(text: text("Partners (\(description.partners.count)) · p or a click: their arrangements"), style: theme.header))
         let partnerIDs = state.register.partners(row)
         for (index, partner) in description.partners.enumerated() {
             let name = ColumnFit.pad(partner.name, to: min(40, max(10, width / 2)))

@@ -7,6 +7,14 @@ import TextCells
 /// arrangements or a million.
 public enum Render {
     public static func frame(_ state: AppState) -> Canvas {
+        var canvas = drawn(state)
+        // What the widgets add themselves (a cut cell's "…") is spelt for an ASCII terminal here.
+        if state.glyphs.isASCII { canvas.keepToASCII(cutMark: state.glyphs.cutMark) }
+        return canvas
+    }
+
+    /// The frame as drawn, before an ASCII terminal's last spelling out.
+    static func drawn(_ state: AppState) -> Canvas {
         var canvas = Canvas(size: state.size)
         let layout = Layout(size: state.size)
         if layout.isTooSmall {

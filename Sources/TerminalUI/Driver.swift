@@ -43,15 +43,19 @@ public struct Glyphs: Sendable, Equatable {
     public var barEighths: [String]
     public var sortAscending: String
     public var sortDescending: String
+    /// What ends text cut to fit (`ColumnFit.truncate` writes "…"): one column.
+    public var cutMark: Character
+    /// What stands between the parts of a hint ("Enter apply · Esc cancel").
+    public var separator: Character
     public var isASCII: Bool
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         barFull: "█", barEighths: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], sortAscending: "▲", sortDescending: "▼",
-        isASCII: false)
+        cutMark: "…", separator: "·", isASCII: false)
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         barFull: "#", barEighths: ["", "", "", "", "+", "+", "+", "+"], sortAscending: "^", sortDescending: "v",
-        isASCII: true)
+        cutMark: "~", separator: "|", isASCII: true)
 }

@@ -119,7 +119,8 @@ public struct ListPicker: Hashable, Sendable {
         if options.isEmpty {
             canvas.draw("Nothing matches \"\(query.text)\"", x: listRect.x, y: listRect.y, style: theme.dim, clip: listRect)
         }
-        let hint = "Space or click: tick · Enter apply · Esc cancel · \(chosen.count) ticked"
+        let hint = ["Space or click: tick", "Enter apply", "Esc cancel", "\(chosen.count) ticked"]
+            .joined(separator: " \(glyphs.separator) ")
         canvas.draw(hint, x: inner.x, y: inner.maxY - 1, style: theme.dim, maxWidth: inner.width)
     }
 }

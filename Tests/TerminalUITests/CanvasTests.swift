@@ -171,3 +171,15 @@ import Testing
         #expect(canvas.line(3) == "+----------+")
     }
 }
+
+/// An ASCII frame keeps to ASCII: the cut mark spelt as asked, anything else "?", and a wide
+/// character "??" in its two columns.
+@Suite struct CanvasASCIITests {
+    @Test func keepingToASCIISpellsTheCutMarkAndReplacesTheRest() {
+        var canvas = Canvas(size: TerminalSize(width: 10, height: 1))
+        canvas.draw("a…é漢b", x: 0, y: 0, style: .plain)
+        canvas.keepToASCII(cutMark: "~")
+        #expect(canvas.line(0) == "a~???b    ")
+        #expect((0..<10).allSatisfy { !canvas[$0, 0].isContinuation })
+    }
+}

@@ -56,6 +56,32 @@ struct MoneyTests {
         #expect(Self.note(down) != nil)
     }
 
+    /// "Â£" is what "£" becomes when a file is converted to UTF-8 twice (read as
+    /// Windows-1252, saved as UTF-8 again, as spreadsheets and editors do): the amount is
+    /// read, and the note says what was seen, not taken as not reported.
+    @Test(arguments: [("Â£1,250,000", Int64(1_250_000)), ("Â£500k", 500_000), ("-Â£20k", -20_000), (" Â£ 3m ", 3_000_000)])
+    func aPoundSignConvertedTwiceIsReadWithANote(text: String, pounds: Int64) throws {
+        let parsed = Money.parse(text)
+        #expect(Self.pounds(parsed) == pounds, "\(text) -> \(parsed)")
+        let note = try #require(Self.note(parsed))
+        #expect(note.contains("\"Â£\" for \"£\""), "\(note)")
+        #expect(note.contains("£") && note.contains("read as"), "\(note)")
+    }
+
+    /// The same in a register: the figure is kept, and the warning names the cell.
+    @Test func aRegisterWithPoundSignsConvertedTwiceKeepsItsFigures() throws {
+        let text = """
+            id,name,service,partners,savings_to_date
+            T1,Shared legal,Legal,Adur District Council; Worthing Borough Council,"Â£1,250,000"
+            T2,Shared audit,Audit,Adur District Council; Worthing Borough Council,£40k
+
+            """
+        let loaded = try RegisterLoader.load(arrangementBytes: Array(text.utf8), file: "twice.csv")
+        #expect(loaded.register.savedToDate.pounds == [1_250_000, 40_000])
+        let warning = try #require(loaded.diagnostics.first { $0.message.contains("Â£") }, "\(loaded.diagnostics)")
+        #expect(warning.severity == .warning && warning.line == 2 && warning.column == 71, "\(warning)")
+    }
+
     @Test func negativeAmountsAreKeptWithANote() throws {
         let parsed = Money.parse("-£5,000")
         #expect(Self.pounds(parsed) == -5_000)

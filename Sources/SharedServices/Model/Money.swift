@@ -29,8 +29,14 @@ public enum Money {
             rest = rest.dropFirst()
         }
         rest = Substring(rest.trimmingWhitespace())
+        // "Â£" is "£" in a file converted to UTF-8 twice (read as Windows-1252, saved as
+        // UTF-8 again): the amount is there, and is read, with a note of what was seen.
+        var twiceConverted = false
         if rest.hasPrefix("£") {
             rest = rest.dropFirst()
+        } else if rest.hasPrefix("Â£") {
+            rest = rest.dropFirst(2)
+            twiceConverted = true
         } else if rest.uppercased().hasPrefix("GBP") {
             rest = rest.dropFirst(3)
         }
@@ -57,6 +63,9 @@ public enum Money {
             return .invalid(reason: "is more than £100bn, too large to be a saving")
         }
         var notes: [String] = []
+        if twiceConverted {
+            notes.append("has \"Â£\" for \"£\" (the file was converted to UTF-8 twice); read as \(formatExact(pounds))")
+        }
         if hadPence && multiplier == 1 {
             notes.append("has pence; rounded to \(formatExact(pounds))")
         }

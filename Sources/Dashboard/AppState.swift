@@ -339,7 +339,7 @@ public struct AppState: Sendable {
             organisationColumn = organisationColumns.last { $0 <= organisationColumn } ?? organisationColumns[0]
         }
         detailTop = DetailScreen.clampedTop(detailTop, state: self)
-        if case .help(let top) = overlay { overlay = .help(top: min(top, Help.lastTop(for: screen, in: layout.overlay))) }
+        if case .help(let top) = overlay { overlay = .help(top: min(top, Help.lastTop(for: screen, in: layout.overlay, glyphs: glyphs))) }
     }
 }
 

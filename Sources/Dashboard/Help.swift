@@ -41,15 +41,17 @@ public enum Help {
     public typealias Line = (text: String, heading: Bool)
 
     /// How far the help for `screen` scrolls in an overlay `box`.
-    static func lastTop(for screen: Screen, in box: Rect) -> Int {
+    static func lastTop(for screen: Screen, in box: Rect, glyphs: Glyphs) -> Int {
         let inner = Modal.inner(of: box)
-        return ScrollingText.lastTop(count: lines(for: screen, width: max(1, inner.width)).count, height: inner.height)
+        let count = lines(for: screen, width: max(1, inner.width), glyphs: glyphs).count
+        return ScrollingText.lastTop(count: count, height: inner.height)
     }
 
-    /// The help text for a screen, as lines at most `width` columns wide.
-    public static func lines(for screen: Screen, width: Int = 80) -> [Line] {
-        guard (0...Layout.overlayMaximumWidth).contains(width) else { return wrap(for: screen, width: width) }
-        return wrapped.lines(for: screen, width: width) { wrap(for: screen, width: width) }
+    /// The help text for a screen, as lines at most `width` columns wide, spelt for the
+    /// terminal's glyphs before it is laid out (in ASCII "<-" is two columns where "←" is one).
+    public static func lines(for screen: Screen, width: Int = 80, glyphs: Glyphs = .unicode) -> [Line] {
+        guard (0...Layout.overlayMaximumWidth).contains(width) else { return wrap(for: screen, width: width, glyphs: glyphs) }
+        return wrapped.lines(for: screen, width: width, ascii: glyphs.isASCII) { wrap(for: screen, width: width, glyphs: glyphs) }
     }
 
     /// Help as the overlay shows it, wrapped once for each screen and width: the overlay
@@ -61,8 +63,8 @@ public enum Help {
         private let lock = NSLock()
         private var byScreenAndWidth: [Int: [Line]] = [:]
 
-        func lines(for screen: Screen, width: Int, wrap: () -> [Line]) -> [Line] {
-            let key = screen.number * (Layout.overlayMaximumWidth + 1) + width
+        func lines(for screen: Screen, width: Int, ascii: Bool, wrap: () -> [Line]) -> [Line] {
+            let key = (screen.number * (Layout.overlayMaximumWidth + 1) + width) * 2 + (ascii ? 1 : 0)
             if let lines = stored(key) { return lines }
             let lines = wrap()
             lock.lock()
@@ -78,18 +80,19 @@ public enum Help {
         }
     }
 
-    private static func wrap(for screen: Screen, width: Int) -> [Line] {
-        var lines: [(String, Bool)] = [("\(screen.title) screen", true)]
-        for binding in bindings(for: screen) { lines += format(binding, width: width).map { ($0, false) } }
+    private static func wrap(for screen: Screen, width: Int, glyphs: Glyphs) -> [Line] {
+        func spelt(_ text: String) -> String { DashboardText.forTerminal(text, glyphs: glyphs) }
+        func format(_ binding: Binding) -> [String] {
+            // Keys in a column of 16, the action wrapped beside them.
+            let keyWidth = width >= 40 ? 16 : 10
+            return ColumnFit.labelled(
+                spelt(binding.keys), spelt(binding.action), labelWidth: keyWidth, valueWidth: max(8, width - keyWidth))
+        }
+        var lines: [(String, Bool)] = [(spelt("\(screen.title) screen"), true)]
+        for binding in bindings(for: screen) { lines += format(binding).map { ($0, false) } }
         lines.append(("", false))
         lines.append(("Everywhere", true))
-        for binding in everywhere { lines += format(binding, width: width).map { ($0, false) } }
+        for binding in everywhere { lines += format(binding).map { ($0, false) } }
         return lines
-    }
-
-    /// Keys in a column of 16, the action wrapped beside them.
-    private static func format(_ binding: Binding, width: Int) -> [String] {
-        let keyWidth = width >= 40 ? 16 : 10
-        return ColumnFit.labelled(binding.keys, binding.action, labelWidth: keyWidth, valueWidth: max(8, width - keyWidth))
     }
 }

@@ -10,7 +10,7 @@ enum OverlayHandling {
         switch overlay {
         case .help(let top):
             let visible = max(1, Modal.inner(of: layout.overlay).height)
-            let maxTop = Help.lastTop(for: state.screen, in: layout.overlay)
+            let maxTop = Help.lastTop(for: state.screen, in: layout.overlay, glyphs: state.glyphs)
             switch key {
             case .escape, .character("?"), .character("q"), .function(1), .enter: state.overlay = nil
             case .up, .character("k"): state.overlay = .help(top: max(0, top - 1))

@@ -176,8 +176,8 @@ public enum Render {
         switch overlay {
         case .help(let top):
             let inner = Modal.draw(title: text("Keys · ? or Esc closes", state), in: box, canvas: &canvas, theme: state.theme, glyphs: state.glyphs)
-            let lines = Help.lines(for: state.screen, width: inner.width).map { line in
-                (text: text(line.text, state), style: line.heading ? state.theme.header : state.theme.normal)
+            let lines = Help.lines(for: state.screen, width: inner.width, glyphs: state.glyphs).map { line in
+                (text: line.text, style: line.heading ? state.theme.header : state.theme.normal)
             }
             // The state keeps help within its end at every size; clamped here as well, so
             // that no state can draw an empty box.

@@ -86,10 +86,17 @@ public enum ColumnFit {
     }
 
     /// A label and its value as lines: the label padded to `labelWidth`, the value wrapped
-    /// to `valueWidth` beside it, later lines indented under the first.
+    /// to `valueWidth` beside it, later lines indented under the first. A label that would
+    /// not leave a space before the value has a line of its own, with the value under it:
+    /// none of it is cut (a help's "<- Up Down ->  h k j l" is every key there is).
     public static func labelled(_ label: String, _ value: String, labelWidth: Int, valueWidth: Int) -> [String] {
         let wrapped = wrap(value, to: valueWidth)
         let indent = String(repeating: " ", count: labelWidth)
+        if labelWidth > 0 && DisplayWidth.of(label) >= labelWidth {
+            let whole = DisplayWidth.of(label) <= labelWidth + valueWidth
+            let labelLines = whole ? [label] : wrap(label, to: labelWidth + valueWidth)
+            return labelLines + wrapped.map { indent + $0 }
+        }
         return (wrapped.isEmpty ? [""] : wrapped).enumerated().map { index, line in
             (index == 0 ? pad(label, to: labelWidth) : indent) + line
         }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Dashboard
 import TerminalUI
+import TextCells
 
 /// Every key is discoverable: in the help of its screen, in the hint bar when it is
 /// offered there, and in the README's key table. Help and hints are made from the key
@@ -134,5 +135,37 @@ import TerminalUI
         let top = try #require((0..<frame.height).map { frame.line($0) }.first { $0.contains("+-") }, "no box drawn")
         let ascii = top.unicodeScalars.allSatisfy { $0.isASCII }
         #expect(ascii, "\(top)")
+    }
+}
+
+/// Help laid out after it is spelt for the terminal: in ASCII, where "<-" and "Up" are wider
+/// than "←" and "↑", a key list is never cut nor runs into its action; one too wide for its
+/// column has a line of its own.
+@Suite struct HelpSpellingTests {
+    @Test(arguments: Screen.all)
+    func asciiKeysFitTheirColumn(screen: Screen) {
+        for width in [30, 41, 60, 76] {
+            for glyphs in [Glyphs.ascii, .unicode] {
+                let keyWidth = width >= 40 ? 16 : 10
+                let lines = Help.lines(for: screen, width: width, glyphs: glyphs).map(\.text)
+                for binding in Help.bindings(for: screen) + Help.everywhere {
+                    let keys = DashboardText.forTerminal(binding.keys, glyphs: glyphs)
+                    let action = ColumnFit.wrap(DashboardText.forTerminal(binding.action, glyphs: glyphs), to: max(8, width - keyWidth))
+                    let indent = String(repeating: " ", count: keyWidth)
+                    if DisplayWidth.of(keys) < keyWidth {
+                        // The keys, then a space at least, then the action beside them.
+                        let first = ColumnFit.pad(keys, to: keyWidth) + (action.first ?? "")
+                        #expect(lines.contains(first), "\(screen.title), \(width) columns: \"\(first)\"")
+                    } else {
+                        // Every key on a line of its own, the action under them.
+                        let at = lines.firstIndex(of: keys)
+                        #expect(at != nil, "\(screen.title), \(width) columns: \"\(keys)\" cut")
+                        if let at, let firstAction = action.first {
+                            #expect(lines[at + 1] == indent + firstAction, "\(screen.title), \(width) columns: \(lines[at + 1])")
+                        }
+                    }
+                }
+            }
+        }
     }
 }

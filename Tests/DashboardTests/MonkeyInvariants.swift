@@ -161,7 +161,7 @@ enum MonkeyInvariants {
         case nil:
             return []
         case .help(let top):
-            let lastTop = Help.lastTop(for: state.screen, in: layout.overlay)
+            let lastTop = Help.lastTop(for: state.screen, in: layout.overlay, glyphs: state.glyphs)
             return (0...lastTop).contains(top) ? [] : ["help scrolled to \(top), outside 0...\(lastTop)"]
         case .picker(let kind, let picker):
             var problems: [String] = []

@@ -254,7 +254,7 @@ import TerminalUI
             Issue.record("help closed on a resize")
             return
         }
-        #expect(top == Help.lastTop(for: state.screen, in: Layout(size: state.size).overlay))
+        #expect(top == Help.lastTop(for: state.screen, in: Layout(size: state.size).overlay, glyphs: state.glyphs))
         #expect(top < bottom)
         Keys.run("k", on: &state)
         #expect(state.overlay == .help(top: max(0, top - 1)))

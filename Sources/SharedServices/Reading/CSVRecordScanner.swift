@@ -13,13 +13,19 @@
 struct CSVRecordScanner {
     let bytes: UnsafeBufferPointer<UInt8>
 
-    /// Per field of the record last scanned: where it starts in the file (its opening quote,
-    /// when quoted), and where its value is: in the file, or in `unescaped` when copied.
-    private(set) var fieldStarts: [Int] = []
-    private(set) var valueStarts: [Int] = []
-    private(set) var valueEnds: [Int] = []
-    private(set) var valueIsCopied: [Bool] = []
-    private(set) var valueHasNonASCII: [Bool] = []
+    /// A field of the record last scanned.
+    struct Field {
+        /// Where it starts in the file (its opening quote, when quoted).
+        var start: Int
+        /// Where its value is: in the file, or in `unescaped` when copied.
+        var value: Range<Int>
+        var isCopied: Bool
+        var hasNonASCII: Bool
+    }
+
+    /// The fields of the record last scanned: one array, so that a field is one append
+    /// (a record's sixteen fields were eighty appends, each checking its array is unshared).
+    private(set) var fields: [Field] = []
     /// Whether the record holds a control character other than a tab or a line break.
     private(set) var hasControlCharacters = false
     /// Places in the record that stray from RFC 4180 but were read, for warnings.
@@ -67,13 +73,13 @@ struct CSVRecordScanner {
         self.unescaped = unescaped
     }
 
-    var fieldCount: Int { fieldStarts.count }
+    var fieldCount: Int { fields.count }
 
     /// The value of field `field` of the record last scanned, valid until the next scan.
     func value(_ field: Int) -> UnsafeBufferPointer<UInt8> {
-        let range = valueStarts[field]..<valueEnds[field]
-        if valueIsCopied[field] { return unescaped.slice(range) }
-        return UnsafeBufferPointer(rebasing: bytes[range])
+        let field = fields[field]
+        if field.isCopied { return unescaped.slice(field.value) }
+        return UnsafeBufferPointer(rebasing: bytes[field.value])
     }
 
     func string(_ field: Int) -> String {
@@ -105,12 +111,8 @@ struct CSVRecordScanner {
 
     /// Scans the record starting at `start` (not a blank line).
     mutating func scan(at start: Int) -> Outcome {
-        fieldStarts.removeAll(keepingCapacity: true)
-        valueStarts.removeAll(keepingCapacity: true)
-        valueEnds.removeAll(keepingCapacity: true)
-        valueIsCopied.removeAll(keepingCapacity: true)
-        valueHasNonASCII.removeAll(keepingCapacity: true)
-        quirks.removeAll(keepingCapacity: true)
+        fields.removeAll(keepingCapacity: true)
+        if !quirks.isEmpty { quirks.removeAll(keepingCapacity: true) }
         hasControlCharacters = false
         unescaped.removeAll()
         let count = bytes.count
@@ -140,11 +142,7 @@ struct CSVRecordScanner {
     }
 
     private mutating func appendField(start: Int, value: Range<Int>, copied: Bool, nonASCII: Bool) {
-        fieldStarts.append(start)
-        valueStarts.append(value.lowerBound)
-        valueEnds.append(value.upperBound)
-        valueIsCopied.append(copied)
-        valueHasNonASCII.append(nonASCII)
+        fields.append(Field(start: start, value: value, isCopied: copied, hasNonASCII: nonASCII))
     }
 
     /// Scans an unquoted field; returns the index of the comma, line end or end of file after it.
@@ -278,7 +276,7 @@ struct CSVRecordScanner {
 
     /// Where each field of the record last scanned starts, in one pass over the record.
     func fieldPositions(recordStart: Int, recordLine: Int) -> [CellPosition] {
-        Self.positions(of: fieldStarts, in: bytes, recordStart: recordStart, recordLine: recordLine)
+        Self.positions(of: fields.map(\.start), in: bytes, recordStart: recordStart, recordLine: recordLine)
     }
 
     /// Line and column of each of `offsets` (ascending), in one pass from `recordStart`.

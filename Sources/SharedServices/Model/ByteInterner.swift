@@ -49,12 +49,25 @@ struct ByteInterner: Sendable {
             hash ^= hash >> 29
             offset += 8
         }
+        // The last one to seven bytes in at most two loads, not one at a time: most
+        // names and categories are short, and end in such a tail.
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            tail |= UInt64(base[offset]) << shift
-            shift += 8
-            offset += 1
+        let left = bytes.count - offset
+        if left > 0 && bytes.count >= 8 {
+            // The last eight bytes, overlapping the word before: the bytes already
+            // hashed are shifted out.
+            tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) >> UInt64(64 - 8 * left)
+        } else if left >= 4 {
+            let low = UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: bytes.count - 4, as: UInt32.self))
+            tail = low | high << 32
+        } else {
+            var shift: UInt64 = 0
+            while offset < bytes.count {
+                tail |= UInt64(base[offset]) << shift
+                shift += 8
+                offset += 1
+            }
         }
         hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 32)

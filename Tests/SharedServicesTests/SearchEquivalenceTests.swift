@@ -136,6 +136,21 @@ struct SearchEquivalenceTests {
         var zurich = ArrangementFilter()
         zurich.search = "zurich"
         #expect(zurich.matchingRows(in: register).count == 8, "four accented rows and four plain ones")
+        // The rows read are exactly those that can match, and the accented ones (left out
+        // of the pairs, so always read): for "worthing", the four whose description holds
+        // its pairs, the eight with Worthing as a partner and the four accented; for
+        // "zurich", the four plain rows and the four accented.
+        let accented = Set(register.foldedNonASCIIText.keys.map { Int($0) })
+        #expect(accented.count == 4)
+        for (needle, expected) in [("worthing", 16), ("zurich", 8)] {
+            var filter = ArrangementFilter()
+            filter.search = needle
+            let pairRows = try #require(filter.rowsHoldingThePairs(in: register))
+            let partnerRows = try #require(filter.rowsWithAPartnerHoldingTheSearch(in: register))
+            let read = try #require(ArrangementFilter.fewRows(holdingThePairs: pairRows, orAPartner: partnerRows, in: register))
+            #expect(read == Set(Self.plainSearch(register, needle)).union(accented).sorted(), "\(needle)")
+            #expect(read.count == expected, "\(needle)")
+        }
     }
 
     /// Each organisation's rows, as the index keeps them, are the rows that name it as a

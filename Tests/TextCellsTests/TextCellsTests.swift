@@ -212,3 +212,21 @@ struct ColumnFitTests {
         #expect(ColumnFit.wrap("abc", to: 1) == ["a", "b", "c"])
     }
 }
+
+/// A label beside its value, or, when it would not leave a space before the value, on a
+/// line of its own: none of it is ever cut.
+@Suite struct LabelledTests {
+    @Test func aLabelThatFitsIsBesideItsValue() {
+        #expect(ColumnFit.labelled("Region", "South East", labelWidth: 8, valueWidth: 20) == ["Region  South East"])
+    }
+
+    @Test(arguments: ["Contact team", "Shared service manager's contact"])
+    func aLabelFillingItsColumnHasALineOfItsOwn(label: String) {
+        let lines = ColumnFit.labelled(label, "Legal and democratic services", labelWidth: 12, valueWidth: 16)
+        let wholeLabel = DisplayWidth.of(label) <= 28 ? [label] : ColumnFit.wrap(label, to: 28)
+        #expect(Array(lines.prefix(wholeLabel.count)) == wholeLabel, "\(lines)")
+        #expect(lines.dropFirst(wholeLabel.count).allSatisfy { $0.hasPrefix(String(repeating: " ", count: 12)) }, "\(lines)")
+        #expect(lines.joined(separator: " ").contains("democratic"), "\(lines)")
+    }
+}
+

@@ -64,7 +64,8 @@ public enum Money {
         }
         var notes: [String] = []
         if twiceConverted {
-            notes.append("has \"Â£\" for \"£\" (the file was converted to UTF-8 twice); read as \(formatExact(pounds))")
+            notes.append(
+                "has \"Â£\" for \"£\" (the file was converted to UTF-8 twice); read as \(formatExact(negative ? -pounds : pounds))")
         }
         if hadPence && multiplier == 1 {
             notes.append("has pence; rounded to \(formatExact(pounds))")

@@ -199,7 +199,8 @@ public struct Register: Sendable {
     }
 
     /// The same for a row whose text is known to be ASCII (as every row the search's pairs
-    /// hold is), without looking up its folded text: a hash a row, on every candidate.
+    /// hold is), without looking up its folded text: a search of many candidates saves a
+    /// dictionary look-up for each.
     func asciiTextContains(
         _ row: Int, _ needle: [UInt8], names: UnsafeBufferPointer<UInt8>, descriptions: UnsafeBufferPointer<UInt8>
     ) -> Bool {

@@ -50,9 +50,12 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// The rows among `candidates` that match, in the order given; a large list is
     /// split across the cores.
     public func matchingRows(in register: Register, among candidates: [Int]) -> [Int] {
-        matching(
+        // The partners' bitmap is a pass over every row an organisation is in: worth it
+        // for many candidates, not for a few, whose own partners are walked instead.
+        let manyCandidates = candidates.count * 32 >= register.count
+        return matching(
             in: register, among: candidates, pairRows: rowsHoldingThePairs(in: register),
-            partnerRows: rowsWithAPartnerHoldingTheSearch(in: register))
+            partnerRows: manyCandidates ? rowsWithAPartnerHoldingTheSearch(in: register) : nil)
     }
 
     private func matching(in register: Register, among candidates: [Int], pairRows: [UInt64]?, partnerRows: [UInt64]?) -> [Int] {
@@ -67,7 +70,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// listing (a quarter of the register): those whose text holds every pair of its
     /// characters, those with a partner whose name holds it, and those whose text the
     /// pairs leave out (not all ASCII). Nil when there are more.
-    private static func fewRows(holdingThePairs pairRows: [UInt64], orAPartner partnerRows: [UInt64], in register: Register) -> [Int]? {
+    static func fewRows(holdingThePairs pairRows: [UInt64], orAPartner partnerRows: [UInt64], in register: Register) -> [Int]? {
         var union = pairRows
         for word in union.indices { union[word] |= partnerRows[word] }
         for row in register.foldedNonASCIIText.keys { union[Int(row) >> 6] |= 1 << UInt64(row & 63) }
@@ -87,16 +90,21 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
 
     /// The rows with a partner whose name holds the search, as a bitmap, from the search's
     /// index: nil when there is no search or the index is not ready.
-    private func rowsWithAPartnerHoldingTheSearch(in register: Register) -> [UInt64]? {
+    func rowsWithAPartnerHoldingTheSearch(in register: Register) -> [UInt64]? {
         let needle = foldedSearch
         guard !needle.isEmpty, let masks = register.textPresence.readyMasks() else { return nil }
-        return masks.organisationRows.rows(withAPartnerIn: register.foldedOrganisationNames.map { TextSearch.contains($0, needle) })
+        return masks.organisationRows.rows(withAPartnerIn: Self.organisations(of: register, holding: needle))
+    }
+
+    /// For each organisation, whether its folded name holds `needle`.
+    private static func organisations(of register: Register, holding needle: [UInt8]) -> [Bool] {
+        register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
     }
 
     /// The rows whose text holds every pair of the search's characters, from the search's
     /// index, as a bitmap: nil when the search is shorter than two characters, has one the
     /// index leaves out, or the index is not ready.
-    private func rowsHoldingThePairs(in register: Register) -> [UInt64]? {
+    func rowsHoldingThePairs(in register: Register) -> [UInt64]? {
         guard let pairs = PairPostings.pairs(of: foldedSearch),
             let masks = register.textPresence.readyMasks()
         else { return nil }
@@ -120,7 +128,9 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// build a generic sequence's iterator costs more than the test of a row.
     /// `pairRows`, when given, are the rows holding every pair of the search's characters
     /// (`rowsHoldingThePairs`); `partnerRows`, the rows with a partner whose name holds it
-    /// (`rowsWithAPartnerHoldingTheSearch`). Without them, each row's text and partners are read.
+    /// (`rowsWithAPartnerHoldingTheSearch`). Without the pairs, a row's letters and bigram
+    /// signature say which rows' text to read; without `partnerRows`, each row's partners
+    /// are walked.
     private func matching(
         in register: Register, positions: Range<Int>, of candidates: [Int]?, pairRows: [UInt64]?, partnerRows: [UInt64]?
     ) -> [Int] {
@@ -142,9 +152,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         let (needleBigrams0, needleBigrams1, needleBigrams2, needleBigrams3) =
             (needleBigrams[0], needleBigrams[1], needleBigrams[2], needleBigrams[3])
         if !needle.isEmpty {
-            if partnerRows == nil {
-                partnerMatchesSearch = register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
-            }
+            if partnerRows == nil { partnerMatchesSearch = Self.organisations(of: register, holding: needle) }
             if let masks = register.textPresence.readyMasks() {
                 presence = masks.letters
                 bigrams = masks.bigrams
@@ -217,7 +225,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                         } else if Self.holds(pairRows, row) {
                             textFound = answeredByPairs
                                 || register.asciiTextContains(row, needle, names: names, descriptions: descriptions)
-                        } else if someTextIsNotASCII && (!indexed || presence[row] == TextPresence.unknown) {
+                        } else if someTextIsNotASCII && presence[row] == TextPresence.unknown {
                             textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
                         } else {
                             textFound = false  // the text lacks a pair of the search

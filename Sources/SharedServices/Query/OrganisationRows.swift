@@ -11,10 +11,13 @@ struct OrganisationRows: Sendable {
         let (partnerStarts, partnerIDs) = (register.partnerStarts, register.partnerIDs)
         let organisationCount = register.organisations.count
         var starts = [Int](repeating: 0, count: organisationCount + 1)
-        for id in partnerIDs { starts[Int(id) + 1] += 1 }
+        // Counted over the same rows' partners as are filled in below.
+        for row in 0..<register.count {
+            for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) { starts[Int(partnerIDs[index]) + 1] += 1 }
+        }
         for organisation in 0..<organisationCount { starts[organisation + 1] += starts[organisation] }
         var next = starts
-        var rows = [UInt32](repeating: 0, count: partnerIDs.count)
+        var rows = [UInt32](repeating: 0, count: starts[organisationCount])
         for row in 0..<register.count {
             for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) {
                 let organisation = Int(partnerIDs[index])
@@ -29,6 +32,7 @@ struct OrganisationRows: Sendable {
 
     /// The rows with a partner among the organisations `wanted`, as a bitmap of every row.
     func rows(withAPartnerIn wanted: [Bool]) -> [UInt64] {
+        assert(wanted.count == starts.count - 1, "a flag for each organisation")
         var bitmap = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
         for organisation in wanted.indices where wanted[organisation] && organisation + 1 < starts.count {
             for row in rows[starts[organisation]..<starts[organisation + 1]] {

@@ -1,10 +1,12 @@
 import Foundation
 
-/// For each row, what its name and description contain, case folded, so that a search
-/// reads the text only of rows that may match: one bit for each letter and digit, and a
-/// 256-bit signature of the pairs of adjacent characters (bigrams) each field holds. A row
-/// lacking a letter, or a pair, of what was typed cannot match; a one-letter search reads no
-/// text at all. Made on the first search and kept.
+/// The search's index, so that a search reads the text only of rows that may match. For
+/// each row, what its name and description contain, case folded: one bit for each letter
+/// and digit, and a 256-bit signature of the pairs of adjacent characters (bigrams) each
+/// field holds; for each pair of letters, digits and spaces, the rows holding it exactly
+/// (`PairPostings`); and for each organisation, the rows it is a partner in
+/// (`OrganisationRows`). A row lacking a letter, or a pair, of what was typed cannot match;
+/// a one-letter search reads no text at all. Made once, in the background, and kept.
 final class TextPresence: @unchecked Sendable {
     /// Every bit set: a row whose text is not all ASCII is always read.
     static let unknown = UInt64.max

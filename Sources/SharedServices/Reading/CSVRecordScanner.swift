@@ -276,15 +276,16 @@ struct CSVRecordScanner {
 
     /// Where each field of the record last scanned starts, in one pass over the record.
     func fieldPositions(recordStart: Int, recordLine: Int) -> [CellPosition] {
-        Self.positions(of: fields.map(\.start), in: bytes, recordStart: recordStart, recordLine: recordLine)
+        // Lazily: a table read row by row asks this of every record.
+        Self.positions(of: fields.lazy.map(\.start), in: bytes, recordStart: recordStart, recordLine: recordLine)
     }
 
     /// Line and column of each of `offsets` (ascending), in one pass from `recordStart`.
     static func positions(
-        of offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>, recordStart: Int, recordLine: Int
+        of offsets: some Sequence<Int>, in bytes: UnsafeBufferPointer<UInt8>, recordStart: Int, recordLine: Int
     ) -> [CellPosition] {
         var positions: [CellPosition] = []
-        positions.reserveCapacity(offsets.count)
+        positions.reserveCapacity(offsets.underestimatedCount)
         var line = recordLine
         var column = 1
         var index = recordStart

@@ -73,19 +73,10 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     static func fewRows(holdingThePairs pairRows: [UInt64], orAPartner partnerRows: [UInt64], in register: Register) -> [Int]? {
         var union = pairRows
         for word in union.indices { union[word] |= partnerRows[word] }
-        for row in register.foldedNonASCIIText.keys { union[Int(row) >> 6] |= 1 << UInt64(row & 63) }
+        for row in register.foldedNonASCIIText.keys { RowBits.insert(Int(row), into: &union) }
         let count = union.reduce(0) { $0 + $1.nonzeroBitCount }
         guard count * 4 <= register.count else { return nil }
-        var rows: [Int] = []
-        rows.reserveCapacity(count)
-        for (word, bits) in union.enumerated() {
-            var bits = bits
-            while bits != 0 {
-                rows.append(word << 6 | bits.trailingZeroBitCount)
-                bits &= bits - 1
-            }
-        }
-        return rows
+        return RowBits.rows(in: union, count: count)
     }
 
     /// The rows with a partner whose name holds the search, as a bitmap, from the search's
@@ -219,10 +210,10 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                     if let pairRows {
                         // The pairs first: a row's letters are read only for a row they leave out.
                         let textFound: Bool
-                        if let partnerRows, Self.holds(partnerRows, row) {
+                        if let partnerRows, RowBits.holds(partnerRows, row) {
                             result.append(row)  // a partner's name holds the search: no text to read
                             continue
-                        } else if Self.holds(pairRows, row) {
+                        } else if RowBits.holds(pairRows, row) {
                             textFound = answeredByPairs
                                 || register.asciiTextContains(row, needle, names: names, descriptions: descriptions)
                         } else if someTextIsNotASCII && presence[row] == TextPresence.unknown {
@@ -249,7 +240,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                             textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
                         }
                         let found = textFound
-                            || (partnerRows.map { Self.holds($0, row) } ?? (somePartnerMatches && anyPartner(of: row, in: partnerMatchesSearch)))
+                            || (partnerRows.map { RowBits.holds($0, row) } ?? (somePartnerMatches && anyPartner(of: row, in: partnerMatchesSearch)))
                         if !found { continue }
                     }
                     result.append(row)
@@ -257,12 +248,6 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                 return result
             }
         }
-    }
-
-    /// Whether `bitmap` holds `row`'s bit.
-    @inline(__always)
-    private static func holds(_ bitmap: [UInt64], _ row: Int) -> Bool {
-        bitmap[row >> 6] & (1 << UInt64(row & 63)) != 0
     }
 
     /// `ids` as a table of `count` flags (ids outside it are never wanted).

@@ -33,11 +33,9 @@ struct OrganisationRows: Sendable {
     /// The rows with a partner among the organisations `wanted`, as a bitmap of every row.
     func rows(withAPartnerIn wanted: [Bool]) -> [UInt64] {
         assert(wanted.count == starts.count - 1, "a flag for each organisation")
-        var bitmap = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
+        var bitmap = [UInt64](repeating: 0, count: RowBits.wordCount(rows: rowCount))
         for organisation in wanted.indices where wanted[organisation] && organisation + 1 < starts.count {
-            for row in rows[starts[organisation]..<starts[organisation + 1]] {
-                bitmap[Int(row) >> 6] |= 1 << UInt64(row & 63)
-            }
+            for row in rows[starts[organisation]..<starts[organisation + 1]] { RowBits.insert(Int(row), into: &bitmap) }
         }
         return bitmap
     }

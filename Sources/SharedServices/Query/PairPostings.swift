@@ -15,7 +15,7 @@ struct PairPostings: Sendable {
     /// The rows of each rare pair, ascending (empty for a common one, or one no row holds).
     private let lists: [[UInt32]]
 
-    var words: Int { (rowCount + 63) / 64 }
+    var words: Int { RowBits.wordCount(rows: rowCount) }
 
     /// The byte's symbol: 0–25 for a letter of either case, 26–35 for a digit, 36 for a
     /// space, -1 for anything else.
@@ -51,7 +51,7 @@ struct PairPostings: Sendable {
                 for word in 0..<words { result[word] &= bitmaps[pair][word] }
             } else {
                 var only = [UInt64](repeating: 0, count: words)
-                for row in lists[pair] { only[Int(row) >> 6] |= 1 << UInt64(row & 63) }
+                for row in lists[pair] { RowBits.insert(Int(row), into: &only) }
                 for word in 0..<words { result[word] &= only[word] }
             }
         }
@@ -70,7 +70,7 @@ struct PairPostings: Sendable {
     init(_ register: Register, indexed: (Int) -> Bool) {
         let rowCount = register.count
         self.rowCount = rowCount
-        let words = (rowCount + 63) / 64
+        let words = RowBits.wordCount(rows: rowCount)
         let pieceCount = rowCount >= Parallel.worthSplitting ? Parallel.coreCount * 2 : 1
         // Pieces of whole blocks, so that no two pieces write one bitmap word.
         let blockRanges = Parallel.ranges(splitting: words, into: pieceCount)

@@ -135,6 +135,14 @@ import Testing
         #expect(try session.waitForExit().status == 0)
     }
 
+    /// `body` given a large register (`largeRegister`) in a directory of its own, removed
+    /// afterwards.
+    static func withLargeRegister(_ body: ((path: String, count: Int)) throws -> Void) throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try body(try largeRegister(in: directory))
+    }
+
     /// A register large enough to be shown from its first rows while the rest loads: 2,000
     /// generated rows written 45 times over, each time with ids of their own (about 40 MB).
     static func largeRegister(in directory: URL) throws -> (path: String, count: Int) {
@@ -159,110 +167,105 @@ import Testing
     /// The first rows at once, marked as so far; keys work meanwhile; then the whole, with
     /// every total final and the terminal left as it was.
     @Test func aLargeRegisterShowsItsFirstRowsThenTheWhole() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let register = try Self.largeRegister(in: directory)
-        let session = try TmuxSession(
-            width: 120, height: 40, command: "\(command) '\(register.path)'", capturingOutput: true)
-        try session.waitFor("Help")
-        // A key while the rest loads: the summary, its heading marked as so far.
-        try session.send("3")
-        let whole = try session.waitUntil("the summary of all 90,000 arrangements", seconds: 60) { screen in
-            screen.contains("90,000 arrangements · ") && screen.contains("Savings to date by service area")
+        try Self.withLargeRegister { register in
+            let session = try TmuxSession(
+                width: 120, height: 40, command: "\(command) '\(register.path)'", capturingOutput: true)
+            try session.waitFor("Help")
+            // A key while the rest loads: the summary, its heading marked as so far.
+            try session.send("3")
+            let whole = try session.waitUntil("the summary of all 90,000 arrangements", seconds: 60) { screen in
+                screen.contains("90,000 arrangements · ") && screen.contains("Savings to date by service area")
+            }
+            #expect(!whole.contains("so far") && !whole.contains("Still loading"))
+            try session.send("q")
+            let exit = try session.waitForExit()
+            #expect(exit.status == 0)
+            #expect(!exit.before.isEmpty && exit.before == exit.after)
+            let drawn = String(decoding: try session.capturedOutput(), as: UTF8.self)
+            #expect(drawn.contains("Still loading, "), "the first screen said its figures were so far")
+            #expect(drawn.contains("(so far)"), "the summary was drawn from the first rows, marked so")
+            // No progress line on standard error before the dashboard: the dashboard shows it.
+            #expect(!drawn.contains("ssmap: loading"))
         }
-        #expect(!whole.contains("so far") && !whole.contains("Still loading"))
-        try session.send("q")
-        let exit = try session.waitForExit()
-        #expect(exit.status == 0)
-        #expect(!exit.before.isEmpty && exit.before == exit.after)
-        let drawn = String(decoding: try session.capturedOutput(), as: UTF8.self)
-        #expect(drawn.contains("Still loading, "), "the first screen said its figures were so far")
-        #expect(drawn.contains("(so far)"), "the summary was drawn from the first rows, marked so")
-        // No progress line on standard error before the dashboard: the dashboard shows it.
-        #expect(!drawn.contains("ssmap: loading"))
     }
 
     /// Quitting before the whole register is in leaves at once, the terminal as it was.
     @Test func quittingWhileTheRestLoadsLeavesCleanly() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let register = try Self.largeRegister(in: directory)
-        let session = try TmuxSession(
-            width: 100, height: 30, command: "\(command) '\(register.path)'", capturingOutput: true)
-        let first = try session.waitFor("Help")
-        try session.send("q")
-        let exit = try session.waitForExit()
-        #expect(exit.status == 0)
-        #expect(exit.before == exit.after)
-        #expect(!(try session.screen()).contains("1 Arrangements"), "the alternate screen was left")
-        // What the test is about: the first screen was the first rows'.
-        let drawn = String(decoding: try session.capturedOutput(), as: UTF8.self)
-        #expect(first.contains("so far") || drawn.contains("so far"))
+        try Self.withLargeRegister { register in
+            let session = try TmuxSession(
+                width: 100, height: 30, command: "\(command) '\(register.path)'", capturingOutput: true)
+            let first = try session.waitFor("Help")
+            try session.send("q")
+            let exit = try session.waitForExit()
+            #expect(exit.status == 0)
+            #expect(exit.before == exit.after)
+            #expect(!(try session.screen()).contains("1 Arrangements"), "the alternate screen was left")
+            // What the test is about: the first screen was the first rows'.
+            let drawn = String(decoding: try session.capturedOutput(), as: UTF8.self)
+            #expect(first.contains("so far") || drawn.contains("so far"))
+        }
     }
 
     /// A filter flag that names a value waits for the whole register: the name is matched
     /// against all of it, and the first screen is final.
     @Test func aFilterNamingAValueWaitsForTheWholeRegister() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let register = try Self.largeRegister(in: directory)
-        let session = try TmuxSession(
-            width: 120, height: 40, command: "\(command) '\(register.path)' --service Payroll", capturingOutput: true)
-        let first = try session.waitFor("service: Payroll", seconds: 60)
-        #expect(!first.contains("so far"))
-        try session.send("q")
-        #expect(try session.waitForExit().status == 0)
-        let drawn = String(decoding: try session.capturedOutput(), as: UTF8.self)
-        #expect(!drawn.contains("Still loading"))
-        #expect(drawn.contains("ssmap: loading"), "the progress line on standard error, as before")
+        try Self.withLargeRegister { register in
+            let session = try TmuxSession(
+                width: 120, height: 40, command: "\(command) '\(register.path)' --service Payroll", capturingOutput: true)
+            let first = try session.waitFor("service: Payroll", seconds: 60)
+            #expect(!first.contains("so far"))
+            try session.send("q")
+            #expect(try session.waitForExit().status == 0)
+            let drawn = String(decoding: try session.capturedOutput(), as: UTF8.self)
+            #expect(!drawn.contains("Still loading"))
+            #expect(drawn.contains("ssmap: loading"), "the progress line on standard error, as before")
+        }
     }
 
     /// The register file cut short while the rest loads behind the dashboard: the terminal
     /// is put back, then the reason is written where the user can read it.
     @Test func aRegisterCutShortWhileLoadingLeavesTheTerminalAsItWas() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let register = try Self.largeRegister(in: directory)
-        let session = try TmuxSession(width: 120, height: 40, command: "\(command) '\(register.path)'")
-        let first = try session.waitFor("Help")
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: register.path))
-        try handle.truncate(atOffset: 1 << 20)
-        try handle.close()
-        guard first.contains("Still loading") else {
-            // Loaded whole before the cut: nothing to test but a clean exit.
-            try session.send("q")
-            #expect(try session.waitForExit().status == 0)
-            return
+        try Self.withLargeRegister { register in
+            let session = try TmuxSession(width: 120, height: 40, command: "\(command) '\(register.path)'")
+            let first = try session.waitFor("Help")
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: register.path))
+            try handle.truncate(atOffset: 1 << 20)
+            try handle.close()
+            guard first.contains("Still loading") else {
+                // Loaded whole before the cut: nothing to test but a clean exit.
+                try session.send("q")
+                #expect(try session.waitForExit().status == 0)
+                return
+            }
+            let exit = try session.waitForExit(seconds: 60)
+            #expect(exit.status == 2)
+            #expect(!exit.before.isEmpty && exit.before == exit.after, "the terminal settings were put back")
+            let after = try session.screen().replacingOccurrences(of: "\n", with: "")
+            #expect(after.contains("changed while it was being read"), "\(after)")
+            #expect(!after.contains("1 Arrangements"), "the alternate screen was left")
         }
-        let exit = try session.waitForExit(seconds: 60)
-        #expect(exit.status == 2)
-        #expect(!exit.before.isEmpty && exit.before == exit.after, "the terminal settings were put back")
-        let after = try session.screen().replacingOccurrences(of: "\n", with: "")
-        #expect(after.contains("changed while it was being read"), "\(after)")
-        #expect(!after.contains("1 Arrangements"), "the alternate screen was left")
     }
 
     /// A register that goes bad after its first rows (a Windows-1252 "£" near the end, as a
     /// spreadsheet saved in the wrong encoding writes it): the first rows show, then the
     /// dashboard closes, the terminal as it was, and the reason names the line and column.
     @Test func aRegisterThatGoesBadAfterItsFirstRowsClosesWithTheReason() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let register = try Self.largeRegister(in: directory)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: register.path))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Array("Z1,Bad pound,Back office,HR,Adur,,,2015,operational,".utf8) + [0xA3] + Array("5,,,,,\n".utf8))
-        try handle.close()
-        let session = try TmuxSession(
-            width: 120, height: 40, command: "\(command) '\(register.path)'", capturingOutput: true)
-        let exit = try session.waitForExit(seconds: 60)
-        #expect(exit.status == 2)
-        #expect(String(decoding: try session.capturedOutput(), as: UTF8.self).contains("Still loading"), "the first rows were shown")
-        #expect(exit.before == exit.after)
-        // The message may wrap at the pane's width (the space at a wrap is lost): joined again.
-        let after = try session.screen().replacingOccurrences(of: "\n", with: "")
-        #expect(after.contains("ssmap: error: \(register.path):\(register.count + 2):"), "\(after)")
-        #expect(after.contains("is not valid UTF-8") && after.contains("0xA3);"), "\(after)")
-        #expect(!after.contains("1 Arrangements"), "the alternate screen was left")
+        try Self.withLargeRegister { register in
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: register.path))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Array("Z1,Bad pound,Back office,HR,Adur,,,2015,operational,".utf8) + [0xA3] + Array("5,,,,,\n".utf8))
+            try handle.close()
+            let session = try TmuxSession(
+                width: 120, height: 40, command: "\(command) '\(register.path)'", capturingOutput: true)
+            let exit = try session.waitForExit(seconds: 60)
+            #expect(exit.status == 2)
+            #expect(String(decoding: try session.capturedOutput(), as: UTF8.self).contains("Still loading"), "the first rows were shown")
+            #expect(exit.before == exit.after)
+            // The message may wrap at the pane's width (the space at a wrap is lost): joined again.
+            let after = try session.screen().replacingOccurrences(of: "\n", with: "")
+            #expect(after.contains("ssmap: error: \(register.path):\(register.count + 2):"), "\(after)")
+            #expect(after.contains("is not valid UTF-8") && after.contains("0xA3);"), "\(after)")
+            #expect(!after.contains("1 Arrangements"), "the alternate screen was left")
+        }
     }
 }

@@ -26,6 +26,13 @@ enum HostileCorpus {
             "a cell of 32,767 characters, the most a spreadsheet holds", .committed("workbooks/longest-cell.xlsx"),
             exit: 0, read: 1, []),
         HostileCase(
+            "a workbook LibreOffice saved from a CSV it imported as Windows-1252: \"£\" became \"Â£\"",
+            .committed("workbooks/libreoffice-windows-1252.xlsx"), exit: 1, read: 3,
+            [
+                .warning(cell: "'libreoffice-windows-1252'!J2", "\"Â£500,000\" has \"Â£\" for \"£\"", "read as £500,000"),
+                .warning(cell: "'libreoffice-windows-1252'!J3", "\"Â£1,000,000\" has \"Â£\" for \"£\"", "read as £1,000,000"),
+            ]),
+        HostileCase(
             "formulas: cached values read, never computed; one with no cached value, one text like a formula",
             .committed("workbooks/formulas.xlsx"), exit: 0, read: 2, []),
         HostileCase(

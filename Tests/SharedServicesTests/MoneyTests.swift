@@ -56,9 +56,9 @@ struct MoneyTests {
         #expect(Self.note(down) != nil)
     }
 
-    /// "Â£" is what "£" becomes when a file is converted to UTF-8 twice (read as
-    /// Windows-1252, saved as UTF-8 again, as spreadsheets and editors do): the amount is
-    /// read, and the note says what was seen, not taken as not reported.
+    /// "Â£" is what "£" becomes when UTF-8 text is once read as Windows-1252 (LibreOffice
+    /// imports a CSV so by default, and saves it so in a workbook): the amount is read, and
+    /// the note says what was seen, not taken as not reported.
     @Test(arguments: [("Â£1,250,000", Int64(1_250_000)), ("Â£500k", 500_000), ("-Â£20k", -20_000), (" Â£ 3m ", 3_000_000)])
     func aPoundSignConvertedTwiceIsReadWithANote(text: String, pounds: Int64) throws {
         let parsed = Money.parse(text)

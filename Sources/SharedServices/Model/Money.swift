@@ -29,8 +29,9 @@ public enum Money {
             rest = rest.dropFirst()
         }
         rest = Substring(rest.trimmingWhitespace())
-        // "Â£" is "£" in a file converted to UTF-8 twice (read as Windows-1252, saved as
-        // UTF-8 again): the amount is there, and is read, with a note of what was seen.
+        // "Â£" is "£" from UTF-8 text once read as Windows-1252 (a CSV imported into a
+        // spreadsheet with the wrong character set, then saved): the amount is there, and is
+        // read, with a note of what was seen.
         var twiceConverted = false
         if rest.hasPrefix("£") {
             rest = rest.dropFirst()
@@ -65,7 +66,7 @@ public enum Money {
         var notes: [String] = []
         if twiceConverted {
             notes.append(
-                "has \"Â£\" for \"£\" (the file was converted to UTF-8 twice); read as \(formatExact(negative ? -pounds : pounds))")
+                "has \"Â£\" for \"£\" (UTF-8 text once read as Windows-1252); read as \(formatExact(negative ? -pounds : pounds))")
         }
         if hadPence && multiplier == 1 {
             notes.append("has pence; rounded to \(formatExact(pounds))")

@@ -213,6 +213,12 @@ struct ReaderEquivalenceTests {
 
     static let quotingCases: [HardCase] = [
         HardCase(
+            "a value starting with a quote and a comma, in every row",
+            text((1...24).map { row("M\($0)", description: quoted("\",x")) })),
+        HardCase(
+            "a value starting with a quote and a line break, in every row",
+            text((1...24).map { row("M\($0)", description: quoted("\"\nx")) }, ending: "\r\n")),
+        HardCase(
             "quoted fields with commas",
             text([
                 row("Q1", name: quoted("Adur, Worthing and Friends HR"), description: quoted("One, two, three, four.")),
@@ -354,6 +360,27 @@ struct ReaderEquivalenceTests {
             "NUL byte after CRLF lines",
             bytes: Array(text(plainRows, ending: "\r\n").utf8) + Array("A9,Nul".utf8) + [0]
                 + Array(",Back office,HR,Brent,,,,,,,,,,\r\n".utf8),
+            throwsError: true),
+        HardCase(
+            "a quote never closed, then invalid UTF-8 after it",
+            bytes: Array(text([row("A1"), row("A2", description: "\"never closed"), row("A3")]).utf8)
+                + Array("A9,Caf".utf8) + [0xE9] + Array(",Back office,HR,Brent,,,,,,,,,,\n".utf8),
+            throwsError: true),
+        HardCase(
+            "a header missing columns, then a NUL byte",
+            bytes: Array("id,name\nA1,x\nA2,y".utf8) + [0] + Array("\nA3,z\n".utf8), throwsError: true),
+        HardCase(
+            "a NUL byte inside a quoted field",
+            bytes: Array(text(plainRows).utf8) + Array("A9,\"Nul".utf8) + [0]
+                + Array("\",Back office,HR,Brent,,,,,,,,,,\n".utf8),
+            throwsError: true),
+        HardCase(
+            "invalid UTF-8 in the header",
+            bytes: {
+                var bytes = Array(text(plainRows).utf8)
+                bytes[4] = 0xFF  // in "name"
+                return bytes
+            }(),
             throwsError: true),
         HardCase("empty file", "", throwsError: true),
         HardCase("only blank lines", "\n\r\n \t\n", throwsError: true),
@@ -719,13 +746,13 @@ struct ReaderEquivalenceTests {
             } else {
                 builder = try BundledOrganisations.builder(diagnostics: &diagnostics)
             }
-            let merge = try bytes.withUnsafeBufferPointer { buffer in
+            let reading = try bytes.withUnsafeBufferPointer { buffer in
                 try FastArrangementsReader.read(
                     buffer, pages: PageReleaser(base: nil, count: 0), file: Self.file,
                     organisationsFile: organisations.file, minimumStretchBytes: minimumBytes, into: &builder,
                     diagnostics: &diagnostics, progress: nil)
             }
-            #expect(merge == .onEveryCore, "stretches of at least \(minimumBytes) bytes")
+            #expect(reading.merge == .onEveryCore, "stretches of at least \(minimumBytes) bytes")
         }
         let reference = Self.expectSameOutcome(
             arrangements: bytes, file: Self.file, organisations: organisations.bytes,

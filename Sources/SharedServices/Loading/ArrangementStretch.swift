@@ -110,9 +110,13 @@ struct ArrangementStretch: Sendable {
     var quirks: [(kind: CSVRecordScanner.Quirk.Kind, place: Place)] = []
     /// A quote never closed, which stops the file loading: where it opened.
     var unclosedQuote: Place?
+    /// Whether a record holds a NUL byte or invalid UTF-8, which stop the file loading.
+    var hasEncodingProblem = false
     /// Line ends read in the stretch.
     var lineEnds = 0
-    /// Where reading stopped: the start of the next stretch, if the split was right.
+    /// Where reading started and stopped: the stretch after starts where this one stops,
+    /// if the split was right.
+    var start = 0
     var end = 0
 
     var ordinaryRowCount: Int { lines.count }
@@ -187,6 +191,12 @@ struct ArrangementStretchReader {
                 stretch.unclosedQuote = ArrangementStretch.Place(offset: openingQuote, recordStart: index, line: line)
                 index = bytes.count
             case .record(let end):
+                // Such bytes only come with these flags: the rest of the file needs no check.
+                if scanner.hasControlCharacters || scanner.hasNonASCII,
+                    !CSVSplitting.survey(bytes, range: index..<end).isClean
+                {
+                    stretch.hasEncodingProblem = true
+                }
                 for quirk in scanner.quirks {
                     stretch.quirks.append(
                         (quirk.kind, ArrangementStretch.Place(offset: quirk.offset, recordStart: index, line: line)))
@@ -213,6 +223,7 @@ struct ArrangementStretchReader {
         }
         reportProgress(max(0, index - reported))
         stretch.lineEnds = scanner.lineEnds
+        stretch.start = start
         stretch.end = index
         return stretch
     }
@@ -262,7 +273,7 @@ struct ArrangementStretchReader {
     /// into the row's scratch first, then stored.
     private mutating func storeOrdinaryRow(line: Int, recordStart: Int) -> Bool {
         guard scanner.fieldCount == layout.fieldCount, !scanner.hasControlCharacters else { return false }
-        for position in 0..<scanner.fieldCount where scanner.fields[position].hasNonASCII {
+        for position in 0..<scanner.fieldCount where scanner.hasNonASCII && scanner.fields[position].hasNonASCII {
             if CellReading.containsControlCharacters(scanner.string(position)) { return false }
         }
         for position in layout.required where isGiven(position) != true { return false }

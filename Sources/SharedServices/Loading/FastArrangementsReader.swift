@@ -4,60 +4,88 @@ import Synchronization
 /// Reads a CSV arrangements file on every core and gives exactly the register and the
 /// diagnostics that reading it one row at a time gives (a test compares the two).
 ///
-/// 1. Survey: stretches of the file are checked for NUL bytes and invalid UTF-8, and
-///    their quotes counted, in parallel.
-/// 2. Split: each stretch boundary moves to the first record start after it.
-/// 3. Read: each stretch is read into columns in parallel (`ArrangementStretchReader`).
-/// 4. Merge: the stretches are put together, numbering categories and organisations in
+/// 1. Split: the body is cut into stretches where records most likely start
+///    (`CSVSplitting`), with no pass over the file before the reading.
+/// 2. Read: each stretch is read into columns in parallel (`ArrangementStretchReader`),
+///    checking the encoding of the few records that hold other than printable ASCII.
+///    A stretch that did not start where the one before stopped is read again from there.
+/// 3. Merge: the stretches are put together, numbering categories and organisations in
 ///    the order the row-at-a-time reader would: on every core when no row is out of the
 ///    ordinary (`ParallelStretchMerge`), else in file order on this thread, reading those
 ///    rows with that reader's own code (`StretchMerger`).
+///
+/// A problem that stops the load is reported as a reading that checks the whole file's
+/// encoding first would report it: a NUL or invalid UTF-8 anywhere comes before a header
+/// that does not read, or a quote never closed.
 enum FastArrangementsReader {
     /// How the stretches were put together.
     enum Merge: Equatable {
         case onEveryCore, oneAfterAnother
     }
 
-    /// Returns how the stretches were put together.
+    /// How a file was read, for tests to see which way each part went.
+    struct Reading: Equatable {
+        var merge: Merge
+        /// Stretches read again because they did not start where the one before stopped.
+        var stretchesReadAgain: Int
+    }
+
     @discardableResult
     static func read(
         _ bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, organisationsFile: String?,
         minimumStretchBytes: Int,
         into builder: inout RegisterBuilder, diagnostics: inout [Diagnostic], progress: ((Double) -> Void)?
-    ) throws(LoadError) -> Merge {
+    ) throws(LoadError) -> Reading {
         let textStart = try TextBytes.checkedStart(bytes, file: file)
         let shared = SharedBytes(buffer: bytes)
         let stretchCount = max(1, min(Parallel.coreCount * 4, (bytes.count - textStart) / max(1, minimumStretchBytes)))
         let nominalStarts = CSVSplitting.nominalStarts(bytes, range: textStart..<bytes.count, count: stretchCount)
-        let surveys = Parallel.map(stretchCount) { piece in
-            let end = piece + 1 < nominalStarts.count ? nominalStarts[piece + 1] : shared.buffer.count
-            let survey = CSVSplitting.survey(shared.buffer, range: nominalStarts[piece]..<end)
-            pages.release(nominalStarts[piece]..<end)
-            return survey
+        /// The first NUL or invalid UTF-8 in the file, as an error, if it has one.
+        func encodingProblem() -> LoadError? {
+            let surveys = Parallel.map(stretchCount) { piece in
+                let end = piece + 1 < nominalStarts.count ? nominalStarts[piece + 1] : shared.buffer.count
+                let survey = CSVSplitting.survey(shared.buffer, range: nominalStarts[piece]..<end)
+                pages.release(nominalStarts[piece]..<end)
+                return survey
+            }
+            do {
+                try TextBytes.throwFirstProblem(
+                    bytes, textStart: textStart, file: file,
+                    nul: surveys.compactMap(\.firstNUL).min(), invalidUTF8: surveys.compactMap(\.firstInvalidUTF8).min())
+            } catch {
+                return error
+            }
+            return nil
         }
-        try TextBytes.throwFirstProblem(
-            bytes, textStart: textStart, file: file,
-            nul: surveys.compactMap(\.firstNUL).min(), invalidUTF8: surveys.compactMap(\.firstInvalidUTF8).min())
 
-        let header = try CSVTable.header(bytes, textStart: textStart, file: file)
+        let header: CSVTable.Header
+        var rows: ArrangementRows
+        do throws(LoadError) {
+            header = try CSVTable.header(bytes, textStart: textStart, file: file)
+            rows = try ArrangementRows(
+                file: file, header: header.names, headerLine: header.line, format: .csv,
+                organisationsFile: organisationsFile)
+        } catch {
+            throw encodingProblem() ?? error
+        }
+        if !CSVSplitting.survey(bytes, range: textStart..<header.bodyStart).isClean, let problem = encodingProblem() {
+            throw problem
+        }
         let bodyStart = header.bodyStart
         var formatWarnings = header.warnings
-        var rows = try ArrangementRows(
-            file: file, header: header.names, headerLine: header.line, format: .csv,
-            organisationsFile: organisationsFile)
         builder.setExtraColumns(rows.columns.extraColumns.map { rows.header[$0] })
         let columns = rows.columns
-        let headerLineEnds = header.lineEndsBefore
 
-        var boundaries = [bodyStart]
-        var quotesBefore = 0
+        var starts = [bodyStart]
         for piece in 1..<max(1, stretchCount) {
-            quotesBefore += surveys[piece - 1].quoteCount
+            let from = max(nominalStarts[piece], bodyStart)
+            let limit = piece + 1 < stretchCount ? nominalStarts[piece + 1] : bytes.count
             let start = CSVSplitting.recordStart(
-                bytes, from: nominalStarts[piece], end: bytes.count, insideQuotes: quotesBefore % 2 == 1)
-            boundaries.append(max(start, boundaries[boundaries.count - 1]))
+                bytes, from: from, end: limit,
+                insideQuotes: CSVSplitting.likelyInsideQuotes(bytes, at: from, limit: limit))
+            starts.append(max(start, starts[starts.count - 1]))
         }
-        boundaries.append(bytes.count)
+        starts.append(bytes.count)
 
         let counter = ProgressCounter()
         let bodyLength = max(1, bytes.count - bodyStart)
@@ -65,27 +93,33 @@ enum FastArrangementsReader {
             let done = Double(counter.bytesRead.load(ordering: .relaxed)) / Double(bodyLength)
             progress?(min(1, done))
         }
-        let stretchStarts = boundaries
-        var stretches = Parallel.map(stretchStarts.count - 1, waiting: report) { piece in
+        let stretchStarts = starts
+        @Sendable func readStretch(from start: Int, to boundary: Int) -> ArrangementStretch {
             // Each thread makes its own layout: arrays shared between threads have their
             // reference counts written by both, and the cache line they share with each
             // array's count goes back and forth between the cores.
             let stretch = ArrangementStretchReader(bytes: shared.buffer, layout: ArrangementLayout(columns)).read(
-                from: stretchStarts[piece], to: stretchStarts[piece + 1],
-                reportProgress: { counter.bytesRead.add($0, ordering: .relaxed) })
-            pages.release(stretchStarts[piece]..<stretchStarts[piece + 1])
+                from: start, to: boundary, reportProgress: { counter.bytesRead.add($0, ordering: .relaxed) })
+            pages.release(start..<max(start, stretch.end))
             return stretch
         }
-        // A stray quote can put a boundary mid-record: then read the body as one stretch.
-        if zip(stretches, boundaries.dropFirst()).contains(where: { $0.end != $1 }) {
-            stretches = [
-                ArrangementStretchReader(bytes: bytes, layout: ArrangementLayout(columns)).read(
-                    from: bodyStart, to: bytes.count, reportProgress: { _ in })
-            ]
-            boundaries = [bodyStart, bytes.count]
+        var stretches = Parallel.map(stretchStarts.count - 1, waiting: report) { piece in
+            readStretch(from: stretchStarts[piece], to: stretchStarts[piece + 1])
+        }
+        // A stretch that started mid-record (misjudged quotes) is read again from where the
+        // one before stopped, up to its own end: the stretches then read the body exactly
+        // as one reading from its start would.
+        var stretchesReadAgain = 0
+        for piece in stretches.indices.dropFirst() where stretches[piece].start != stretches[piece - 1].end {
+            let start = stretches[piece - 1].end
+            stretches[piece] = readStretch(from: start, to: max(start, stretchStarts[piece + 1]))
+            stretchesReadAgain += 1
         }
 
-        var firstLine = 1 + headerLineEnds
+        if stretches.contains(where: { $0.hasEncodingProblem || $0.unclosedQuote != nil }), let problem = encodingProblem() {
+            throw problem
+        }
+        var firstLine = 1 + header.lineEndsBefore
         for stretch in stretches {
             if let place = stretch.unclosedQuote {
                 throw CSVTable.unclosedQuote(
@@ -94,7 +128,7 @@ enum FastArrangementsReader {
             firstLine += stretch.lineEnds
         }
 
-        let messages = RowMessages(bytes: bytes, file: file, columns: rows.columns, firstLine: 1 + headerLineEnds)
+        let messages = RowMessages(bytes: bytes, file: file, columns: rows.columns, firstLine: 1 + header.lineEndsBefore)
         let merge: Merge = ParallelStretchMerge.canMerge(stretches) ? .onEveryCore : .oneAfterAnother
         if merge == .onEveryCore {
             ParallelStretchMerge.merge(
@@ -114,12 +148,12 @@ enum FastArrangementsReader {
                 let stretch = stretches[index]
                 stretches[index] = ArrangementStretch()  // free each stretch once merged
                 try merger.merge(stretch, into: &builder, diagnostics: &diagnostics, formatWarnings: &formatWarnings)
-                if index + 1 < boundaries.count { pages.release(boundaries[index]..<boundaries[index + 1]) }
+                pages.release(stretch.start..<stretch.end)
             }
             rows = merger.rows
         }
         rows.finish(formatWarnings: formatWarnings, builder: builder, diagnostics: &diagnostics)
-        return merge
+        return Reading(merge: merge, stretchesReadAgain: stretchesReadAgain)
     }
 }
 

@@ -28,6 +28,8 @@ struct CSVRecordScanner {
     private(set) var fields: [Field] = []
     /// Whether the record holds a control character other than a tab or a line break.
     private(set) var hasControlCharacters = false
+    /// Whether any field of the record holds a byte outside ASCII.
+    private(set) var hasNonASCII = false
     /// Places in the record that stray from RFC 4180 but were read, for warnings.
     private(set) var quirks: [Quirk] = []
     /// Line ends scanned so far, counted as lines are (CRLF is one), inside quotes too.
@@ -114,6 +116,7 @@ struct CSVRecordScanner {
         fields.removeAll(keepingCapacity: true)
         if !quirks.isEmpty { quirks.removeAll(keepingCapacity: true) }
         hasControlCharacters = false
+        hasNonASCII = false
         unescaped.removeAll()
         let count = bytes.count
         var index = start
@@ -142,6 +145,7 @@ struct CSVRecordScanner {
     }
 
     private mutating func appendField(start: Int, value: Range<Int>, copied: Bool, nonASCII: Bool) {
+        hasNonASCII = hasNonASCII || nonASCII
         fields.append(Field(start: start, value: value, isCopied: copied, hasNonASCII: nonASCII))
     }
 

@@ -1,21 +1,23 @@
 /// Splitting a CSV file's body into stretches that can be read on separate cores.
 ///
 /// A stretch must start where a record starts. Whether a line end ends a record depends
-/// on whether it is inside quotes, which depends on every quote before it; so a first
-/// pass counts the quotes in each stretch (checking the encoding on the way), and each
-/// boundary is then moved to the first line end outside quotes. A file that strays from
-/// RFC 4180 (a stray quote) can make a boundary land mid-record; the reader checks that
-/// each stretch ends exactly where the next begins, and reads the file in one stretch
-/// when not.
+/// on whether it is inside quotes, which depends on every quote before it. Rather than
+/// count every quote of the file in a pass of its own, each boundary's state is judged
+/// from the quotes just after it (`likelyInsideQuotes`), and the boundary moved to the
+/// first line end outside quotes. A file that strays from RFC 4180 (a stray quote) can
+/// mislead the judgement; the reader checks that each stretch starts exactly where the
+/// one before ended, and reads it again from there when not.
 enum CSVSplitting {
-    /// What the first pass found in one stretch.
+    /// Where a range of the file first has a NUL byte, and invalid UTF-8.
     struct Survey {
-        var quoteCount = 0
         var firstNUL: Int?
         var firstInvalidUTF8: Int?
+
+        var isClean: Bool { firstNUL == nil && firstInvalidUTF8 == nil }
     }
 
     static let quote: UInt8 = 0x22
+    static let comma: UInt8 = 0x2C
     static let lineFeed: UInt8 = 0x0A
     static let carriageReturn: UInt8 = 0x0D
 
@@ -34,21 +36,18 @@ enum CSVSplitting {
         return starts
     }
 
-    /// Counts quotes and finds the first NUL and the first invalid UTF-8 in `range`
-    /// (a sequence starting in the range may end after it). Eight bytes at a time while
-    /// the text is ASCII.
+    /// Finds the first NUL and the first invalid UTF-8 in `range` (a sequence starting in
+    /// the range may end after it). Eight bytes at a time while the text is ASCII.
     static func survey(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Survey {
         var survey = Survey()
         guard let base = bytes.baseAddress, !range.isEmpty else { return survey }
         let raw = UnsafeRawPointer(base)
         let high: UInt64 = 0x8080_8080_8080_8080
-        let quotes: UInt64 = 0x2222_2222_2222_2222
         var index = range.lowerBound
         while index < range.upperBound {
             if index + 8 <= range.upperBound {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 if word & high == 0 {
-                    survey.quoteCount += zeroBytes(word ^ quotes).nonzeroBitCount
                     if survey.firstNUL == nil && zeroBytes(word) != 0 {
                         survey.firstNUL = index + zeroBytes(word).trailingZeroBitCount / 8
                     }
@@ -58,7 +57,6 @@ enum CSVSplitting {
             }
             let byte = base[index]
             if byte < 0x80 {
-                if byte == quote { survey.quoteCount += 1 }
                 if byte == 0 && survey.firstNUL == nil { survey.firstNUL = index }
                 index += 1
                 continue
@@ -71,6 +69,49 @@ enum CSVSplitting {
             }
         }
         return survey
+    }
+
+    /// Whether `offset` is most likely inside quotes (an odd number of quotes before it),
+    /// judged from the quotes after it, up to `limit`.
+    ///
+    /// In RFC 4180 a run of quotes is an opening quote (just after a comma or a line
+    /// start), doubled quotes, and a closing quote (just before a comma or a line end), each
+    /// there or not. So an odd run after a delimiter and before anything else opens a field
+    /// (outside before it); an odd run before a delimiter and after anything else closes
+    /// one (inside before it); an even run not between two delimiters is doubled quotes
+    /// (inside). The first run that tells, with the number of quotes before it, says
+    /// whether `offset` is inside. Exact for RFC 4180 text; outside when no run tells.
+    static func likelyInsideQuotes(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, limit: Int) -> Bool {
+        func isDelimiter(_ index: Int) -> Bool {
+            guard index >= 0 && index < bytes.count else { return true }
+            return bytes[index] == comma || bytes[index] == lineFeed || bytes[index] == carriageReturn
+        }
+        // A run is judged whole: start at the start of one that `offset` is in.
+        var index = offset
+        while index > 0 && index <= bytes.count && bytes[index - 1] == quote { index -= 1 }
+        // The quotes from there to the run that tells, less those before `offset`: only its evenness counts.
+        var quotesBefore = index - offset
+        let end = min(limit, bytes.count)
+        while index < end {
+            guard bytes[index] == quote else {
+                index += 1
+                continue
+            }
+            let runStart = index
+            while index < bytes.count && bytes[index] == quote { index += 1 }
+            let runLength = index - runStart
+            let afterDelimiter = isDelimiter(runStart - 1)
+            let beforeDelimiter = isDelimiter(index)
+            let insideBeforeRun: Bool?
+            if runLength.isMultiple(of: 2) {
+                insideBeforeRun = afterDelimiter && beforeDelimiter ? nil : true
+            } else {
+                insideBeforeRun = afterDelimiter == beforeDelimiter ? nil : beforeDelimiter
+            }
+            if let insideBeforeRun { return insideBeforeRun != !quotesBefore.isMultiple(of: 2) }
+            quotesBefore += runLength
+        }
+        return false
     }
 
     /// 0x80 in exactly the bytes of `word` that are zero.

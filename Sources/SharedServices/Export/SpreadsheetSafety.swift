@@ -26,6 +26,7 @@ public enum SpreadsheetSafety {
     }
 
     /// Whether a cell's bytes start with the apostrophe `neutralised` adds.
+    @inline(__always)
     static func isGuarded(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         value.count >= 2 && value[0] == apostrophe && formulaStarts.contains(value[1])
     }

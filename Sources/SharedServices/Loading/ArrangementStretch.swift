@@ -230,6 +230,7 @@ struct ArrangementStretchReader {
 
     /// The cell at `position` of the record, without an export's guard against formulas;
     /// empty when the column is absent.
+    @inline(__always)
     private func cell(_ position: Int) -> UnsafeBufferPointer<UInt8> {
         guard position >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
         let value = scanner.value(position)

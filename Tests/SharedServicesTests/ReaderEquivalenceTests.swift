@@ -213,6 +213,16 @@ struct ReaderEquivalenceTests {
 
     static let quotingCases: [HardCase] = [
         HardCase(
+            "a long last line in a quoted value, its closing quote starting the next line",
+            text([
+                row("L1"),
+                row("L2", description: quoted("first line\n" + String(repeating: "a long last line ", count: 400) + "\n")),
+                row("L3"),
+            ])),
+        HardCase(
+            "a value of a hundred thousand quotes",
+            text([row("L1"), row("L2", description: quoted(String(repeating: "\"", count: 100_000))), row("L3")])),
+        HardCase(
             "a value starting with a quote and a comma, in every row",
             text((1...24).map { row("M\($0)", description: quoted("\",x")) })),
         HardCase(
@@ -375,12 +385,20 @@ struct ReaderEquivalenceTests {
                 + Array("\",Back office,HR,Brent,,,,,,,,,,\n".utf8),
             throwsError: true),
         HardCase(
-            "invalid UTF-8 in the header",
+            "invalid UTF-8 in a required column's name, which the header then lacks",
             bytes: {
                 var bytes = Array(text(plainRows).utf8)
                 bytes[4] = 0xFF  // in "name"
                 return bytes
             }(),
+            throwsError: true),
+        HardCase(
+            "invalid UTF-8 in an extra column's name, the header read whole",
+            bytes: Array((header + ",Cont").utf8) + [0xFF] + Array(("act\n" + plainRows.map { $0 + ",x" }.joined(separator: "\n")).utf8),
+            throwsError: true),
+        HardCase(
+            "a NUL byte in an extra column's name, the header read whole",
+            bytes: Array((header + ",Cont").utf8) + [0] + Array(("act\n" + plainRows.map { $0 + ",x" }.joined(separator: "\n")).utf8),
             throwsError: true),
         HardCase("empty file", "", throwsError: true),
         HardCase("only blank lines", "\n\r\n \t\n", throwsError: true),

@@ -48,6 +48,24 @@ struct StretchSplittingTests {
         }
     }
 
+    /// The judgement reads at most `judgementReach` bytes ahead and back: beyond, it cannot
+    /// tell, and says outside.
+    @Test func aBoundaryIsJudgedFromNoFurtherThanItsReach() {
+        let reach = CSVSplitting.judgementReach
+        func judged(_ bytes: [UInt8], at offset: Int) -> Bool {
+            bytes.withUnsafeBufferPointer { CSVSplitting.likelyInsideQuotes($0, at: offset, limit: $0.count) }
+        }
+        // From inside a quoted value, its closing quote tells just within reach, and does
+        // not just beyond.
+        let within = Array("\"".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: reach - 1) + Array("\",b\n".utf8)
+        #expect(judged(within, at: 2) == true)
+        let beyond = Array("\"".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: reach + 1) + Array("\",b\n".utf8)
+        #expect(judged(beyond, at: 2) == false)
+        // In a run of quotes longer than the reach, nothing tells.
+        let run = Array("a,".utf8) + [UInt8](repeating: UInt8(ascii: "\""), count: 3 * reach) + Array("x\"\n".utf8)
+        #expect(judged(run, at: 2 + reach + 1) == false)
+    }
+
     @Test func eachKindOfQuoteRunTells() {
         func judged(_ text: String, at offset: Int) -> Bool {
             Array(text.utf8).withUnsafeBufferPointer {
@@ -78,6 +96,8 @@ struct StretchSplittingTests {
         let longValue = String(repeating: "a line of a long description\n", count: 120)
         let rows = (1...4).map { ReaderEquivalenceTests.row("S\($0)", description: ReaderEquivalenceTests.quoted(longValue)) }
         let bytes = Array(ReaderEquivalenceTests.text(rows).utf8)
+        let reference = ReaderEquivalenceTests.outcome(
+            .rowAtATime, arrangements: bytes, file: ReaderEquivalenceTests.file, organisations: nil, organisationsFile: nil)
         var readAgain = 0
         for pieces in 2...8 {
             var unused: [Diagnostic] = []
@@ -90,10 +110,12 @@ struct StretchSplittingTests {
                     diagnostics: &diagnostics, progress: nil)
             }
             readAgain += reading.stretchesReadAgain
+            // Whatever was read again, the register and its diagnostics are those of reading row by row.
+            let fast = ReaderEquivalenceTests.outcome(
+                .inStretches(minimumBytes: bytes.count / pieces), arrangements: bytes, file: ReaderEquivalenceTests.file,
+                organisations: nil, organisationsFile: nil)
+            ReaderEquivalenceTests.expectSame(reference, fast, reading: "\(pieces) pieces", sourceLocation: #_sourceLocation)
         }
         #expect(readAgain >= 7)
-        // Whatever was read again, the register and its diagnostics are those of reading row by row.
-        ReaderEquivalenceTests.expectSameOutcome(
-            arrangements: bytes, file: ReaderEquivalenceTests.file, organisations: nil, organisationsFile: nil)
     }
 }

@@ -32,5 +32,8 @@ public enum SpreadsheetSafety {
         value.count >= 2 && value[0] == apostrophe && isFormulaStart(value[1])
     }
 
+    /// Apart, and never inlined, so that inlining `isGuarded` does not bring the set's
+    /// look-up into every caller.
+    @inline(never)
     private static func isFormulaStart(_ byte: UInt8) -> Bool { formulaStarts.contains(byte) }
 }

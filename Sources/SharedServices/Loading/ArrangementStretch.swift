@@ -274,8 +274,10 @@ struct ArrangementStretchReader {
     /// into the row's scratch first, then stored.
     private mutating func storeOrdinaryRow(line: Int, recordStart: Int) -> Bool {
         guard scanner.fieldCount == layout.fieldCount, !scanner.hasControlCharacters else { return false }
-        for position in 0..<scanner.fieldCount where scanner.hasNonASCII && scanner.fields[position].hasNonASCII {
-            if CellReading.containsControlCharacters(scanner.string(position)) { return false }
+        if scanner.hasNonASCII {
+            for position in 0..<scanner.fieldCount where scanner.fields[position].hasNonASCII {
+                if CellReading.containsControlCharacters(scanner.string(position)) { return false }
+            }
         }
         for position in layout.required where isGiven(position) != true { return false }
         for group in layout.groups {

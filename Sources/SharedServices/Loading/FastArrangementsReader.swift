@@ -4,8 +4,9 @@ import Synchronization
 /// Reads a CSV arrangements file on every core and gives exactly the register and the
 /// diagnostics that reading it one row at a time gives (a test compares the two).
 ///
-/// 1. Split: the body is cut into stretches where records most likely start
-///    (`CSVSplitting`), with no pass over the file before the reading.
+/// 1. Split: the body is cut into stretches where records most likely start, judged
+///    from the few kilobytes after each cut (`CSVSplitting`), not from a pass over the
+///    whole file.
 /// 2. Read: each stretch is read into columns in parallel (`ArrangementStretchReader`),
 ///    checking the encoding of the few records that hold other than printable ASCII.
 ///    A stretch that did not start where the one before stopped is read again from there.
@@ -30,6 +31,8 @@ enum FastArrangementsReader {
         var stretchesReadAgain: Int
     }
 
+    /// Reads the CSV `bytes` into `builder`, its warnings and errors into `diagnostics`, in
+    /// stretches of at least `minimumStretchBytes`; `progress` is told how far it has got.
     @discardableResult
     static func read(
         _ bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, organisationsFile: String?,
@@ -38,9 +41,9 @@ enum FastArrangementsReader {
     ) throws(LoadError) -> Reading {
         let textStart = try TextBytes.checkedStart(bytes, file: file)
         let shared = SharedBytes(buffer: bytes)
-        // At least 32 stretches: a core that finishes its last waits less for the other's,
-        // and joining the stretches holds less of a column twice at once (a peak of 320 MiB
-        // for 10^6 rows, 374 MiB with 8 stretches).
+        // At least 32 stretches, even on two cores: the cores wait less for the last one
+        // to finish, and joining the stretches holds less of a column twice at once (on two
+        // cores, a peak of 320 MiB for 10^6 rows, against 374 MiB in 8 stretches).
         let stretchCount = max(
             1, min(max(32, Parallel.coreCount * 4), (bytes.count - textStart) / max(1, minimumStretchBytes)))
         let nominalStarts = CSVSplitting.nominalStarts(bytes, range: textStart..<bytes.count, count: stretchCount)
@@ -83,7 +86,8 @@ enum FastArrangementsReader {
         var starts = [bodyStart]
         for piece in 1..<max(1, stretchCount) {
             let from = max(nominalStarts[piece], bodyStart)
-            let limit = piece + 1 < stretchCount ? nominalStarts[piece + 1] : bytes.count
+            let limit = min(
+                piece + 1 < stretchCount ? nominalStarts[piece + 1] : bytes.count, from + CSVSplitting.judgementReach)
             let start = CSVSplitting.recordStart(
                 bytes, from: from, end: limit,
                 insideQuotes: CSVSplitting.likelyInsideQuotes(bytes, at: from, limit: limit))
@@ -104,7 +108,8 @@ enum FastArrangementsReader {
             // array's count goes back and forth between the cores.
             let stretch = ArrangementStretchReader(bytes: shared.buffer, layout: ArrangementLayout(columns)).read(
                 from: start, to: boundary, reportProgress: { counter.bytesRead.add($0, ordering: .relaxed) })
-            pages.release(start..<max(start, stretch.end))
+            // Not past the boundary: the stretch after may still be reading there.
+            pages.release(start..<max(start, min(stretch.end, boundary)))
             return stretch
         }
         var stretches = Parallel.map(stretchStarts.count - 1, waiting: report) { piece in

@@ -83,25 +83,13 @@ enum FastArrangementsReader {
         builder.setExtraColumns(rows.columns.extraColumns.map { rows.header[$0] })
         let columns = rows.columns
 
-        var starts = [bodyStart]
-        for piece in 1..<max(1, stretchCount) {
-            let from = max(nominalStarts[piece], bodyStart)
-            let limit = min(
-                piece + 1 < stretchCount ? nominalStarts[piece + 1] : bytes.count, from + CSVSplitting.judgementReach)
-            let start = CSVSplitting.recordStart(
-                bytes, from: from, end: limit,
-                insideQuotes: CSVSplitting.likelyInsideQuotes(bytes, at: from, limit: limit))
-            starts.append(max(start, starts[starts.count - 1]))
-        }
-        starts.append(bytes.count)
-
         let counter = ProgressCounter()
         let bodyLength = max(1, bytes.count - bodyStart)
         let report: () -> Void = {
             let done = Double(counter.bytesRead.load(ordering: .relaxed)) / Double(bodyLength)
             progress?(min(1, done))
         }
-        let stretchStarts = starts
+        let stretchStarts = CSVSplitting.likelyRecordStarts(bytes, nominalStarts: nominalStarts, bodyStart: bodyStart)
         @Sendable func readStretch(from start: Int, to boundary: Int) -> ArrangementStretch {
             // Each thread makes its own layout: arrays shared between threads have their
             // reference counts written by both, and the cache line they share with each

@@ -71,6 +71,23 @@ enum CSVSplitting {
         return survey
     }
 
+    /// Where each stretch most likely starts: the body's start, then the first record start
+    /// after each nominal start but the first (judged by `likelyInsideQuotes`), then the end.
+    /// Never decreasing; a stretch may be empty.
+    static func likelyRecordStarts(_ bytes: UnsafeBufferPointer<UInt8>, nominalStarts: [Int], bodyStart: Int) -> [Int] {
+        var starts = [bodyStart]
+        for piece in nominalStarts.indices.dropFirst() {
+            let from = max(nominalStarts[piece], bodyStart)
+            let next = piece + 1 < nominalStarts.count ? nominalStarts[piece + 1] : bytes.count
+            let limit = min(next, from + judgementReach)
+            let start = recordStart(
+                bytes, from: from, end: limit, insideQuotes: likelyInsideQuotes(bytes, at: from, limit: limit))
+            starts.append(max(start, starts[starts.count - 1]))
+        }
+        starts.append(bytes.count)
+        return starts
+    }
+
     /// How far a boundary's judgement reads, ahead and back, and how far a record start is
     /// looked for after it: on the thread that starts the reading, so bounded, though a
     /// register with no quotes would otherwise be read whole. Past it, a boundary is taken

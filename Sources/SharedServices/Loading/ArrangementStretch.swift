@@ -191,7 +191,8 @@ struct ArrangementStretchReader {
                 stretch.unclosedQuote = ArrangementStretch.Place(offset: openingQuote, recordStart: index, line: line)
                 index = bytes.count
             case .record(let end):
-                // Such bytes only come with these flags: the rest of the file needs no check.
+                // A NUL sets the first flag, invalid UTF-8 the second: a record with neither
+                // needs no check, and most have neither.
                 if scanner.hasControlCharacters || scanner.hasNonASCII,
                     !CSVSplitting.survey(bytes, range: index..<end).isClean
                 {

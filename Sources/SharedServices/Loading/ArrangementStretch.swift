@@ -194,7 +194,7 @@ struct ArrangementStretchReader {
                 // A NUL sets the first flag, invalid UTF-8 the second: a record with neither
                 // needs no check, and most have neither.
                 if scanner.hasControlCharacters || scanner.hasNonASCII,
-                    !CSVSplitting.survey(bytes, range: index..<end).isClean
+                    !TextBytes.survey(bytes, range: index..<end).isClean
                 {
                     stretch.hasEncodingProblem = true
                 }

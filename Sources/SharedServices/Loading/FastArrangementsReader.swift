@@ -51,7 +51,7 @@ enum FastArrangementsReader {
         func encodingProblem() -> LoadError? {
             let surveys = Parallel.map(stretchCount) { piece in
                 let end = piece + 1 < nominalStarts.count ? nominalStarts[piece + 1] : shared.buffer.count
-                let survey = CSVSplitting.survey(shared.buffer, range: nominalStarts[piece]..<end)
+                let survey = TextBytes.survey(shared.buffer, range: nominalStarts[piece]..<end)
                 pages.release(nominalStarts[piece]..<end)
                 return survey
             }
@@ -75,7 +75,7 @@ enum FastArrangementsReader {
         } catch {
             throw encodingProblem() ?? error
         }
-        if !CSVSplitting.survey(bytes, range: textStart..<header.bodyStart).isClean, let problem = encodingProblem() {
+        if !TextBytes.survey(bytes, range: textStart..<header.bodyStart).isClean, let problem = encodingProblem() {
             throw problem
         }
         let bodyStart = header.bodyStart

@@ -425,10 +425,11 @@ private struct AreaOutlinesParser {
 
     /// Refuses a NUL (a binary file) or bytes that are not UTF-8 anywhere, before reading.
     func checkText() throws(LoadError) {
-        if let nul = bytes[textStart...].firstIndex(of: 0) {
+        let found = TextBytes.survey(bytes, range: textStart..<bytes.count)
+        if let nul = found.firstNUL {
             throw place(nul, "contains binary data (a NUL byte); it is not a map areas file")
         }
-        if let bad = TextBytes.firstInvalidUTF8(bytes, from: textStart) {
+        if let bad = found.firstInvalidUTF8 {
             throw place(bad, "is not UTF-8 text (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))")
         }
     }

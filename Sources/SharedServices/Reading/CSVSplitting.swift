@@ -8,14 +8,6 @@
 /// mislead the judgement; the reader checks that each stretch starts exactly where the
 /// one before ended, and reads it again from there when not.
 enum CSVSplitting {
-    /// Where a range of the file first has a NUL byte, and invalid UTF-8.
-    struct Survey {
-        var firstNUL: Int?
-        var firstInvalidUTF8: Int?
-
-        var isClean: Bool { firstNUL == nil && firstInvalidUTF8 == nil }
-    }
-
     static let quote: UInt8 = 0x22
     static let comma: UInt8 = 0x2C
     static let lineFeed: UInt8 = 0x0A
@@ -23,8 +15,8 @@ enum CSVSplitting {
 
     /// Nominal stretch starts: `count` pieces of `range`, each but the first moved off
     /// UTF-8 continuation bytes so that it starts on a character. The first starts where
-    /// the range does, whatever is there, so that the survey sees a stray continuation
-    /// byte at the start of the text.
+    /// the range does, whatever is there, so that `TextBytes.survey` sees a stray
+    /// continuation byte at the start of the text.
     static func nominalStarts(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, count: Int) -> [Int] {
         let length = range.count
         var starts: [Int] = []
@@ -34,41 +26,6 @@ enum CSVSplitting {
             starts.append(max(start, starts.last ?? range.lowerBound))
         }
         return starts
-    }
-
-    /// Finds the first NUL and the first invalid UTF-8 in `range` (a sequence starting in
-    /// the range may end after it). Eight bytes at a time while the text is ASCII.
-    static func survey(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Survey {
-        var survey = Survey()
-        guard let base = bytes.baseAddress, !range.isEmpty else { return survey }
-        let raw = UnsafeRawPointer(base)
-        let high: UInt64 = 0x8080_8080_8080_8080
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if index + 8 <= range.upperBound {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & high == 0 {
-                    if survey.firstNUL == nil && zeroBytes(word) != 0 {
-                        survey.firstNUL = index + zeroBytes(word).trailingZeroBitCount / 8
-                    }
-                    index += 8
-                    continue
-                }
-            }
-            let byte = base[index]
-            if byte < 0x80 {
-                if byte == 0 && survey.firstNUL == nil { survey.firstNUL = index }
-                index += 1
-                continue
-            }
-            if let length = TextBytes.validSequenceLength(bytes, at: index) {
-                index += length
-            } else {
-                if survey.firstInvalidUTF8 == nil { survey.firstInvalidUTF8 = index }
-                index += 1
-            }
-        }
-        return survey
     }
 
     /// Where each stretch most likely starts: the body's start, then the first record start

@@ -8,9 +8,9 @@ enum TextBytes {
 
     static func validatedTextStart(_ buffer: UnsafeBufferPointer<UInt8>, file: String) throws(LoadError) -> Int {
         let start = try checkedStart(buffer, file: file)
+        let found = survey(buffer, range: start..<buffer.count)
         try throwFirstProblem(
-            buffer, textStart: start, file: file, nul: buffer[start...].firstIndex(of: 0),
-            invalidUTF8: firstInvalidUTF8(buffer, from: start))
+            buffer, textStart: start, file: file, nul: found.firstNUL, invalidUTF8: found.firstInvalidUTF8)
         return start
     }
 
@@ -70,19 +70,47 @@ enum TextBytes {
         return column
     }
 
-    /// Offset of the first byte that does not begin or continue a valid UTF-8 sequence.
-    static func firstInvalidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < buffer.count {
-            if buffer[index] < 0x80 {
+    /// Where a range of a file first has a NUL byte, and invalid UTF-8.
+    struct Survey {
+        var firstNUL: Int?
+        var firstInvalidUTF8: Int?
+
+        var isClean: Bool { firstNUL == nil && firstInvalidUTF8 == nil }
+    }
+
+    /// Finds the first NUL and the first invalid UTF-8 in `range` (a sequence starting in
+    /// the range may end after it). Eight bytes at a time while the text is ASCII.
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Survey {
+        var survey = Survey()
+        guard let base = bytes.baseAddress, !range.isEmpty else { return survey }
+        let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if index + 8 <= range.upperBound {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & high == 0 {
+                    if survey.firstNUL == nil && CSVSplitting.zeroBytes(word) != 0 {
+                        survey.firstNUL = index + CSVSplitting.zeroBytes(word).trailingZeroBitCount / 8
+                    }
+                    index += 8
+                    continue
+                }
+            }
+            let byte = base[index]
+            if byte < 0x80 {
+                if byte == 0 && survey.firstNUL == nil { survey.firstNUL = index }
                 index += 1
-            } else if let length = validSequenceLength(buffer, at: index) {
+                continue
+            }
+            if let length = validSequenceLength(bytes, at: index) {
                 index += length
             } else {
-                return index
+                if survey.firstInvalidUTF8 == nil { survey.firstInvalidUTF8 = index }
+                index += 1
             }
         }
-        return nil
+        return survey
     }
 
     /// The length of the valid multi-byte UTF-8 sequence starting at `index`, or nil.

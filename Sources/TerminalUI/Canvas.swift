@@ -80,12 +80,12 @@ public struct Canvas: Sendable, Equatable {
     }
 
     /// Every cell in ASCII, for a terminal that shows nothing else: the widgets' cut mark
-    /// ("…") becomes `cutMark`, any other character outside ASCII "?" (a wide character
+    /// (`ColumnFit.cutMark`) becomes `cutMark`, any other character outside ASCII "?" (a wide character
     /// "??", keeping its two columns). Text is spelt out for such a terminal before it is drawn;
     /// this catches what the widgets add themselves, such as the mark of a cut cell.
     public mutating func keepToASCII(cutMark: Character) {
         for index in cells.indices where !cells[index].character.isASCII {
-            cells[index].character = cells[index].character == "…" ? cutMark : "?"
+            cells[index].character = cells[index].character == ColumnFit.cutMark ? cutMark : "?"
             if index + 1 < cells.count && cells[index + 1].isContinuation {
                 cells[index + 1] = Cell(character: "?", style: cells[index + 1].style)
             }

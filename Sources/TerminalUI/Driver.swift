@@ -1,3 +1,5 @@
+import TextCells
+
 /// What the dashboard needs of a terminal: its size, a way to show a frame, and events.
 public protocol TerminalDriver: AnyObject {
     var size: TerminalSize { get }
@@ -43,7 +45,7 @@ public struct Glyphs: Sendable, Equatable {
     public var barEighths: [String]
     public var sortAscending: String
     public var sortDescending: String
-    /// What ends text cut to fit (`ColumnFit.truncate` writes "…"): one column.
+    /// What ends text cut to fit (`ColumnFit.truncate` writes `ColumnFit.cutMark`): one column.
     public var cutMark: Character
     /// What stands between the parts of a hint ("Enter apply · Esc cancel").
     public var separator: Character
@@ -52,7 +54,7 @@ public struct Glyphs: Sendable, Equatable {
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         barFull: "█", barEighths: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], sortAscending: "▲", sortDescending: "▼",
-        cutMark: "…", separator: "·", isASCII: false)
+        cutMark: ColumnFit.cutMark, separator: "·", isASCII: false)
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",

@@ -1,3 +1,5 @@
+import TextCells
+
 extension String {
     /// The columns the text takes when each of its scalars is a whole character one column
     /// wide with nothing to clean, or nil. Nearly all text drawn is like that, and then needs
@@ -22,11 +24,11 @@ extension String {
             || (value >= 0x2500 && value <= 0x259F)  // box drawing and block elements
     }
 
-    /// Narrow text cut to `width` columns with "…" as `ColumnFit.truncate` cuts it, without
+    /// Narrow text cut to `width` columns as `ColumnFit.truncate` cuts it, without
     /// measuring: a scalar is a column.
     func truncatedNarrow(columns: Int, to width: Int) -> String {
         guard columns > width else { return self }
         guard width > 0 else { return "" }
-        return String(unicodeScalars.prefix(width - 1)) + "…"
+        return String(unicodeScalars.prefix(width - 1)) + String(ColumnFit.cutMark)
     }
 }

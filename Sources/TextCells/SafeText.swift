@@ -63,7 +63,10 @@ public enum SafeText {
 public enum ColumnFit {
     public enum Alignment: Sendable { case left, right }
 
-    /// The text cut to at most `width` columns, ending in "…" when cut.
+    /// What ends text cut to fit: one column.
+    public static let cutMark: Character = "…"
+
+    /// The text cut to at most `width` columns, ending in `cutMark` when cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if DisplayWidth.of(text) <= width { return text }
@@ -75,7 +78,7 @@ public enum ColumnFit {
             result.append(character)
             used += characterWidth
         }
-        return result + "…"
+        return result + String(cutMark)
     }
 
     /// The text cut or padded with spaces to exactly `width` columns.

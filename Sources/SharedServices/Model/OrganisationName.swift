@@ -7,29 +7,45 @@ public enum OrganisationName {
     /// Lowercase ASCII-folded words: accents dropped, "&" read as "and", punctuation as
     /// spaces, and the common long forms of fire, police and NHS names shortened.
     public static func normalised(_ name: String) -> String {
-        let folded = TextSearch.fold(name)
-        var words: [Substring] = []
-        var text = ""
-        for scalar in folded.unicodeScalars {
+        // Words joined by single spaces, with a space at either end so that a phrase is
+        // found as whole words: " fire and rescue service ".
+        var joined = " "
+        var hasWord = false
+        var wordEnded = false
+        for scalar in TextSearch.fold(name).unicodeScalars {
             if scalar == "&" {
-                text += " and "
-            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                text.unicodeScalars.append(scalar)
+                joined += hasWord ? " and" : "and"
+                hasWord = true
+                wordEnded = true
+            } else if isWordScalar(scalar) {
+                if wordEnded && hasWord { joined += " " }
+                joined.unicodeScalars.append(scalar)
+                hasWord = true
+                wordEnded = false
             } else if scalar == "'" || scalar == "’" {
                 continue  // "King's Lynn" and "Kings Lynn" are the same place
             } else {
-                text += " "
+                wordEnded = true
             }
         }
-        words = text.split(separator: " ")
-        var joined = " " + words.joined(separator: " ") + " "
-        // Most names have none of these phrases: look before replacing (replacing always copies).
-        for (long, short) in synonyms where joined.contains(" \(long) ") {
-            joined = joined.replacingOccurrences(of: " \(long) ", with: " \(short) ")
+        joined += " "
+        // Most names have none of these phrases: look before replacing (replacing always
+        // copies), by bytes (Foundation's search costs more than all the rest).
+        for (long, short) in spacedSynonyms where TextSearch.contains(joined, long.bytes) {
+            joined = joined.replacingOccurrences(of: long.text, with: short)
         }
         var result = joined.trimmingWhitespace()
         if result.hasPrefix("the ") { result.removeFirst(4) }
         return result
+    }
+
+    /// A letter or digit, part of a word; ASCII is told without Unicode's tables.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (0x61...0x7A).contains(value) || ("0"..."9").contains(scalar)
+        }
+        return scalar.properties.isAlphabetic
     }
 
     /// The name without the wording of its kind ("London Borough of", "District Council",
@@ -75,6 +91,10 @@ public enum OrganisationName {
         ("clinical commissioning group", "ccg"), ("nhs foundation trust", "nhs ft"),
         ("saint", "st"),
     ]
+    /// `synonyms` as whole words, each long form with its bytes for the search.
+    private static let spacedSynonyms: [(long: (text: String, bytes: [UInt8]), short: String)] = synonyms.map {
+        ((" \($0.0) ", Array(" \($0.0) ".utf8)), " \($0.1) ")
+    }
 }
 
 extension OrganisationName {

@@ -290,9 +290,9 @@ struct RegisterBuilder {
             for index in stretches.indices { stretches[index].choices[slot] = [] }
         }
         for slot in register.amounts.indices {
+            register.amounts[slot] = AmountColumn.joined(
+                pounds: stretches.map { $0.amounts[slot] }, qualifiers: stretches.map { $0.qualifiers[slot] }, keeping: kept)
             for index in stretches.indices {
-                register.amounts[slot].append(
-                    kept[index], ofPounds: stretches[index].amounts[slot], qualifiers: stretches[index].qualifiers[slot])
                 stretches[index].amounts[slot] = []
                 stretches[index].qualifiers[slot] = []
             }

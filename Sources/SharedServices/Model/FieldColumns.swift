@@ -129,6 +129,27 @@ struct AmountColumn: Sendable {
         }
     }
 
+    /// `pounds` and `qualifiers` of stretches end to end, keeping of piece `i` only the rows
+    /// `kept[i]` (every row when nil): the column appending them one by one would make,
+    /// copied on every core.
+    static func joined(pounds: [[Int64]], qualifiers: [[UInt8]], keeping kept: [[Int]?]) -> AmountColumn {
+        var column = AmountColumn()
+        column.pounds = ColumnJoining.joined(pounds, keeping: kept)
+        let exact = SavingsQualifier.exact.rawValue
+        guard qualifiers.contains(where: { $0.contains { $0 != exact } }) else { return column }
+        let joinedQualifiers = ColumnJoining.joined(qualifiers, keeping: kept)
+        // The rows kept may all be exact even so: then, as when appending, none is stored.
+        guard joinedQualifiers.contains(where: { $0 != exact }) else { return column }
+        column.qualifiers = joinedQualifiers
+        let forecast = SavingsQualifier.forecast.rawValue
+        for row in joinedQualifiers.indices
+        where joinedQualifiers[row] == forecast && column.pounds[row] != Register.notReported {
+            column.forecasts[Int32(row)] = column.pounds[row]
+            column.pounds[row] = Register.notReported
+        }
+        return column
+    }
+
     mutating func append(_ figure: Int64, _ qualifier: SavingsQualifier) {
         let row = pounds.count
         if qualifier == .forecast && figure != Register.notReported {

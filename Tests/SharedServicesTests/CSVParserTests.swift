@@ -62,6 +62,28 @@ struct CSVParserTests {
 
     static func failure(_ text: String) -> LoadError? { failure(bytes: Array(text.utf8)) }
 
+    // MARK: Where a scan stops
+
+    /// The scan skips ordinary bytes sixteen or eight at a time: each kind of byte it must
+    /// stop on, at every place in a long field, quoted or not, reads as the reference
+    /// parser reads it.
+    @Test(arguments: [
+        [UInt8(ascii: ",")], [UInt8(ascii: "\"")], [0x0A], [0x0D], [0x0D, 0x0A], [0x09], [0x01], [0x7F],
+        Array("é".utf8), Array("€".utf8), [0xFF],
+    ])
+    func everyStoppingByteAtEveryPlace(stop: [UInt8]) throws {
+        let filler = Array("abcdefghijklmnopqrstuvwxyz0123456789ABCD".utf8)
+        for place in 0...filler.count {
+            let value = Array(filler[..<place]) + stop + Array(filler[place...])
+            for quoted in [false, true] {
+                // A quote inside quotes is doubled, as a file would hold it.
+                let written = quoted ? [UInt8(ascii: "\"")] + value.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22] : value
+                let bytes = Array("id,text,more\nA1,".utf8) + written + Array(",end\nA2,plain,x\n".utf8)
+                _ = Self.failure(bytes: bytes)
+            }
+        }
+    }
+
     // MARK: Quoting
 
     @Test func plainFields() throws {

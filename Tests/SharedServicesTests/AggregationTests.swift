@@ -473,6 +473,40 @@ struct AggregationTests {
         }
     }
 
+    @Test("split across the cores, the headline is what one pass gives")
+    func splittingGivesTheSameHeadline() throws {
+        let sample = try SampleRegisterTests.sample().register
+        var generator = SplitMix64(seed: 11)
+        let shuffled = (0..<3_000).map { _ in Int(generator.next() % UInt64(sample.count)) }
+        let withoutFigure = sample.allRows.filter { sample.savingsToDate($0) == nil }
+        for rows in [shuffled, sample.allRows, withoutFigure, []] { Self.expectSplitHeadlineSame(sample, rows) }
+
+        // Rows without a figure, then rows whose figures are all forecasts (counted): the
+        // pieces' qualifiers must combine to "forecast", as one pass gives, not to "about".
+        let text = "id,name,service,partners,savings_to_date,savings_to_date_qualifier\n"
+            + (0..<400).map { "F\($0),Shared HR,HR,Adur District Council,\($0 < 200 ? "," : "1000,forecast")" }
+            .joined(separator: "\n")
+        let forecasts = try RegisterLoader.load(arrangementBytes: Array(text.utf8), file: "forecasts.csv").register
+            .countingForecasts()
+        Self.expectSplitHeadlineSame(forecasts, forecasts.allRows)
+        #expect(forecasts.headline(forecasts.allRows, splittingFrom: 1).totalQualifier == .forecast)
+    }
+
+    static func expectSplitHeadlineSame(
+        _ register: Register, _ rows: [Int], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let whole = register.headline(rows, splittingFrom: Int.max)
+        let split = register.headline(rows, splittingFrom: 1)
+        #expect(split == whole, "\(rows.count) rows", sourceLocation: sourceLocation)
+        // And against figures worked out plainly.
+        let figures = rows.compactMap(register.savingsToDate)
+        #expect(whole.withFigure == figures.count, sourceLocation: sourceLocation)
+        #expect(whole.totalSavings == figures.reduce(0, +), sourceLocation: sourceLocation)
+        #expect(
+            whole.organisationsInvolved == Set(rows.flatMap { register.partners($0) }).count, sourceLocation: sourceLocation)
+        #expect(whole.totalQualifier == register.totalQualifier(rows), sourceLocation: sourceLocation)
+    }
+
     /// Whether `row` belongs to the group `key` of `dimension`, worked out plainly from
     /// the accessors.
     static func row(_ row: Int, of register: Register, isIn key: GroupKey, of dimension: Dimension) -> Bool {

@@ -81,7 +81,7 @@ extension Register {
         let slotCount = whole.slots.count
         let notRecorded = slotCount - 1
         let grandTotal = whole.grandTotal
-        let qualifiers = groupQualifiers(rows, by: dimension, slotCount: slotCount)
+        let qualifiers = groupQualifiers(rows, by: dimension, slotCount: slotCount, splittingFrom: splittingFrom)
         var groups: [GroupSummary] = []
         for (slot, tally) in whole.slots.enumerated() where tally.count > 0 {
             let key = groupKey(slot: slot, notRecorded: notRecorded, dimension: dimension)
@@ -139,13 +139,27 @@ extension Register {
 
     /// How exactly each slot's total is known, from the qualifiers of the figures in it;
     /// empty when every figure of the register is exact (most registers: no pass at all).
-    private func groupQualifiers(_ rows: [Int], by dimension: Dimension, slotCount: Int) -> [SavingsQualifier] {
+    /// Split across the cores as the tally is: pieces' qualifiers combine in any order.
+    private func groupQualifiers(
+        _ rows: [Int], by dimension: Dimension, slotCount: Int, splittingFrom: Int
+    ) -> [SavingsQualifier] {
         let saved = savedToDate
         guard !saved.qualifiers.isEmpty else { return [] }
+        let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
+        let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
+        let byPiece = Parallel.map(pieceCount) { piece in
+            var qualifiers = [SavingsQualifier?](repeating: nil, count: slotCount)
+            self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: slotCount - 1) { slot, row in
+                if saved.pounds[row] != Register.notReported {
+                    qualifiers[slot] = SavingsQualifier.combined(qualifiers[slot], with: saved.qualifier(row))
+                }
+            }
+            return qualifiers
+        }
         var qualifiers = [SavingsQualifier?](repeating: nil, count: slotCount)
-        forEachSlot(of: rows[...], by: dimension, notRecorded: slotCount - 1) { slot, row in
-            if saved.pounds[row] != Register.notReported {
-                qualifiers[slot] = SavingsQualifier.combined(qualifiers[slot], with: saved.qualifier(row))
+        for pieceQualifiers in byPiece {
+            for (slot, qualifier) in pieceQualifiers.enumerated() {
+                if let qualifier { qualifiers[slot] = SavingsQualifier.combined(qualifiers[slot], with: qualifier) }
             }
         }
         return qualifiers.map { $0 ?? .exact }
@@ -153,13 +167,19 @@ extension Register {
 
     /// How exactly the total of `rows`' savings to date is known.
     public func totalQualifier(_ rows: [Int]) -> SavingsQualifier {
+        qualifierOfFigures(rows) ?? .exact
+    }
+
+    /// The qualifiers of `rows`' figures combined; nil when none has a figure, or the
+    /// register has no qualifier (parts of a view combine to the whole's only so).
+    func qualifierOfFigures(_ rows: some Collection<Int>) -> SavingsQualifier? {
         let saved = savedToDate
-        guard !saved.qualifiers.isEmpty else { return .exact }
+        guard !saved.qualifiers.isEmpty else { return nil }
         var qualifier: SavingsQualifier?
         for row in rows where saved.pounds[row] != Register.notReported {
             qualifier = SavingsQualifier.combined(qualifier, with: saved.qualifier(row))
         }
-        return qualifier ?? .exact
+        return qualifier
     }
 
     /// Calls `body` with the slot of each of `rows` (several for a multi-valued

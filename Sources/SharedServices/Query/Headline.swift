@@ -30,17 +30,24 @@ public struct Headline: Sendable, Equatable {
 
 extension Register {
     public func headline(_ rows: [Int]) -> Headline {
+        headline(rows, splittingFrom: Parallel.worthSplitting)
+    }
+
+    /// The rows' partners, figures and qualifiers, counted in one pass split across the
+    /// cores by rows for large views. `splittingFrom`: the fewest rows worth splitting (tests lower it).
+    func headline(_ rows: [Int], splittingFrom: Int) -> Headline {
+        let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
+        let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
+        let counted = Parallel.map(pieceCount) { piece in self.countPartnersAndFigures(of: rows[pieces[piece]]) }
         var involved = [Bool](repeating: false, count: organisations.count)
         var withFigure = 0
         var total: Int64 = 0
-        let (saved, partnerStarts, partnerIDs) = (savedToDate.pounds, partnerStarts, partnerIDs)
-        for row in rows {
-            // Through the flat partner column, not a slice per row.
-            for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) { involved[Int(partnerIDs[index])] = true }
-            if saved[row] != Register.notReported {
-                withFigure += 1
-                total &+= saved[row]
-            }
+        var qualifier: SavingsQualifier?
+        for part in counted {
+            for index in part.involved.indices where part.involved[index] { involved[index] = true }
+            withFigure += part.withFigure
+            total &+= part.total
+            if let partQualifier = part.qualifier { qualifier = SavingsQualifier.combined(qualifier, with: partQualifier) }
         }
         let councilsKnown = organisations.listedCouncilCount
         var organisationsInvolved = 0
@@ -58,8 +65,36 @@ extension Register {
             }
         }
         return Headline(
-            arrangements: rows.count, withFigure: withFigure, totalSavings: total, totalQualifier: totalQualifier(rows),
+            arrangements: rows.count, withFigure: withFigure, totalSavings: total, totalQualifier: qualifier ?? .exact,
             organisationsInvolved: organisationsInvolved, councilsInvolved: councilsInvolved,
             councilsKnown: councilsKnown, unlistedInvolved: unlistedInvolved)
+    }
+
+    /// A piece of the headline's pass: the organisations partnering in `rows`, and their
+    /// figures (qualifiers combined in any order give the same: `combined` is a join).
+    private struct PartnersAndFigures: Sendable {
+        var involved: [Bool]
+        var withFigure = 0
+        var total: Int64 = 0
+        /// Nil when no row has a figure, or none has a qualifier to combine.
+        var qualifier: SavingsQualifier?
+    }
+
+    private func countPartnersAndFigures(of rows: ArraySlice<Int>) -> PartnersAndFigures {
+        var counted = PartnersAndFigures(involved: [Bool](repeating: false, count: organisations.count))
+        let (saved, partnerStarts, partnerIDs) = (savedToDate.pounds, partnerStarts, partnerIDs)
+        // Through the buffer: an array written in a loop is checked for sharing at every write.
+        counted.involved.withUnsafeMutableBufferPointer { involved in
+            for row in rows {
+                // Through the flat partner column, not a slice per row.
+                for index in Int(partnerStarts[row])..<Int(partnerStarts[row + 1]) { involved[Int(partnerIDs[index])] = true }
+                if saved[row] != Register.notReported {
+                    counted.withFigure += 1
+                    counted.total &+= saved[row]
+                }
+            }
+        }
+        counted.qualifier = qualifierOfFigures(rows)
+        return counted
     }
 }

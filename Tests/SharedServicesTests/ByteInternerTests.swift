@@ -28,6 +28,39 @@ import Testing
         #expect(interner.count == text.count + 1)
     }
 
+    /// Whether a repeat is the same name decides between one organisation and two: a
+    /// difference in any one byte, at every length and alignment, is seen, and equal
+    /// bytes are equal.
+    @Test func aDifferenceInAnyByteIsSeen() {
+        let text = Array("Kensington and Chelsea; Hammersmith and Fulham".utf8)
+        for length in 0...text.count {
+            for padding in 0..<8 {
+                let copy = [UInt8](repeating: 0xEE, count: padding) + text[0..<length] + [0xFE]
+                copy.withUnsafeBufferPointer { buffer in
+                    text.withUnsafeBufferPointer { original in
+                        let same = UnsafeBufferPointer(rebasing: buffer[padding..<padding + length])
+                        #expect(ByteInterner.equal(UnsafeBufferPointer(rebasing: original[0..<length]), same))
+                    }
+                }
+                for changed in 0..<length {
+                    var other = copy
+                    other[padding + changed] ^= 0x20
+                    other.withUnsafeBufferPointer { buffer in
+                        text.withUnsafeBufferPointer { original in
+                            let differing = UnsafeBufferPointer(rebasing: buffer[padding..<padding + length])
+                            #expect(
+                                !ByteInterner.equal(UnsafeBufferPointer(rebasing: original[0..<length]), differing),
+                                "byte \(changed) of \(length) behind \(padding)")
+                        }
+                    }
+                }
+            }
+            if length > 0 {
+                #expect(!text.withUnsafeBufferPointer { ByteInterner.equal(UnsafeBufferPointer(rebasing: $0[0..<length]), UnsafeBufferPointer(rebasing: $0[0..<length - 1])) })
+            }
+        }
+    }
+
     /// The hash as it was read a byte at a time: for eight bytes or more the loads that
     /// overlap must give exactly this, and shorter strings a hash of every byte.
     static func byteAtATimeHash(_ bytes: [UInt8]) -> UInt64 {

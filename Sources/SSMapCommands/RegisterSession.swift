@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import SharedServices
 
 /// Loading the register a command was given, and telling the user (on standard error)
@@ -18,7 +19,9 @@ enum RegisterSession {
             if showProgress && progress == nil {
                 let name = path.split(separator: "/").last.map(String.init) ?? path
                 progress = { fraction in
-                    TerminalOutput.progress("ssmap: loading \(name)… \(Int(fraction * 100))%")
+                    // Said as the dashboard says it: never 100% until the whole register is in
+                    // (a stretch read again, and putting the stretches together, come after).
+                    TerminalOutput.progress("ssmap: loading \(name)… \(RegisterLoading(shareRead: fraction).percentRead)")
                 }
             }
             loaded = try RegisterLoader.load(

@@ -473,7 +473,7 @@ struct AggregationTests {
         }
     }
 
-    @Test("split across the cores, the headline is what one pass gives")
+    @Test("split into pieces, the headline is what one pass gives")
     func splittingGivesTheSameHeadline() throws {
         let sample = try SampleRegisterTests.sample().register
         var generator = SplitMix64(seed: 11)
@@ -481,30 +481,49 @@ struct AggregationTests {
         let withoutFigure = sample.allRows.filter { sample.savingsToDate($0) == nil }
         for rows in [shuffled, sample.allRows, withoutFigure, []] { Self.expectSplitHeadlineSame(sample, rows) }
 
-        // Rows without a figure, then rows whose figures are all forecasts (counted): the
-        // pieces' qualifiers must combine to "forecast", as one pass gives, not to "about".
+        // Blocks of 100 rows: no figure, forecasts (counted), "at least", "up to". Pieces
+        // without figures must leave the others' qualifier alone: no figure then forecasts
+        // is "forecast", not "about"; a lower and an upper bound together are "about".
+        let blocks = [",", "1000,forecast", "1000,at least", "1000,up to"]
         let text = "id,name,service,partners,savings_to_date,savings_to_date_qualifier\n"
-            + (0..<400).map { "F\($0),Shared HR,HR,Adur District Council,\($0 < 200 ? "," : "1000,forecast")" }
-            .joined(separator: "\n")
-        let forecasts = try RegisterLoader.load(arrangementBytes: Array(text.utf8), file: "forecasts.csv").register
+            + (0..<400).map { "F\($0),Shared HR,HR,Adur District Council,\(blocks[$0 / 100])" }.joined(separator: "\n")
+        let register = try RegisterLoader.load(arrangementBytes: Array(text.utf8), file: "qualified.csv").register
             .countingForecasts()
-        Self.expectSplitHeadlineSame(forecasts, forecasts.allRows)
-        #expect(forecasts.headline(forecasts.allRows, splittingFrom: 1).totalQualifier == .forecast)
+        let block = { (index: Int) in Array(index * 100..<(index + 1) * 100) }
+        for (rows, expected) in [
+            (block(0) + block(1), SavingsQualifier.forecast), (block(0) + block(2), .atLeast),
+            (block(2) + block(3), .about), (block(0), .exact), (register.allRows, .about),
+        ] {
+            Self.expectSplitHeadlineSame(register, rows)
+            #expect(register.headline(rows, pieceCount: 2).totalQualifier == expected, "\(expected)")
+        }
+        let whole = register.summarise(block(0) + block(1), by: .service, metric: .total, splittingFrom: Int.max)
+        let split = register.summarise(block(0) + block(1), by: .service, metric: .total, splittingFrom: 1)
+        #expect(split == whole)
+        #expect(whole.first?.qualifier == .forecast)
     }
 
+    /// The headline of `rows` in 2, 3 and 7 pieces is the one-piece headline, whose
+    /// figures are those worked out plainly.
     static func expectSplitHeadlineSame(
         _ register: Register, _ rows: [Int], sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        let whole = register.headline(rows, splittingFrom: Int.max)
-        let split = register.headline(rows, splittingFrom: 1)
-        #expect(split == whole, "\(rows.count) rows", sourceLocation: sourceLocation)
-        // And against figures worked out plainly.
+        let whole = register.headline(rows, pieceCount: 1)
+        for pieceCount in [2, 3, 7] {
+            #expect(
+                register.headline(rows, pieceCount: pieceCount) == whole, "\(rows.count) rows in \(pieceCount) pieces",
+                sourceLocation: sourceLocation)
+        }
         let figures = rows.compactMap(register.savingsToDate)
         #expect(whole.withFigure == figures.count, sourceLocation: sourceLocation)
         #expect(whole.totalSavings == figures.reduce(0, +), sourceLocation: sourceLocation)
         #expect(
             whole.organisationsInvolved == Set(rows.flatMap { register.partners($0) }).count, sourceLocation: sourceLocation)
-        #expect(whole.totalQualifier == register.totalQualifier(rows), sourceLocation: sourceLocation)
+        var qualifier: SavingsQualifier?
+        for row in rows where register.savingsToDate(row) != nil {
+            qualifier = SavingsQualifier.combined(qualifier, with: register.savedToDate.qualifier(row))
+        }
+        #expect(whole.totalQualifier == qualifier ?? .exact, sourceLocation: sourceLocation)
     }
 
     /// Whether `row` belongs to the group `key` of `dimension`, worked out plainly from

@@ -35,6 +35,12 @@ struct OrganisationNameTests {
         ("   ", ""),
         ("the", "the"),
         ("The ", "the"),
+        ("The Saint Helens Trust", "st helens trust"),
+        ("Αθήνα Δήμος", "αθηνα δημοσ"),
+        ("Москва Совет", "москва совет"),
+        ("North\u{00A0}Somerset\u{2003}Council", "north somerset council"),
+        ("Ward ٣ Council", "ward council"),
+        ("Cafe\u{0301} Trust", "cafe trust"),
     ])
     func normalises(name: String, expected: String) {
         #expect(OrganisationName.normalised(name) == expected, "\(name.debugDescription)")

@@ -47,6 +47,7 @@ enum RepeatedIDs {
             for hash in idHashes { starts[RepeatedIDs.share(hash) + 1] += 1 }
             for share in 0..<shares { starts[share + 1] += starts[share] }
             var next = starts
+            // Rows as Int32, as the register numbers them (a stretch holds far fewer).
             var rows = [Int32](repeating: 0, count: idHashes.count)
             var hashes = [UInt64](repeating: 0, count: idHashes.count)
             for (row, hash) in idHashes.enumerated() {

@@ -170,8 +170,9 @@ extension Register {
         qualifierOfFigures(rows) ?? .exact
     }
 
-    /// The qualifiers of `rows`' figures combined; nil when none has a figure, or the
-    /// register has no qualifier (parts of a view combine to the whole's only so).
+    /// The qualifiers of `rows`' figures combined; nil, not `.exact`, when none has a
+    /// figure or the register keeps no qualifiers, so that a piece of a view without figures
+    /// leaves the combined qualifier of the other pieces alone.
     func qualifierOfFigures(_ rows: some Collection<Int>) -> SavingsQualifier? {
         let saved = savedToDate
         guard !saved.qualifiers.isEmpty else { return nil }

@@ -30,15 +30,14 @@ public struct Headline: Sendable, Equatable {
 
 extension Register {
     public func headline(_ rows: [Int]) -> Headline {
-        headline(rows, splittingFrom: Parallel.worthSplitting)
+        headline(rows, pieceCount: rows.count >= Parallel.worthSplitting ? Parallel.coreCount : 1)
     }
 
-    /// The rows' partners, figures and qualifiers, counted in one pass split across the
-    /// cores by rows for large views. `splittingFrom`: the fewest rows worth splitting (tests lower it).
-    func headline(_ rows: [Int], splittingFrom: Int) -> Headline {
-        let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
-        let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
-        let counted = Parallel.map(pieceCount) { piece in self.countPartnersAndFigures(of: rows[pieces[piece]]) }
+    /// The rows' partners, figures and qualifiers, counted in `pieceCount` pieces of the
+    /// rows at once (the cores', for large views; tests choose) and added up.
+    func headline(_ rows: [Int], pieceCount: Int) -> Headline {
+        let pieces = Parallel.ranges(splitting: rows.count, into: max(1, pieceCount))
+        let counted = Parallel.map(pieces.count) { piece in self.countPartnersAndFigures(of: rows[pieces[piece]]) }
         var involved = [Bool](repeating: false, count: organisations.count)
         var withFigure = 0
         var total: Int64 = 0
@@ -76,7 +75,8 @@ extension Register {
         var involved: [Bool]
         var withFigure = 0
         var total: Int64 = 0
-        /// Nil when no row has a figure, or none has a qualifier to combine.
+        /// Nil when no row has a figure, or the register keeps no qualifiers: a piece with
+        /// nil leaves the others' qualifier as it is.
         var qualifier: SavingsQualifier?
     }
 

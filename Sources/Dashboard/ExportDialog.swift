@@ -28,8 +28,8 @@ enum ExportDialog {
         var pathExtension = "csv"
         if let lastPath {
             let url = URL(fileURLWithPath: lastPath)
-            let parent = (lastPath as NSString).deletingLastPathComponent
-            directory = parent.isEmpty ? "" : parent + "/"
+            let parent = FileSystem.directoryAndName(lastPath).directory
+            directory = parent.isEmpty || parent.hasSuffix("/") ? parent : parent + "/"
             if !url.pathExtension.isEmpty { pathExtension = url.pathExtension }
         }
         var candidate = "\(directory)\(name).\(pathExtension)"

@@ -286,6 +286,9 @@ import TerminalUI
 
     @Test func aTableAfterAWorkbookExportIsOfferedAsCSV() {
         #expect(ExportDialog.suggestedPath(name: "x", after: "/nonexistent-dir/view.xlsx") == "/nonexistent-dir/x.xlsx")
+        // After an export named with one character, and one at the root.
+        #expect(ExportDialog.suggestedPath(name: "nonexistent-x", after: "a") == "nonexistent-x.csv")
+        #expect(ExportDialog.suggestedPath(name: "nonexistent-x", after: "/v.md") == "/nonexistent-x.md")
         var state = Sample.state()
         state.lastExportPath = "/nonexistent-dir/view.xlsx"
         Keys.run("3e", on: &state)

@@ -111,6 +111,29 @@ struct ExportSafetyTests {
         #expect(try Self.leftovers(in: directory).isEmpty)
     }
 
+    /// A file name of one character, found by the dashboard's monkey: Foundation's path
+    /// functions stopped the program on it, losing the export.
+    @Test(arguments: ["a", "7"])
+    func aOneCharacterNameIsWritten(name: String) throws {
+        let directory = try Self.registerDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let written = try BinaryRunner.run(["list", "arrangements.csv", "--format", "csv", "--output", name], in: directory)
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8).hasPrefix("id,name,"))
+        #expect(try Self.leftovers(in: directory).isEmpty)
+    }
+
+    @Test func pathsAreCutAtTheirLastSlash() {
+        let cases: [(String, String, String)] = [
+            ("a", "", "a"), ("", "", ""), ("dir/a.csv", "dir", "a.csv"), ("/a", "/", "a"), ("dir/", "dir", ""),
+            ("a/b/c", "a/b", "c"), ("./x", ".", "x"), ("//x", "/", "x"),
+        ]
+        for (path, directory, name) in cases {
+            let cut = FileSystem.directoryAndName(path)
+            #expect(cut.directory == directory && cut.name == name, "\(path)")
+        }
+    }
+
     @Test func theInputIsNeverWrittenEvenWithForce() throws {
         let directory = try Self.registerDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -37,8 +37,8 @@ public enum SafeFileWriter {
     ) throws(Failure) {
         if inputs.contains(where: { FileSystem.isSameFile($0, path) }) { throw .isInput(path) }
         if !overwrite && FileSystem.exists(path) { throw .exists(path) }
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let (directory, name) = FileSystem.directoryAndName(path)
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, reason: reason(errno)) }
         var failure: String?

@@ -6,6 +6,15 @@ import Darwin
 
 /// The few questions about paths that loading asks.
 public enum FileSystem {
+    /// `path` cut at its last "/": the directory before it ("" when there is none, "/"
+    /// for the root) and the name after it. Foundation's `deletingLastPathComponent`
+    /// stops the program on a path of one character, such as an export named "a".
+    public static func directoryAndName(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        let directory = slash == path.startIndex ? "/" : String(path[..<slash])
+        return (directory, String(path[path.index(after: slash)...]))
+    }
+
     public static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG

@@ -164,7 +164,13 @@ public final class NCursesDriver: TerminalDriver {
 
     public func present(_ canvas: Canvas) {
         let fullRedraw = previous?.size != canvas.size
-        if fullRedraw { werase(window) }
+        if fullRedraw {
+            werase(window)
+            // After a resize the terminal may hold other than what ncurses last sent (a
+            // terminal or tmux that reflowed or cleared the screen): cleared and sent whole,
+            // no cell is left as ncurses wrongly believes it to be (seen under the monkey).
+            clearok(window, true)
+        }
         var buffer = [wchar_t](repeating: 0, count: 8)
         for y in 0..<canvas.height {
             for x in 0..<canvas.width {

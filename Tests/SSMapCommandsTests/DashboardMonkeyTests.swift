@@ -81,9 +81,10 @@ import Testing
                     || (width == 1 && height == 1 && TerminalChecks.isBlank(screen))
             }
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            // Tabs padded (" 1 Arrangements ") where they all fit, else not ("1 Arrangements").
-            let tabs = lines.first ?? ""
-            return (tabs.hasPrefix("  1 Arrangements") || tabs.hasPrefix(" 1 Arrangements")) && lines.dropLast().last?.hasPrefix("?") == true
+            // Tabs padded ("  1 Arrangements ") where they all fit, else not; where even
+            // unpadded names do not fit, only the current screen's is written (" 1 2 Detail 3").
+            let tabs = (lines.first ?? "").drop { $0 == " " }
+            return tabs.hasPrefix("1 ") && lines.dropLast().last?.hasPrefix("?") == true
         }
         do {
             // Keys may still be queued: wait while the screen keeps changing, not for ever.

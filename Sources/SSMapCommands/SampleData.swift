@@ -25,19 +25,18 @@ public enum SampleData {
             candidates.append(override)
         }
         if let executable = executablePath() {
-            var directory = (executable as NSString).deletingLastPathComponent
+            var directory = FileSystem.directoryAndName(executable).directory
             candidates.append(directory + "/sample-data")
             candidates.append(directory + "/../share/ssmap/sample-data")
             while directory != "/" && !directory.isEmpty {
-                directory = (directory as NSString).deletingLastPathComponent
+                directory = FileSystem.directoryAndName(directory).directory
                 candidates.append(directory + "/sample-data")
             }
         }
         // Sources/SSMapCommands/SampleData.swift → the package's sample-data.
-        let sourceFile = #filePath
-        let packageRoot = ((sourceFile as NSString).deletingLastPathComponent as NSString)
-            .deletingLastPathComponent
-        candidates.append((packageRoot as NSString).deletingLastPathComponent + "/sample-data")
+        var packageRoot = #filePath
+        for _ in 0..<3 { packageRoot = FileSystem.directoryAndName(packageRoot).directory }
+        candidates.append(packageRoot + "/sample-data")
         return candidates.first { FileSystem.isRegularFile($0 + "/" + file) }
     }
 

@@ -117,6 +117,13 @@ struct AmountColumn: Sendable {
 
     mutating func reserveCapacity(_ rows: Int) { pounds.reserveCapacity(rows) }
 
+    /// Moves row `row`'s figure, a forecast, out of `pounds` into `forecasts`.
+    private mutating func keepForecastOut(_ row: Int) {
+        guard pounds[row] != Register.notReported else { return }
+        forecasts[Int32(row)] = pounds[row]
+        pounds[row] = Register.notReported
+    }
+
     /// Rows `rows` of `pounds` (every row when nil), each qualified as `qualifiers` says;
     /// copied at once while every figure is exact, as in most registers.
     mutating func append(_ rows: [Int]?, ofPounds pounds: [Int64], qualifiers: [UInt8]) {
@@ -142,22 +149,14 @@ struct AmountColumn: Sendable {
         guard joinedQualifiers.contains(where: { $0 != exact }) else { return column }
         column.qualifiers = joinedQualifiers
         let forecast = SavingsQualifier.forecast.rawValue
-        for row in joinedQualifiers.indices
-        where joinedQualifiers[row] == forecast && column.pounds[row] != Register.notReported {
-            column.forecasts[Int32(row)] = column.pounds[row]
-            column.pounds[row] = Register.notReported
-        }
+        for row in joinedQualifiers.indices where joinedQualifiers[row] == forecast { column.keepForecastOut(row) }
         return column
     }
 
     mutating func append(_ figure: Int64, _ qualifier: SavingsQualifier) {
         let row = pounds.count
-        if qualifier == .forecast && figure != Register.notReported {
-            forecasts[Int32(row)] = figure
-            pounds.append(Register.notReported)
-        } else {
-            pounds.append(figure)
-        }
+        pounds.append(figure)
+        if qualifier == .forecast { keepForecastOut(row) }
         // Qualifiers are stored only once the column has one that is not exact.
         if qualifiers.isEmpty {
             guard qualifier != .exact else { return }

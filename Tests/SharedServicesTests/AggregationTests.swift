@@ -495,7 +495,7 @@ struct AggregationTests {
             (block(2) + block(3), .about), (block(0), .exact), (register.allRows, .about),
         ] {
             Self.expectSplitHeadlineSame(register, rows)
-            #expect(register.headline(rows, pieceCount: 2).totalQualifier == expected, "\(expected)")
+            #expect(register.headline(rows, pieces: Parallel.ranges(splitting: rows.count, into: 2)).totalQualifier == expected, "\(expected)")
         }
         let whole = register.summarise(block(0) + block(1), by: .service, metric: .total, splittingFrom: Int.max)
         let split = register.summarise(block(0) + block(1), by: .service, metric: .total, splittingFrom: 1)
@@ -508,10 +508,10 @@ struct AggregationTests {
     static func expectSplitHeadlineSame(
         _ register: Register, _ rows: [Int], sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        let whole = register.headline(rows, pieceCount: 1)
+        let whole = register.headline(rows, pieces: [0..<rows.count])
         for pieceCount in [2, 3, 7] {
             #expect(
-                register.headline(rows, pieceCount: pieceCount) == whole, "\(rows.count) rows in \(pieceCount) pieces",
+                register.headline(rows, pieces: Parallel.ranges(splitting: rows.count, into: pieceCount)) == whole, "\(rows.count) rows in \(pieceCount) pieces",
                 sourceLocation: sourceLocation)
         }
         let figures = rows.compactMap(register.savingsToDate)

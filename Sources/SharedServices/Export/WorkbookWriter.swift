@@ -68,7 +68,7 @@ public enum WorkbookWriter {
         for (column, name) in names.enumerated() { head.text(name, column: column, row: 1, style: .header) }
         head.endRow()
         // The rows' XML is made on every core, a share of the rows each, and put together in order.
-        let pieces = Parallel.ranges(splitting: rows.count, into: rows.count >= 4_096 ? Parallel.coreCount : 1)
+        let pieces = Parallel.pieces(of: rows.count, splittingFrom: 4_096)
         let bodies = Parallel.map(pieces.count) { piece in
             var xml = SheetXML(columns: names.count)
             for index in pieces[piece] { xml.row(register, rows[index], number: index + 2) }

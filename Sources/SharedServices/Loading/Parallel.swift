@@ -19,6 +19,13 @@ enum Parallel {
         (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
     }
 
+    /// `0..<count` in `perCore` pieces a core when it holds at least `splittingFrom`, else
+    /// whole. More than one a core where pieces take uneven time, so that no core waits
+    /// long on the last.
+    static func pieces(of count: Int, splittingFrom: Int = worthSplitting, perCore: Int = 1) -> [Range<Int>] {
+        ranges(splitting: count, into: count >= splittingFrom ? coreCount * perCore : 1)
+    }
+
     /// `work(0) … work(count - 1)`, run on all cores, in order. `waiting`, if given, is
     /// called on this thread every 50 ms until they are done (to draw progress), while
     /// this thread only waits: give it only on a thread of its own, such as the main one.

@@ -32,9 +32,8 @@ public struct MapOverlaps: Sendable {
     public init(register: Register, geometry: MapGeometry) {
         let places = Places(register: register, geometry: geometry)
         let count = register.count
-        let pieceCount = count >= Parallel.worthSplitting ? Parallel.coreCount * 2 : 1
-        let ranges = Parallel.ranges(splitting: count, into: pieceCount)
-        let pieces = Parallel.map(pieceCount) { piece in
+        let ranges = Parallel.pieces(of: count, perCore: 2)
+        let pieces = Parallel.map(ranges.count) { piece in
             Self.overlaps(of: ranges[piece], register: register, geometry: geometry, places: places)
         }
         all = Array(pieces.joined())

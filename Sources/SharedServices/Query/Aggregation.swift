@@ -111,10 +111,9 @@ extension Register {
     func tally(_ rows: [Int], by dimension: Dimension, splittingFrom: Int = Parallel.worthSplitting) -> SlotTally {
         let slotCount = slots(for: dimension)
         let notRecorded = slotCount - 1
-        let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
-        let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
+        let pieces = Parallel.pieces(of: rows.count, splittingFrom: splittingFrom)
         let saved = savedToDate.pounds
-        let tallies = Parallel.map(pieceCount) { piece in
+        let tallies = Parallel.map(pieces.count) { piece in
             var tally = SlotTally(slotCount: slotCount)
             let pieceRows = rows[pieces[piece]]
             // Through the buffer: an array written in a closure is checked for sharing at every write.
@@ -145,9 +144,8 @@ extension Register {
     ) -> [SavingsQualifier] {
         let saved = savedToDate
         guard !saved.qualifiers.isEmpty else { return [] }
-        let pieceCount = rows.count >= splittingFrom ? Parallel.coreCount : 1
-        let pieces = Parallel.ranges(splitting: rows.count, into: pieceCount)
-        let byPiece = Parallel.map(pieceCount) { piece in
+        let pieces = Parallel.pieces(of: rows.count, splittingFrom: splittingFrom)
+        let byPiece = Parallel.map(pieces.count) { piece in
             var qualifiers = [SavingsQualifier?](repeating: nil, count: slotCount)
             self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: slotCount - 1) { slot, row in
                 if saved.pounds[row] != Register.notReported {

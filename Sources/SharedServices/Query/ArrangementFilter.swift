@@ -107,10 +107,9 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     private func inPieces(
         _ count: Int, worthSplitting: Int = Parallel.worthSplitting, _ match: @escaping @Sendable (Range<Int>) -> [Int]
     ) -> [Int] {
-        let pieceCount = count >= worthSplitting ? Parallel.coreCount * 2 : 1
-        guard pieceCount > 1 else { return match(0..<count) }
-        let ranges = Parallel.ranges(splitting: count, into: pieceCount)
-        let pieces = Parallel.map(pieceCount) { match(ranges[$0]) }
+        let ranges = Parallel.pieces(of: count, splittingFrom: worthSplitting, perCore: 2)
+        guard ranges.count > 1 else { return match(0..<count) }
+        let pieces = Parallel.map(ranges.count) { match(ranges[$0]) }
         return Array(pieces.joined())
     }
 

@@ -30,13 +30,12 @@ public struct Headline: Sendable, Equatable {
 
 extension Register {
     public func headline(_ rows: [Int]) -> Headline {
-        headline(rows, pieceCount: rows.count >= Parallel.worthSplitting ? Parallel.coreCount : 1)
+        headline(rows, pieces: Parallel.pieces(of: rows.count))
     }
 
-    /// The rows' partners, figures and qualifiers, counted in `pieceCount` pieces of the
-    /// rows at once (the cores', for large views; tests choose) and added up.
-    func headline(_ rows: [Int], pieceCount: Int) -> Headline {
-        let pieces = Parallel.ranges(splitting: rows.count, into: max(1, pieceCount))
+    /// The rows' partners, figures and qualifiers, counted in `pieces` of the rows at once
+    /// (one a core, for large views; tests choose) and added up.
+    func headline(_ rows: [Int], pieces: [Range<Int>]) -> Headline {
         let counted = Parallel.map(pieces.count) { piece in self.countPartnersAndFigures(of: rows[pieces[piece]]) }
         var involved = [Bool](repeating: false, count: organisations.count)
         var withFigure = 0

@@ -105,9 +105,8 @@ final class TextPresence: @unchecked Sendable {
 
     private static func build(_ register: Register) -> Masks {
         let count = register.count
-        let pieceCount = count >= Parallel.worthSplitting ? Parallel.coreCount * 2 : 1
-        let ranges = Parallel.ranges(splitting: count, into: pieceCount)
-        let pieces = Parallel.map(pieceCount) { piece in
+        let ranges = Parallel.pieces(of: count, perCore: 2)
+        let pieces = Parallel.map(ranges.count) { piece in
             let rows = ranges[piece]
             var letters = [UInt64](repeating: 0, count: rows.count)
             var bigrams = [UInt64](repeating: 0, count: rows.count * signatureWords)

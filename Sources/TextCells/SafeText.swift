@@ -17,7 +17,7 @@ public enum SafeText {
             case 0x09: result.append(" ")
             case 0x00..<0x20: result.append(Unicode.Scalar(0x2400 + value) ?? "\u{FFFD}")
             case 0x7F: result.append("\u{2421}")
-            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069: result.append("\u{FFFD}")
+            case _ where isC1OrBidirectional(value): result.append("\u{FFFD}")
             default: result.append(scalar)
             }
         }
@@ -38,24 +38,45 @@ public enum SafeText {
         hasControls(text) { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
+    /// `hasControlsBesidesTabsAndLineBreaks` of text given as its UTF-8 bytes, which need
+    /// not become a String: a reader checks each cell that is not ASCII this way.
+    public static func hasControlsBesidesTabsAndLineBreaks(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        hasControls(bytes) { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
     private static func hasControls(_ text: String, except isAllowed: (UInt32) -> Bool) -> Bool {
-        // Every character in question starts with a byte below 0x20, 0x7F, 0xC2 (C1) or
-        // 0xE2 (the bidirectional controls): text without those is clean, found by bytes.
-        func suspicious(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 }
-        let mayNeedCleaning =
-            text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: suspicious) }
-            ?? text.utf8.contains(where: suspicious)
-        guard mayNeedCleaning else { return false }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if isAllowed(value) { continue }
-            if value < 0x20 || (0x7F..<0xA0).contains(value) || (0x202A...0x202E).contains(value)
-                || (0x2066...0x2069).contains(value)
-            {
-                return true
+        var text = text
+        return text.withUTF8 { hasControls($0, except: isAllowed) }
+    }
+
+    /// Looks at bytes, not scalars: every character in question is a byte below 0x20 or
+    /// 0x7F, or starts with 0xC2 (C1) or 0xE2 (the bidirectional controls). In valid UTF-8
+    /// those two always start a character, so a match is never inside another one.
+    private static func hasControls(_ bytes: UnsafeBufferPointer<UInt8>, except isAllowed: (UInt32) -> Bool) -> Bool {
+        func continuation(_ offset: Int) -> UInt32? {
+            guard offset < bytes.count, bytes[offset] & 0xC0 == 0x80 else { return nil }
+            return UInt32(bytes[offset] & 0x3F)
+        }
+        for index in bytes.indices {
+            let byte = bytes[index]
+            var value: UInt32?
+            if byte < 0x20 || byte == 0x7F {
+                value = UInt32(byte)
+            } else if byte == 0xC2, let last = continuation(index + 1) {
+                value = 0x80 | last
+            } else if byte == 0xE2, let middle = continuation(index + 1), let last = continuation(index + 2) {
+                value = 0x2000 | middle << 6 | last
             }
+            if let value, isC0OrDelete(value) || isC1OrBidirectional(value), !isAllowed(value) { return true }
         }
         return false
+    }
+
+    private static func isC0OrDelete(_ value: UInt32) -> Bool { value < 0x20 || value == 0x7F }
+
+    /// C1 controls, and the bidirectional overrides and isolates: shown as U+FFFD.
+    private static func isC1OrBidirectional(_ value: UInt32) -> Bool {
+        (0x80..<0xA0).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 }
 

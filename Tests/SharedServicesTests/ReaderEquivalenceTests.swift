@@ -364,6 +364,25 @@ struct ReaderEquivalenceTests {
             bytes: Array((text(plainRows) + "A9,Caf").utf8) + [0xE9] + Array(",Back office,HR,Brent,,,,,,,,,,\n".utf8),
             throwsError: true),
         HardCase(
+            "invalid UTF-8 that a doubled quote's undoubling would make valid",
+            bytes: Array((text(plainRows) + "A9,\"Caf").utf8) + [0xC3] + Array("\"\"".utf8) + [0xA9]
+                + Array("\",Back office,HR,Brent,,,,,,,,,,\n".utf8),
+            throwsError: true),
+        HardCase(
+            "invalid UTF-8 that joining the text after a closing quote would make valid",
+            bytes: Array((text(plainRows) + "A9,\"Caf").utf8) + [0xC3] + Array("\"".utf8) + [0xA9]
+                + Array(",Back office,HR,Brent,,,,,,,,,,\n".utf8),
+            throwsError: true),
+        HardCase(
+            "invalid UTF-8 in a figure beside a pound sign",
+            bytes: {
+                // "£1,0~0" with the "~" made a byte that continues no sequence.
+                var bytes = Array((text(plainRows) + row("A9", toDate: quoted("£1,0~0")) + "\n").utf8)
+                if let tilde = bytes.firstIndex(of: UInt8(ascii: "~")) { bytes[tilde] = 0xA3 }
+                return bytes
+            }(),
+            throwsError: true),
+        HardCase(
             "UTF-8 sequence cut short at the end",
             bytes: Array(text(plainRows, finalEnding: false).utf8) + [0xE2, 0x82], throwsError: true),
         HardCase(
@@ -406,6 +425,12 @@ struct ReaderEquivalenceTests {
     ]
 
     static let rowCases: [HardCase] = [
+        HardCase(
+            "C1 controls and bidirectional overrides among other characters outside ASCII",
+            text([
+                row("A1", name: "Caf\u{85}é"), row("A2", name: "£ \u{202E}x"), row("A3", name: "a\u{A0}b – ’"),
+                row("A4", description: quoted("x\u{2066}y £")), row("A5", toDate: quoted("£1,000")), row("A6"),
+            ])),
         HardCase(
             "trailing comma (one more, empty field)",
             text([row("A1") + ",", row("A2"), row("A3") + ",,", row("A4", year: "abc")])),

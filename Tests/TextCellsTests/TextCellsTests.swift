@@ -109,6 +109,30 @@ struct SafeTextTests {
         }
     }
 
+    /// The check reads bytes, not scalars: it must find exactly the characters the rule
+    /// names, alone or between others (including others that start with 0xC2 or 0xE2,
+    /// as "£", a non-breaking space and "’" do), given as a String or as its bytes.
+    @Test func controlsAreFoundByBytesExactlyAsTheRuleNamesThem() {
+        func isControl(_ value: UInt32) -> Bool {
+            (value < 0x20 && ![0x09, 0x0A, 0x0D].contains(value)) || (0x7F..<0xA0).contains(value)
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        }
+        let values = Array(UInt32(0)..<0x800) + Array(UInt32(0x2000)..<0x2100) + [0xFEFF, 0xFFFD, 0x1F600]
+        var wrong: [String] = []
+        for value in values {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "£\(scalar)’", "\u{A0}\(scalar)\u{2029}x"] {
+                var utf8 = text
+                let fromBytes = utf8.withUTF8 { SafeText.hasControlsBesidesTabsAndLineBreaks(utf8: $0) }
+                if fromBytes != isControl(value) || SafeText.hasControlsBesidesTabsAndLineBreaks(text) != isControl(value) {
+                    wrong.append(text.debugDescription)
+                }
+            }
+        }
+        #expect(wrong.isEmpty)
+        #expect(values.count > 2_000)
+    }
+
     @Test func resultHasNoControlCharacters() {
         var text = ""
         for value in UInt32(0)..<0xA0 { text.unicodeScalars.append(Unicode.Scalar(value)!) }

@@ -143,9 +143,11 @@ struct ArrangementStretch: Sendable {
 
 /// Reads one stretch of a CSV arrangements file into an `ArrangementStretch`, scanning
 /// bytes and making no String for an ordinary cell.
-struct ArrangementStretchReader {
+struct ArrangementStretchReader: ~Copyable {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let layout: ArrangementLayout
+    /// The layout's positions as the per-row loop reads them.
+    private let flat: FlatLayout
     private var scanner: CSVRecordScanner
     private var stretch = ArrangementStretch()
     private var rowPartners = RowPartners()
@@ -165,6 +167,7 @@ struct ArrangementStretchReader {
     init(bytes: UnsafeBufferPointer<UInt8>, layout: ArrangementLayout) {
         self.bytes = bytes
         self.layout = layout
+        flat = FlatLayout(layout)
         scanner = CSVRecordScanner(bytes: bytes)
         rowInterned = Array(repeating: -1, count: layout.interned.count)
         rowOrganisations = Array(repeating: -1, count: layout.organisations.count)
@@ -192,9 +195,11 @@ struct ArrangementStretchReader {
                 index = bytes.count
             case .record(let end):
                 // A NUL sets the first flag, invalid UTF-8 the second: a record with neither
-                // needs no check, and most have neither.
-                if scanner.hasControlCharacters || scanner.hasNonASCII,
-                    !TextBytes.survey(bytes, range: index..<end).isClean
+                // needs no check, and most have neither. Without a NUL, only its fields
+                // that are not ASCII need one (in a spreadsheet's file, the "£" of a figure).
+                if scanner.hasControlCharacters
+                    ? !TextBytes.survey(bytes, range: index..<end).isClean
+                    : scanner.hasNonASCII && !scanner.nonASCIIFieldsAreValidUTF8(recordEnd: end)
                 {
                     stretch.hasEncodingProblem = true
                 }
@@ -277,38 +282,38 @@ struct ArrangementStretchReader {
         guard scanner.fieldCount == layout.fieldCount, !scanner.hasControlCharacters else { return false }
         if scanner.hasNonASCII {
             for position in 0..<scanner.fieldCount where scanner.fields[position].hasNonASCII {
-                if CellReading.containsControlCharacters(scanner.string(position)) { return false }
+                if CellReading.containsControlCharacters(scanner.value(position)) { return false }
             }
         }
-        for position in layout.required where isGiven(position) != true { return false }
-        for group in layout.groups {
+        for position in flat.required where isGiven(position) != true { return false }
+        for index in 0..<flat.groupCount {
             var given = false
-            for position in group where position >= 0 {
+            for position in flat.group(index) where position >= 0 {
                 guard let isGiven = isGiven(position) else { return false }
                 given = given || isGiven
             }
             if !given { return false }
         }
         guard let idKey = Self.trimmed(cell(layout.id)), readPartners(cell(layout.partners)) else { return false }
-        for (slot, position) in layout.years.enumerated() {
+        for (slot, position) in flat.years.enumerated() {
             guard let year = year(position) else { return false }
             rowYears[slot] = year
         }
-        for (slot, position) in layout.choices.enumerated() {
+        for (slot, position) in flat.choices.enumerated() {
             guard let code = choiceCode(position, slot: slot) else { return false }
             rowChoices[slot] = code
         }
-        for (slot, positions) in layout.amounts.enumerated() {
-            guard let amount = money(positions.figure, qualifiedBy: positions.qualifier) else { return false }
+        for (slot, figure) in flat.figures.enumerated() {
+            guard let amount = money(figure, qualifiedBy: flat.qualifiers[slot]) else { return false }
             rowAmounts[slot] = amount
         }
-        for (slot, position) in layout.organisations.enumerated() {
+        for (slot, position) in flat.organisations.enumerated() {
             guard let name = trimmedCell(position) else { return false }
             rowOrganisations[slot] = name.isEmpty ? -1 : stretch.partnerSpellings.intern(name)
         }
-        for (slot, position) in layout.interned.enumerated() {
+        for (slot, position) in flat.interned.enumerated() {
             let value = cell(position)
-            if layout.internedIsExact[slot] {
+            if flat.internedIsExact[slot] == 1 {
                 // Repeating text is interned even when empty, as the careful reader does.
                 rowInterned[slot] = stretch.internedSpellings[slot].intern(value)
             } else {
@@ -320,7 +325,7 @@ struct ArrangementStretchReader {
         // An id is a key, matched and kept without the spaces around it.
         stretch.ids.append(idKey)
         stretch.idHashes.append(ByteInterner.hash(idKey))
-        for (slot, position) in layout.texts.enumerated() { stretch.texts[slot].append(cell(position)) }
+        for (slot, position) in flat.texts.enumerated() { stretch.texts[slot].append(cell(position)) }
         for slot in rowInterned.indices { stretch.interned[slot].append(rowInterned[slot]) }
         for slot in rowOrganisations.indices { stretch.organisations[slot].append(rowOrganisations[slot]) }
         stretch.partners.append(contentsOf: rowPartners.ids)

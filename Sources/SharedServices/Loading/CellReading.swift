@@ -137,4 +137,8 @@ enum CellReading {
     static func containsControlCharacters(_ text: String) -> Bool {
         SafeText.hasControlsBesidesTabsAndLineBreaks(text)
     }
+
+    static func containsControlCharacters(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        SafeText.hasControlsBesidesTabsAndLineBreaks(utf8: utf8)
+    }
 }

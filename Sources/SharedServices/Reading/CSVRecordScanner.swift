@@ -88,6 +88,17 @@ struct CSVRecordScanner {
         String(decoding: value(field), as: UTF8.self)
     }
 
+    /// Whether the fields of the record last scanned (ending at `recordEnd`) that hold bytes
+    /// outside ASCII are valid UTF-8, as the file has them: each from its start to the next
+    /// field's (commas, quotes and line ends are ASCII, so no sequence can cross them).
+    func nonASCIIFieldsAreValidUTF8(recordEnd: Int) -> Bool {
+        for index in fields.indices where fields[index].hasNonASCII {
+            let end = index + 1 < fields.count ? fields[index + 1].start : recordEnd
+            if TextBytes.survey(bytes, range: fields[index].start..<end).firstInvalidUTF8 != nil { return false }
+        }
+        return true
+    }
+
     /// Every field of the record last scanned, as text.
     func strings() -> [String] {
         (0..<fieldCount).map(string)

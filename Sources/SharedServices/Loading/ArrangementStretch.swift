@@ -13,8 +13,6 @@ struct ArrangementLayout: Sendable {
     let years: [Int]
     let choices: [Int]
     let choiceLists: [Choices]
-    /// Each choice slot's words as bytes, by code, to match a cell without making a String.
-    let choiceWords: [[[UInt8]]]
     /// Each figure's column and its qualifier's.
     let amounts: [(figure: Int, qualifier: Int)]
     /// Columns that must not be blank: a blank one needs a diagnostic.
@@ -39,7 +37,6 @@ struct ArrangementLayout: Sendable {
             if case .choice(let list) = field.kind { return list }
             return .status
         }
-        choiceWords = choiceLists.map { $0.names.map { Array($0.utf8) } }
         amounts = ArrangementField.fields(storedAs: .amount).map { (at($0), $0.qualifierField.map(at) ?? -1) }
         required = ArrangementField.schema.filter { $0.requirement == .required }.map { at($0.field) }.filter { $0 >= 0 }
         var groups: [String: [Int]] = [:]
@@ -447,7 +444,7 @@ struct ArrangementStretchReader: ~Copyable {
     private func choiceCode(_ position: Int, slot: Int) -> UInt8? {
         guard let value = trimmedCell(position) else { return nil }
         if value.isEmpty { return UInt8.max }
-        for (code, word) in layout.choiceWords[slot].enumerated() where value.elementsEqual(word) { return UInt8(code) }
+        if let code = flat.choiceCode(slot, spelt: value) { return code }
         return layout.choiceLists[slot].code(String(decoding: value, as: UTF8.self))
     }
 }

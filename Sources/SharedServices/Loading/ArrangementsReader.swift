@@ -251,7 +251,7 @@ struct ArrangementRows {
             }
         }
         if partners.isEmpty { cell.warn(.partners, "is empty") }
-        row.partners = partners.ids
+        row.partners = Array(partners.ids)
     }
 
     /// After the last field of a group ("service_area or service"), a warning when the row

@@ -195,7 +195,7 @@ struct RegisterBuilder {
         if written != register.organisations.names[Int(organisation)] { register.partnerSpellings[index] = written }
     }
 
-    mutating func appendPartners(_ partners: [Int32]) {
+    mutating func appendPartners(_ partners: some Collection<Int32>) {
         register.partnerIDs.append(contentsOf: partners)
         register.partnerStarts.append(Int32(register.partnerIDs.count))
         var mask: UInt8 = 0

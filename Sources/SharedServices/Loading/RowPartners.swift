@@ -2,24 +2,27 @@
 /// which an array searches fastest; a hostile row may list tens of thousands, which an
 /// array would search in time growing with their square, so past a few a set answers.
 struct RowPartners {
-    private(set) var ids: [Int32] = []
+    private let list = ReusedBuffer<Int32>(capacity: 16)
     /// Every id in `ids` once there are more than `searchLimit`; empty until then.
     private var seen: Set<Int32> = []
     private static let searchLimit = 16
 
-    var isEmpty: Bool { ids.isEmpty }
+    var isEmpty: Bool { list.isEmpty }
+
+    /// The ids, valid until the next change.
+    var ids: UnsafeBufferPointer<Int32> { list.slice(0..<list.count) }
 
     func contains(_ id: Int32) -> Bool {
-        ids.count <= Self.searchLimit ? ids.contains(id) : seen.contains(id)
+        list.count <= Self.searchLimit ? ids.contains(id) : seen.contains(id)
     }
 
     /// Adds `id` unless the row already has it; false when it had.
     mutating func insert(_ id: Int32) -> Bool {
         if contains(id) { return false }
-        ids.append(id)
-        if ids.count == Self.searchLimit + 1 {
+        list.append(id)
+        if list.count == Self.searchLimit + 1 {
             seen = Set(ids)
-        } else if ids.count > Self.searchLimit {
+        } else if list.count > Self.searchLimit {
             seen.insert(id)
         }
         return true
@@ -27,7 +30,7 @@ struct RowPartners {
 
     /// Empty again, keeping the room for the next row.
     mutating func removeAll() {
-        ids.removeAll(keepingCapacity: true)
+        list.removeAll()
         if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
     }
 }

@@ -14,18 +14,22 @@ struct CSVRecordScanner {
     let bytes: UnsafeBufferPointer<UInt8>
 
     /// A field of the record last scanned.
-    struct Field {
+    struct Field: BitwiseCopyable {
         /// Where it starts in the file (its opening quote, when quoted).
         var start: Int
-        /// Where its value is: in the file, or in `unescaped` when copied.
-        var value: Range<Int>
+        /// Where its value is: in the file, or in `unescaped` when copied (two numbers, not
+        /// a `Range`, so that a field is plain bytes to copy).
+        var valueStart: Int
+        var valueEnd: Int
         var isCopied: Bool
         var hasNonASCII: Bool
+
+        var value: Range<Int> { valueStart..<valueEnd }
     }
 
-    /// The fields of the record last scanned: one array, so that a field is one append
+    /// The fields of the record last scanned: one list, so that a field is one append
     /// (a record's sixteen fields were eighty appends, each checking its array is unshared).
-    private(set) var fields: [Field] = []
+    let fields = ReusedBuffer<Field>(capacity: 32)
     /// Whether the record holds a control character other than a tab or a line break.
     private(set) var hasControlCharacters = false
     /// Whether any field of the record holds a byte outside ASCII.
@@ -34,7 +38,7 @@ struct CSVRecordScanner {
     private(set) var quirks: [Quirk] = []
     /// Line ends scanned so far, counted as lines are (CRLF is one), inside quotes too.
     private(set) var lineEnds = 0
-    private let unescaped: ByteBuffer
+    private let unescaped: ReusedBuffer<UInt8>
 
     struct Quirk: Sendable, Equatable {
         enum Kind: Sendable, Equatable {
@@ -70,7 +74,7 @@ struct CSVRecordScanner {
     static let tab: UInt8 = 0x09
     static let space: UInt8 = 0x20
 
-    init(bytes: UnsafeBufferPointer<UInt8>, unescaped: ByteBuffer = ByteBuffer()) {
+    init(bytes: UnsafeBufferPointer<UInt8>, unescaped: ReusedBuffer<UInt8> = ReusedBuffer(capacity: 4_096)) {
         self.bytes = bytes
         self.unescaped = unescaped
     }
@@ -92,7 +96,7 @@ struct CSVRecordScanner {
     /// outside ASCII are valid UTF-8, as the file has them: each from its start to the next
     /// field's (commas, quotes and line ends are ASCII, so no sequence can cross them).
     func nonASCIIFieldsAreValidUTF8(recordEnd: Int) -> Bool {
-        for index in fields.indices where fields[index].hasNonASCII {
+        for index in 0..<fields.count where fields[index].hasNonASCII {
             let end = index + 1 < fields.count ? fields[index + 1].start : recordEnd
             if TextBytes.survey(bytes, range: fields[index].start..<end).firstInvalidUTF8 != nil { return false }
         }
@@ -124,7 +128,7 @@ struct CSVRecordScanner {
 
     /// Scans the record starting at `start` (not a blank line).
     mutating func scan(at start: Int) -> Outcome {
-        fields.removeAll(keepingCapacity: true)
+        fields.removeAll()
         if !quirks.isEmpty { quirks.removeAll(keepingCapacity: true) }
         hasControlCharacters = false
         hasNonASCII = false
@@ -157,7 +161,8 @@ struct CSVRecordScanner {
 
     private mutating func appendField(start: Int, value: Range<Int>, copied: Bool, nonASCII: Bool) {
         hasNonASCII = hasNonASCII || nonASCII
-        fields.append(Field(start: start, value: value, isCopied: copied, hasNonASCII: nonASCII))
+        fields.append(
+            Field(start: start, valueStart: value.lowerBound, valueEnd: value.upperBound, isCopied: copied, hasNonASCII: nonASCII))
     }
 
     /// Scans an unquoted field; returns the index of the comma, line end or end of file after it.
@@ -319,7 +324,7 @@ struct CSVRecordScanner {
     /// Where each field of the record last scanned starts, in one pass over the record.
     func fieldPositions(recordStart: Int, recordLine: Int) -> [CellPosition] {
         // Lazily: a table read row by row asks this of every record.
-        Self.positions(of: fields.lazy.map(\.start), in: bytes, recordStart: recordStart, recordLine: recordLine)
+        Self.positions(of: (0..<fields.count).lazy.map { fields[$0].start }, in: bytes, recordStart: recordStart, recordLine: recordLine)
     }
 
     /// Line and column of each of `offsets` (ascending), in one pass from `recordStart`.
@@ -360,40 +365,4 @@ struct CSVRecordScanner {
 struct CellPosition: Sendable, Hashable {
     var line: Int
     var column: Int
-}
-
-/// A growable byte buffer whose bytes can be lent out without copying until it next
-/// changes: the scanner's undoubled values.
-final class ByteBuffer {
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int = 4_096) {
-        self.capacity = capacity
-        storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    }
-
-    deinit { storage.deallocate() }
-
-    func removeAll() { count = 0 }
-
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity {
-            var newCapacity = capacity * 2
-            while newCapacity < count + bytes.count { newCapacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            grown.update(from: storage, count: count)
-            storage.deallocate()
-            storage = grown
-            capacity = newCapacity
-        }
-        (storage + count).update(from: source, count: bytes.count)
-        count += bytes.count
-    }
-
-    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: storage + range.lowerBound, count: range.count)
-    }
 }

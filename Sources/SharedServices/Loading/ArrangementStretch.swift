@@ -148,12 +148,8 @@ struct ArrangementStretchReader: ~Copyable {
     private var scanner: CSVRecordScanner
     private var stretch = ArrangementStretch()
     private var rowPartners = RowPartners()
-    /// The row's values by storage and slot, checked before any is stored (reused row to row).
-    private var rowInterned: [Int32]
-    private var rowOrganisations: [Int32]
-    private var rowYears: [Int16]
-    private var rowChoices: [UInt8]
-    private var rowAmounts: [(pounds: Int64, qualifier: SavingsQualifier)]
+    /// The numbers of the rows read since they were last appended to the stretch.
+    private var batch: RowBatch
 
     private static let semicolon: UInt8 = 0x3B
     private static let lineFeed: UInt8 = 0x0A
@@ -166,12 +162,11 @@ struct ArrangementStretchReader: ~Copyable {
         self.layout = layout
         flat = FlatLayout(layout)
         scanner = CSVRecordScanner(bytes: bytes)
-        rowInterned = Array(repeating: -1, count: layout.interned.count)
-        rowOrganisations = Array(repeating: -1, count: layout.organisations.count)
-        rowYears = Array(repeating: 0, count: layout.years.count)
-        rowChoices = Array(repeating: UInt8.max, count: layout.choices.count)
-        rowAmounts = Array(repeating: (Register.notReported, .exact), count: layout.amounts.count)
+        batch = RowBatch(layout)
     }
+
+    /// Ordinary rows read so far, in the stretch or still in the batch.
+    private var ordinaryRowCount: Int { stretch.ordinaryRowCount + batch.row }
 
     /// Reads the records that start in `start..<boundary`; the last may run past it.
     /// `reportProgress` is told how many bytes were read, every megabyte or so.
@@ -207,12 +202,12 @@ struct ArrangementStretchReader: ~Copyable {
                 if !storeOrdinaryRow(line: line, recordStart: index) {
                     stretch.unusualRows.append(
                         ArrangementStretch.UnusualRow(
-                            ordinaryRowsBefore: stretch.ordinaryRowCount, fields: scanner.strings(),
+                            ordinaryRowsBefore: ordinaryRowCount, fields: scanner.strings(),
                             positions: scanner.fieldPositions(recordStart: index, recordLine: line), line: line))
                 }
                 index = end
             }
-            if stretch.ordinaryRowCount == 1_024 && !reservedRoom {
+            if ordinaryRowCount == 1_024 && !reservedRoom {
                 // Estimate the stretch's rows from its first thousand.
                 reservedRoom = true
                 let perRow = Double(index - start) / 1_024
@@ -225,6 +220,7 @@ struct ArrangementStretchReader: ~Copyable {
             }
         }
         reportProgress(max(0, index - reported))
+        batch.flush(into: &stretch)
         stretch.lineEnds = scanner.lineEnds
         stretch.start = start
         stretch.end = index
@@ -273,8 +269,8 @@ struct ArrangementStretchReader: ~Copyable {
     }
 
     /// Checks and stores the current record as an ordinary row; false (storing nothing)
-    /// when any cell needs a diagnostic or a closer look. Every value is read and checked
-    /// into the row's scratch first, then stored.
+    /// when any cell needs a diagnostic or a closer look. Every number is read and checked
+    /// into the batch's row first, which is kept only if all are; text is stored last.
     private mutating func storeOrdinaryRow(line: Int, recordStart: Int) -> Bool {
         guard scanner.fieldCount == layout.fieldCount, !scanner.hasControlCharacters else { return false }
         if scanner.hasNonASCII {
@@ -294,50 +290,44 @@ struct ArrangementStretchReader: ~Copyable {
         guard let idKey = Self.trimmed(cell(layout.id)), readPartners(cell(layout.partners)) else { return false }
         for (slot, position) in flat.years.enumerated() {
             guard let year = year(position) else { return false }
-            rowYears[slot] = year
+            batch.years[batch.place(slot)] = year
         }
         for (slot, position) in flat.choices.enumerated() {
             guard let code = choiceCode(position, slot: slot) else { return false }
-            rowChoices[slot] = code
+            batch.choices[batch.place(slot)] = code
         }
         for (slot, figure) in flat.figures.enumerated() {
             guard let amount = money(figure, qualifiedBy: flat.qualifiers[slot]) else { return false }
-            rowAmounts[slot] = amount
+            batch.pounds[batch.place(slot)] = amount.pounds
+            batch.qualifiers[batch.place(slot)] = amount.qualifier.rawValue
         }
         for (slot, position) in flat.organisations.enumerated() {
             guard let name = trimmedCell(position) else { return false }
-            rowOrganisations[slot] = name.isEmpty ? -1 : stretch.partnerSpellings.intern(name)
+            batch.organisations[batch.place(slot)] = name.isEmpty ? -1 : stretch.partnerSpellings.intern(name)
         }
         for (slot, position) in flat.interned.enumerated() {
             let value = cell(position)
             if flat.internedIsExact[slot] == 1 {
                 // Repeating text is interned even when empty, as the careful reader does.
-                rowInterned[slot] = stretch.internedSpellings[slot].intern(value)
+                batch.interned[batch.place(slot)] = stretch.internedSpellings[slot].intern(value)
             } else {
                 guard let id = Self.category(value, in: &stretch.internedSpellings[slot]) else { return false }
-                rowInterned[slot] = id
+                batch.interned[batch.place(slot)] = id
             }
         }
 
         // An id is a key, matched and kept without the spaces around it.
         stretch.ids.append(idKey)
-        stretch.idHashes.append(ByteInterner.hash(idKey))
+        batch.idHashes[batch.row] = ByteInterner.hash(idKey)
         for (slot, position) in flat.texts.enumerated() { stretch.texts[slot].append(cell(position)) }
-        for slot in rowInterned.indices { stretch.interned[slot].append(rowInterned[slot]) }
-        for slot in rowOrganisations.indices { stretch.organisations[slot].append(rowOrganisations[slot]) }
         stretch.partners.append(contentsOf: rowPartners.ids)
-        stretch.partnerStarts.append(Int32(stretch.partners.count))
-        for slot in rowYears.indices { stretch.years[slot].append(rowYears[slot]) }
-        for slot in rowChoices.indices { stretch.choices[slot].append(rowChoices[slot]) }
-        for slot in rowAmounts.indices {
-            stretch.amounts[slot].append(rowAmounts[slot].pounds)
-            stretch.qualifiers[slot].append(rowAmounts[slot].qualifier.rawValue)
-        }
-        stretch.lines.append(Int32(clamping: line))
-        stretch.recordStarts.append(recordStart)
+        batch.partnerEnds[batch.row] = Int32(stretch.partners.count)
+        batch.lines[batch.row] = Int32(clamping: line)
+        batch.recordStarts[batch.row] = recordStart
         if !layout.extraColumns.isEmpty {
             stretch.extras.append(layout.extraColumns.map { String(decoding: cell($0), as: UTF8.self) })
         }
+        if batch.commitRow() { batch.flush(into: &stretch) }
         return true
     }
 

@@ -426,6 +426,15 @@ struct ReaderEquivalenceTests {
 
     static let rowCases: [HardCase] = [
         HardCase(
+            "choices spelt as their words, and one letter away from them",
+            text([
+                row("C1", status: "operational", provenance: "reported"), row("C2", status: "operationaL"),
+                row("C3", status: "Operational", provenance: "Reported"), row("C4", status: "operationa"),
+                row("C5", status: "operationals", provenance: "reporte"), row("C6", status: "ended", provenance: "illustrative"),
+                row("C7", status: "endeD", provenance: "illustrativE"), row("C8", status: "ende"), row("C9", status: "planned"),
+                row("C10", status: "plannee", provenance: "reportedd"), row("C11", status: "live", provenance: "synthetic"),
+            ])),
+        HardCase(
             "C1 controls and bidirectional overrides among other characters outside ASCII",
             text([
                 row("A1", name: "Caf\u{85}é"), row("A2", name: "£ \u{202E}x"), row("A3", name: "a\u{A0}b – ’"),

@@ -18,8 +18,7 @@ struct FlatLayout: ~Copyable {
     let groupStarts: UnsafeBufferPointer<Int>
     let groupMembers: UnsafeBufferPointer<Int>
     /// Choice slot `s`'s words are `choiceWords[choiceWordStarts[s]..<choiceWordStarts[s + 1]]`,
-    /// each as three: its length, then its bytes in two 8-byte words, zero past its end (a
-    /// word longer than sixteen bytes as length -1, which no cell matches here).
+    /// each as three: its length and its two `overlappingWords`.
     let choiceWordStarts: UnsafeBufferPointer<Int>
     let choiceWords: UnsafeBufferPointer<Int>
     private let block: UnsafeMutableBufferPointer<Int>
@@ -31,8 +30,8 @@ struct FlatLayout: ~Copyable {
         var choiceWords: [Int] = []
         for list in layout.choiceLists {
             for name in list.names {
-                let packed = Self.packed(Array(name.utf8))
-                choiceWords += [packed == nil ? -1 : name.utf8.count, packed?.low ?? 0, packed?.high ?? 0]
+                let words = Array(name.utf8).withUnsafeBufferPointer(Self.overlappingWords)
+                choiceWords += [name.utf8.count <= 16 ? name.utf8.count : -1, words.first, words.last]
             }
             choiceWordStarts.append(choiceWords.count)
         }
@@ -76,14 +75,14 @@ struct FlatLayout: ~Copyable {
 
     /// The code of choice slot `slot`'s word spelt exactly as `value`, if there is one.
     func choiceCode(_ slot: Int, spelt value: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        guard let packed = Self.packed(value) else { return nil }
+        var words: (first: Int, last: Int)?
         var index = choiceWordStarts[slot]
         var code: UInt8 = 0
         while index < choiceWordStarts[slot + 1] {
-            if choiceWords[index] == value.count && choiceWords[index + 1] == packed.low
-                && choiceWords[index + 2] == packed.high
-            {
-                return code
+            if choiceWords[index] == value.count {
+                let found = words ?? Self.overlappingWords(value)
+                words = found
+                if choiceWords[index + 1] == found.first && choiceWords[index + 2] == found.last { return code }
             }
             index += 3
             code += 1
@@ -91,13 +90,21 @@ struct FlatLayout: ~Copyable {
         return nil
     }
 
-    /// Up to sixteen bytes as two words, zero past the last byte; nil for more.
-    private static func packed(_ bytes: some Collection<UInt8>) -> (low: Int, high: Int)? {
-        guard bytes.count <= 16 else { return nil }
-        var words: (Int, Int) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { raw in
-            for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
+    /// Two loads that between them cover every byte of `bytes`, overlapping when it is shorter
+    /// than their two sizes and never reading past its end: for byte strings of the same
+    /// length, equal words mean equal bytes.
+    private static func overlappingWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (first: Int, last: Int) {
+        guard let base = bytes.baseAddress, bytes.count <= 16 else { return (-1, -1) }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        if count >= 8 {
+            return (raw.loadUnaligned(as: Int.self), raw.loadUnaligned(fromByteOffset: count - 8, as: Int.self))
         }
-        return (words.0, words.1)
+        if count >= 4 {
+            return (Int(raw.loadUnaligned(as: UInt32.self)), Int(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+        }
+        var word = 0
+        for index in 0..<count { word |= Int(base[index]) << (8 * index) }
+        return (word, 0)
     }
 }

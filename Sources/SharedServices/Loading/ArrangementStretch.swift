@@ -60,6 +60,9 @@ struct ArrangementStretch: Sendable {
     /// Copied while their bytes are still in the cache, so that the file's pages can be
     /// given back as soon as the stretch is read.
     var texts = [TextColumn](repeating: TextColumn(), count: ArrangementField.fields(storedAs: .text).count)
+    /// Whether any ordinary row's text holds a byte outside ASCII (which the scanner sees
+    /// anyway), so that the register need not look at every byte again to know.
+    var textHasNonASCII = false
     /// Stretch-local ids into each slot's spellings, or -1 for a blank category.
     var interned = [[Int32]](repeating: [], count: ArrangementField.fields(storedAs: .interned).count)
     var internedSpellings = [ByteInterner](
@@ -319,7 +322,10 @@ struct ArrangementStretchReader: ~Copyable {
         // An id is a key, matched and kept without the spaces around it.
         stretch.ids.append(idKey)
         batch.idHashes[batch.row] = ByteInterner.hash(idKey)
-        for (slot, position) in flat.texts.enumerated() { stretch.texts[slot].append(cell(position)) }
+        for (slot, position) in flat.texts.enumerated() {
+            stretch.texts[slot].append(cell(position))
+            if scanner.hasNonASCII && position >= 0 && scanner.fields[position].hasNonASCII { stretch.textHasNonASCII = true }
+        }
         stretch.partners.append(contentsOf: rowPartners.ids)
         batch.partnerEnds[batch.row] = Int32(stretch.partners.count)
         batch.lines[batch.row] = Int32(clamping: line)

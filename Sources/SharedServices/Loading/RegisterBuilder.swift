@@ -8,6 +8,9 @@ struct RegisterBuilder {
     /// The ids of stretches merged on every core (`append(_:of:)`), whose repeats were
     /// found without the index.
     private var mergedIDs = TextColumn()
+    /// Whether every name and description is ASCII, when the stretches' reading already
+    /// says (nil: `finish` looks at the bytes).
+    private var textIsASCII: Bool?
     /// Partner spellings already resolved, so each distinct spelling is matched once.
     private var partnerCache: [Substring: PartnerMatch] = [:]
     /// The listed organisations nearest to each partner the list does not hold, found once
@@ -267,6 +270,7 @@ struct RegisterBuilder {
             register.interned[slot].ids = ColumnJoining.joined(merged.map { $0.interned[slot] }, keeping: all)
             for index in merged.indices { merged[index].interned[slot] = [] }
         }
+        textIsASCII = !stretches.contains(where: \.textHasNonASCII)
         var pieces: [TextColumn] = []
         for index in stretches.indices {
             pieces.append(stretches[index].ids)
@@ -324,7 +328,7 @@ struct RegisterBuilder {
         register.ids = idIndex.count > 0 ? idIndex.spellings : mergedIDs
 
         // Most registers are all ASCII: one scan of each column's bytes says so.
-        let allASCII = register.names.isAllASCII && register.descriptions.isAllASCII
+        let allASCII = textIsASCII ?? (register.names.isAllASCII && register.descriptions.isAllASCII)
         for row in 0..<register.count where !allASCII && (!register.names.isASCII(row) || !register.descriptions.isASCII(row)) {
             register.foldedNonASCIIText[Int32(row)] = TextSearch.fold(
                 register.names[row] + "\n" + register.descriptions[row])

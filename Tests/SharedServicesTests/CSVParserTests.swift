@@ -87,6 +87,45 @@ struct CSVParserTests {
         }
     }
 
+    /// Random records of the bytes a scan must stop on, mixed with ordinary ones, in every
+    /// length up to a few blocks of sixteen: each text reads as the reference parser reads
+    /// it, and each record's flags (bytes outside ASCII by field, control characters) are
+    /// those its values hold.
+    @Test func randomRecordsReadAsTheReferenceReadsThem() throws {
+        let pieces = (Array(repeating: "a", count: 12) + ["b", " ", ",", ",", ",", "\"", "\n", "\r", "\t", "\u{01}", "\u{7F}", "é"])
+            .map { Array($0.utf8) }
+        var generator = SplitMix64(seed: 2017)
+        var texts = 0
+        for _ in 0..<4_000 {
+            let length = Int.random(in: 0...70, using: &generator)
+            let text = (0..<length).flatMap { _ in pieces.randomElement(using: &generator) ?? [] }
+            let bytes = Array("id,text\n".utf8) + text
+            // Only texts the reference can read: a quote never closed is its own case.
+            guard (try? Self.parse(bytes: bytes)) != nil else { continue }
+            texts += 1
+            try bytes.withUnsafeBufferPointer { buffer in
+                var scanner = CSVRecordScanner(bytes: buffer)
+                var index = 0
+                while index < buffer.count {
+                    guard case .record(let end) = scanner.scan(at: index) else {
+                        Issue.record("a quote never closed in \(bytes)")
+                        return
+                    }
+                    var control = false
+                    for field in 0..<scanner.fieldCount {
+                        let value = scanner.value(field)
+                        #expect(scanner.fields[field].hasNonASCII == value.contains { $0 >= 0x80 }, "\(bytes)")
+                        control = control || value.contains { ($0 < 0x20 && ![0x09, 0x0A, 0x0D].contains($0)) || $0 == 0x7F }
+                    }
+                    #expect(scanner.hasControlCharacters == control, "\(bytes)")
+                    try #require(end > index)
+                    index = end
+                }
+            }
+        }
+        #expect(texts > 1_000)
+    }
+
     // MARK: Quoting
 
     @Test func plainFields() throws {

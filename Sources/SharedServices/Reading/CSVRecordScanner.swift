@@ -140,7 +140,7 @@ struct CSVRecordScanner {
                 guard let end = scanQuotedField(at: index) else { return .unclosedQuote(openingQuote: index) }
                 index = end
             } else {
-                index = scanUnquotedField(at: index)
+                index = scanUnquotedFields(at: index)
             }
             guard index < count else { break }
             if bytes[index] == Self.comma {
@@ -165,42 +165,69 @@ struct CSVRecordScanner {
             Field(start: start, valueStart: value.lowerBound, valueEnd: value.upperBound, isCopied: copied, hasNonASCII: nonASCII))
     }
 
-    /// Scans an unquoted field; returns the index of the comma, line end or end of file after it.
-    private mutating func scanUnquotedField(at start: Int) -> Int {
+    /// Scans an unquoted field, and the unquoted fields after it while the next is neither
+    /// quoted nor a trailing comma's; returns the index of the comma, line end or end of file
+    /// after the last one scanned. Sixteen bytes are compared at once, and every special
+    /// byte among them (as `specialBytes` has them) is dealt with from the one comparison:
+    /// most fields are short, and a comparison for each field cost more than its bytes.
+    private mutating func scanUnquotedFields(at start: Int) -> Int {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
-        var index = start
+        var fieldStart = start
         var nonASCII = false
         var strayQuote: Int?
-        while index < count {
-            // Skip sixteen ordinary bytes at a time (eight near the end); stop on the first other one.
-            if index + 16 <= count {
-                let skip = Self.ordinaryBytes(at: raw + index, insideQuotes: false)
-                index += skip
-                if skip == 16 { continue }
-            } else if index + 8 <= count {
-                let special = Self.specialBytes(in: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                if special == 0 {
-                    index += 8
-                    continue
-                }
-                index += special.trailingZeroBitCount / 8
-            }
-            let byte = bytes[index]
-            if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
-            if byte >= 0x80 {
+        var index = start
+        /// Deals with the special byte at `place`; the index to return when the scan ends there.
+        func special(at place: Int) -> Int? {
+            let byte = base[place]
+            if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn {
+                if let strayQuote { quirks.append(Quirk(kind: .quoteInUnquotedField, offset: strayQuote)) }
+                appendField(start: fieldStart, value: fieldStart..<place, copied: false, nonASCII: nonASCII)
+                // Go on to the next field only when it is another plain one.
+                let next = place + 1
+                guard byte == Self.comma, next < count else { return place }
+                let nextByte = base[next]
+                if nextByte == Self.quote || nextByte == Self.lineFeed || nextByte == Self.carriageReturn { return place }
+                fieldStart = next
+                nonASCII = false
+                strayQuote = nil
+            } else if byte >= 0x80 {
                 nonASCII = true
             } else if byte == Self.quote {
-                if strayQuote == nil { strayQuote = index }
-            } else if (byte < 0x20 && byte != Self.tab) || byte == 0x7F {
-                hasControlCharacters = true
+                if strayQuote == nil { strayQuote = place }
+            } else if byte != Self.tab {
+                hasControlCharacters = true  // below 0x20, or DEL
+            }
+            return nil
+        }
+        while index + 16 <= count {
+            let lanes = Self.specialWords(at: raw + index)
+            var low = lanes.low & 0x8080_8080_8080_8080
+            while low != 0 {
+                if let end = special(at: index + low.trailingZeroBitCount / 8) { return end }
+                low &= low &- 1
+            }
+            var high = lanes.high & 0x8080_8080_8080_8080
+            while high != 0 {
+                if let end = special(at: index + 8 + high.trailingZeroBitCount / 8) { return end }
+                high &= high &- 1
+            }
+            index += 16
+        }
+        // The last bytes of the file, one at a time.
+        while index < count {
+            let byte = base[index]
+            if byte == Self.quote || byte == Self.comma || byte < Self.space || byte >= 0x7F,
+                let end = special(at: index)
+            {
+                return end
             }
             index += 1
         }
         if let strayQuote { quirks.append(Quirk(kind: .quoteInUnquotedField, offset: strayQuote)) }
-        appendField(start: start, value: start..<index, copied: false, nonASCII: nonASCII)
-        return index
+        appendField(start: fieldStart, value: fieldStart..<count, copied: false, nonASCII: nonASCII)
+        return count
     }
 
     /// Scans a quoted field from its opening quote; returns the index of the comma, line
@@ -304,6 +331,19 @@ struct CSVRecordScanner {
         if lanes[0] != 0 { return lanes[0].trailingZeroBitCount / 8 }
         if lanes[1] != 0 { return 8 + lanes[1].trailingZeroBitCount / 8 }
         return 16
+    }
+
+    /// The sixteen bytes at `pointer` outside quotes as two words, each byte all ones where
+    /// it is not ordinary text (as `specialBytes` has them) and zero where it is.
+    @inline(__always)
+    private static func specialWords(at pointer: UnsafeRawPointer) -> (low: UInt64, high: UInt64) {
+        let bytes = pointer.loadUnaligned(as: SIMD16<UInt8>.self)
+        var special = bytes .== SIMD16(repeating: quote)
+        special .|= bytes .< SIMD16(repeating: space)  // control characters, line ends among them
+        special .|= bytes .>= SIMD16(repeating: 0x7F)  // DEL, and bytes outside ASCII
+        special .|= bytes .== SIMD16(repeating: comma)
+        let lanes = unsafeBitCast(special, to: SIMD2<UInt64>.self)
+        return (lanes[0], lanes[1])
     }
 
     /// 0x80 in each byte of `word` that is not ordinary text: a comma (outside quotes), a quote,

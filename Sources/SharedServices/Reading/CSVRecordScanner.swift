@@ -8,8 +8,9 @@
 /// is a literal quote, and text after a closing quote is kept as part of the field; each
 /// such place is noted for a warning. Only a quote never closed stops the reading.
 ///
-/// Ordinary bytes are skipped eight at a time; a value is copied only when it has a
-/// doubled quote or text after its closing quote, into a buffer reused from record to record.
+/// Bytes are compared sixteen at a time (eight or one near the end of the file); a value is
+/// copied only when it has a doubled quote or text after its closing quote, into a buffer
+/// reused from record to record.
 struct CSVRecordScanner {
     let bytes: UnsafeBufferPointer<UInt8>
 

@@ -82,12 +82,16 @@ import Testing
         let session = try TmuxSession(width: 120, height: 40, command: command)
         try session.waitFor("HuB Procurement")
         try session.send("6")
-        let map = try session.waitFor("London Borough of Harrow (lead)")
+        func brailleCells(_ screen: String) -> Int { screen.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count }
+        // The whole screen, not the first capture that names the lead: tmux can be caught
+        // part way through drawing a frame this size.
+        let map = try session.waitUntil("the map drawn, with the chosen arrangement's councils and the legend") { screen in
+            screen.contains("London Borough of Harrow (lead)") && screen.contains("Crown copyright") && brailleCells(screen) > 400
+        }
         #expect(map.contains("London Borough of Brent"))
         #expect(map.contains("◆"), "the lead is marked")
         #expect(map.contains("Councils by arrangements:") && map.contains("Crown copyright"), "the legend and the attribution")
-        let braille = map.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count
-        #expect(braille > 400, "\(braille) braille cells: England is drawn")
+        #expect(brailleCells(map) > 400, "\(brailleCells(map)) braille cells: England is drawn")
         // The cursor starts on the lead; → moves it to another council, named on the status line.
         try session.send("Right")
         let moved = try session.waitUntil("the status line names a council other than Harrow", seconds: 10) { screen in

@@ -35,7 +35,8 @@ public enum SafeText {
     /// Whether the text holds a control character, a C1 control or a bidirectional override
     /// other than a tab or a line break (LF or CR): what no cell holds as ordinary text.
     public static func hasControlsBesidesTabsAndLineBreaks(_ text: String) -> Bool {
-        hasControls(text) { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        var text = text
+        return text.withUTF8 { hasControlsBesidesTabsAndLineBreaks(utf8: $0) }
     }
 
     /// `hasControlsBesidesTabsAndLineBreaks` of text given as its UTF-8 bytes, which need

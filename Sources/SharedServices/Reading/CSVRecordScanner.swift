@@ -321,28 +321,24 @@ struct CSVRecordScanner {
     /// are most of a file's bytes, and long.
     @inline(__always)
     private static func ordinaryBytes(at pointer: UnsafeRawPointer, insideQuotes: Bool) -> Int {
+        // The first set byte is the first special one.
+        let lanes = specialWords(at: pointer, insideQuotes: insideQuotes)
+        if lanes.low != 0 { return lanes.low.trailingZeroBitCount / 8 }
+        if lanes.high != 0 { return 8 + lanes.high.trailingZeroBitCount / 8 }
+        return 16
+    }
+
+    /// The sixteen bytes at `pointer` as two words, each byte all ones where it is not
+    /// ordinary text (as `specialBytes` has them) and zero where it is. Apart, and returning
+    /// words: written in the body of a longer function, the comparison was compiled a lane
+    /// at a time.
+    @inline(__always)
+    private static func specialWords(at pointer: UnsafeRawPointer, insideQuotes: Bool = false) -> (low: UInt64, high: UInt64) {
         let bytes = pointer.loadUnaligned(as: SIMD16<UInt8>.self)
         var special = bytes .== SIMD16(repeating: quote)
         special .|= bytes .< SIMD16(repeating: space)  // control characters, line ends among them
         special .|= bytes .>= SIMD16(repeating: 0x7F)  // DEL, and bytes outside ASCII
         if !insideQuotes { special .|= bytes .== SIMD16(repeating: comma) }
-        // Each lane of the mask is all ones or all zeros: as two words, the first set
-        // byte is the first special one.
-        let lanes = unsafeBitCast(special, to: SIMD2<UInt64>.self)
-        if lanes[0] != 0 { return lanes[0].trailingZeroBitCount / 8 }
-        if lanes[1] != 0 { return 8 + lanes[1].trailingZeroBitCount / 8 }
-        return 16
-    }
-
-    /// The sixteen bytes at `pointer` outside quotes as two words, each byte all ones where
-    /// it is not ordinary text (as `specialBytes` has them) and zero where it is.
-    @inline(__always)
-    private static func specialWords(at pointer: UnsafeRawPointer) -> (low: UInt64, high: UInt64) {
-        let bytes = pointer.loadUnaligned(as: SIMD16<UInt8>.self)
-        var special = bytes .== SIMD16(repeating: quote)
-        special .|= bytes .< SIMD16(repeating: space)  // control characters, line ends among them
-        special .|= bytes .>= SIMD16(repeating: 0x7F)  // DEL, and bytes outside ASCII
-        special .|= bytes .== SIMD16(repeating: comma)
         let lanes = unsafeBitCast(special, to: SIMD2<UInt64>.self)
         return (lanes[0], lanes[1])
     }

@@ -470,7 +470,37 @@ struct AggregationTests {
             #expect(group.count == members.count, "\(group.label)")
             #expect(group.countWithFigure == figures.count, "\(group.label)")
             #expect(group.total == figures.reduce(0, +), "\(group.label)")
+            let qualifier = members.filter { register.savingsToDate($0) != nil }
+                .reduce(nil) { SavingsQualifier.combined($0, with: register.savedToDate.qualifier($1)) }
+            #expect(group.qualifier == qualifier ?? .exact, "\(group.label)")
         }
+        // The sample's figures are not all exact, so the qualifiers above are put to the test.
+        #expect(whole.contains { $0.qualifier != .exact })
+    }
+
+    /// A sum's qualifier, worked out from the set of its figures' qualifiers, is the one
+    /// the figures give added one at a time, in every order: every sequence of up to three.
+    @Test func aSumsQualifierIsItsFiguresTakenOneAtATime() {
+        let all = SavingsQualifier.allCases
+        #expect(QualifierSet().qualifierOfSum == nil)
+        for first in all {
+            #expect(SavingsQualifier.combined(nil, with: first) == first)
+            for second in all {
+                for third in all {
+                    var set = QualifierSet()
+                    [first, second, third].forEach { set.insert($0) }
+                    let folded = [second, third].reduce(first) { SavingsQualifier.combined($0, with: $1) }
+                    #expect(set.qualifierOfSum == folded, "\(first), \(second), \(third)")
+                }
+            }
+        }
+        // The rule as a reader would state it.
+        #expect(SavingsQualifier.combined(.exact, with: .atLeast) == .atLeast)
+        #expect(SavingsQualifier.combined(.upTo, with: .exact) == .upTo)
+        #expect(SavingsQualifier.combined(.atLeast, with: .upTo) == .about)
+        #expect(SavingsQualifier.combined(.exact, with: .forecast) == .about)
+        #expect(SavingsQualifier.combined(.forecast, with: .forecast) == .forecast)
+        #expect(SavingsQualifier.combined(.about, with: .exact) == .about)
     }
 
     @Test("split into pieces, the headline is what one pass gives")

@@ -115,6 +115,12 @@ struct AmountColumn: Sendable {
         qualifiers.isEmpty ? .exact : SavingsQualifier(rawValue: qualifiers[row]) ?? .exact
     }
 
+    /// Row `row`'s qualifier as its bit in a `QualifierSet`: what summaries gather.
+    @inline(__always)
+    func qualifierBit(_ row: Int) -> UInt8 {
+        qualifiers.isEmpty ? QualifierSet.bit(.exact) : 1 << qualifiers[row]
+    }
+
     mutating func reserveCapacity(_ rows: Int) { pounds.reserveCapacity(rows) }
 
     /// Moves row `row`'s figure, a forecast, out of `pounds` into `forecasts`.

@@ -51,16 +51,12 @@ public enum SavingsQualifier: UInt8, CaseIterable, Sendable, Hashable {
     }
 
     /// The qualifier of a sum of figures, `self` that of the figures summed so far (nil for
-    /// none): figures all alike keep their qualifier; a lower bound among exact figures
-    /// makes the sum at least its total, an upper bound at most; anything else mixed
-    /// (both bounds, an approximate figure, a forecast among other figures) makes it about.
+    /// none): as `QualifierSet` says it of the figures' qualifiers together.
     public static func combined(_ sofar: SavingsQualifier?, with next: SavingsQualifier) -> SavingsQualifier {
-        guard let sofar, sofar != next else { return next }
-        switch (sofar, next) {
-        case (.exact, .atLeast), (.atLeast, .exact): return .atLeast
-        case (.exact, .upTo), (.upTo, .exact): return .upTo
-        default: return .about
-        }
+        var set = QualifierSet()
+        if let sofar { set.insert(sofar) }
+        set.insert(next)
+        return set.qualifierOfSum ?? next
     }
 
     /// Takes the words of a qualifier off an amount as people write it: "more than £1m",
@@ -110,4 +106,33 @@ public enum SavingsQualifier: UInt8, CaseIterable, Sendable, Hashable {
         ("(estimate)", .about), ("(estimated)", .about), ("(approx.)", .about), ("(approx)", .about),
         ("or more", .atLeast), ("and over", .atLeast),
     ]
+}
+
+/// The qualifiers among a set of figures, a bit each: all a sum's qualifier depends on,
+/// whatever the order or repeats of its figures, so that a summary gathers it with one OR
+/// a figure and pieces of a view join theirs with another.
+struct QualifierSet: Sendable, Equatable {
+    var bits: UInt8 = 0
+
+    static func bit(_ qualifier: SavingsQualifier) -> UInt8 { 1 << qualifier.rawValue }
+
+    mutating func insert(_ qualifier: SavingsQualifier) { bits |= Self.bit(qualifier) }
+
+    mutating func formUnion(_ other: QualifierSet) { bits |= other.bits }
+
+    /// The sum's qualifier; nil when the set holds no figure. Figures all alike keep their
+    /// qualifier; a lower bound among exact figures makes the sum at least its total, an
+    /// upper bound at most; anything else mixed (both bounds, an approximate figure, a
+    /// forecast among other figures) makes it about.
+    var qualifierOfSum: SavingsQualifier? {
+        let exact = Self.bit(.exact)
+        switch bits {
+        case 0: return nil
+        case exact | Self.bit(.atLeast): return .atLeast
+        case exact | Self.bit(.upTo): return .upTo
+        default:
+            guard bits & (bits - 1) == 0 else { return .about }
+            return SavingsQualifier(rawValue: UInt8(bits.trailingZeroBitCount))
+        }
+    }
 }

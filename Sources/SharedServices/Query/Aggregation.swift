@@ -77,11 +77,10 @@ extension Register {
 
     /// `splittingFrom`: the fewest rows worth splitting across the cores (tests lower it).
     func summarise(_ rows: [Int], by dimension: Dimension, metric: Metric, splittingFrom: Int) -> [GroupSummary] {
-        let whole = tally(rows, by: dimension, splittingFrom: splittingFrom)
+        let whole = tally(rows, by: dimension, qualifying: true, splittingFrom: splittingFrom)
         let slotCount = whole.slots.count
         let notRecorded = slotCount - 1
         let grandTotal = whole.grandTotal
-        let qualifiers = groupQualifiers(rows, by: dimension, slotCount: slotCount, splittingFrom: splittingFrom)
         var groups: [GroupSummary] = []
         for (slot, tally) in whole.slots.enumerated() where tally.count > 0 {
             let key = groupKey(slot: slot, notRecorded: notRecorded, dimension: dimension)
@@ -93,7 +92,7 @@ extension Register {
                     countWithFigure: figures, total: total,
                     mean: figures == 0 ? nil : Self.roundedQuotient(total, Int64(figures)),
                     shareOfTotal: grandTotal > 0 ? Double(total) / Double(grandTotal) : 0,
-                    qualifier: qualifiers.isEmpty ? .exact : qualifiers[slot]))
+                    qualifier: tally.qualifiers.qualifierOfSum ?? .exact))
         }
         groups.sort { left, right in
             let a = left.value(of: metric) ?? Int64.min
@@ -106,112 +105,95 @@ extension Register {
     }
 
     /// Per slot of the dimension (the last: not recorded), how many of `rows` are in it,
-    /// how many of those have a figure, and what the figures add up to; counted in one pass,
-    /// split across the cores by rows for large views.
-    func tally(_ rows: [Int], by dimension: Dimension, splittingFrom: Int = Parallel.worthSplitting) -> SlotTally {
+    /// how many of those have a figure, what the figures add up to and (when `qualifying`)
+    /// how exactly; counted in one pass, split across the cores by rows for large views.
+    func tally(
+        _ rows: [Int], by dimension: Dimension, qualifying: Bool = false,
+        splittingFrom: Int = Parallel.worthSplitting
+    ) -> SlotTally {
         let slotCount = slots(for: dimension)
-        let notRecorded = slotCount - 1
         let pieces = Parallel.pieces(of: rows.count, splittingFrom: splittingFrom)
-        let saved = savedToDate.pounds
+        let amounts = savedToDate
         let tallies = Parallel.map(pieces.count) { piece in
-            var tally = SlotTally(slotCount: slotCount)
-            let pieceRows = rows[pieces[piece]]
-            // Through the buffer: an array written in a closure is checked for sharing at every write.
-            tally.slots.withUnsafeMutableBufferPointer { slots in
-                self.forEachSlot(of: pieceRows, by: dimension, notRecorded: notRecorded) { slot, row in
-                    let pounds = saved[row]
-                    slots[slot].count += 1
-                    if pounds != Register.notReported {
-                        slots[slot].figureCount += 1
-                        slots[slot].total &+= pounds
-                    }
-                }
-            }
-            // Each row once, though a row of several partners or sectors is in several slots.
-            for row in pieceRows where saved[row] != Register.notReported { tally.grandTotal &+= saved[row] }
-            return tally
+            // Two loops, so that one that is not qualifying does no work for it.
+            qualifying
+                ? self.tally(rows[pieces[piece]], by: dimension, slotCount: slotCount) { amounts.qualifierBit($0) }
+                : self.tally(rows[pieces[piece]], by: dimension, slotCount: slotCount) { _ in 0 }
         }
         var whole = tallies.first ?? SlotTally(slotCount: slotCount)
         for tally in tallies.dropFirst() { whole.add(tally) }
         return whole
     }
 
-    /// How exactly each slot's total is known, from the qualifiers of the figures in it;
-    /// empty when every figure of the register is exact (most registers: no pass at all).
-    /// Split across the cores as the tally is: pieces' qualifiers combine in any order.
-    private func groupQualifiers(
-        _ rows: [Int], by dimension: Dimension, slotCount: Int, splittingFrom: Int
-    ) -> [SavingsQualifier] {
-        let saved = savedToDate
-        guard !saved.qualifiers.isEmpty else { return [] }
-        let pieces = Parallel.pieces(of: rows.count, splittingFrom: splittingFrom)
-        let byPiece = Parallel.map(pieces.count) { piece in
-            var qualifiers = [SavingsQualifier?](repeating: nil, count: slotCount)
-            self.forEachSlot(of: rows[pieces[piece]], by: dimension, notRecorded: slotCount - 1) { slot, row in
-                if saved.pounds[row] != Register.notReported {
-                    qualifiers[slot] = SavingsQualifier.combined(qualifiers[slot], with: saved.qualifier(row))
-                }
+    /// A piece's tally; `qualifierBit` gives a row's bit in its slots' `QualifierSet`.
+    @inline(__always)
+    private func tally(
+        _ rows: ArraySlice<Int>, by dimension: Dimension, slotCount: Int, qualifierBit: (Int) -> UInt8
+    ) -> SlotTally {
+        var tally = SlotTally(slotCount: slotCount)
+        let saved = savedToDate.pounds
+        var grandTotal: Int64 = 0
+        // Through the buffer: an array written in a closure is checked for sharing at every write.
+        tally.slots.withUnsafeMutableBufferPointer { slots in
+            self.forEachSlot(of: rows, by: dimension, notRecorded: slotCount - 1) { row in
+                // What the row adds to each of its slots, worked out once: no branch a slot.
+                let reported = saved[row] != Register.notReported
+                let pounds = reported ? saved[row] : 0
+                // Each row once, though a row of several partners or sectors is in several slots.
+                grandTotal &+= pounds
+                return (figures: reported ? 1 : 0, pounds: pounds, qualifiers: reported ? qualifierBit(row) : 0)
+            } _: { slot, added in
+                slots[slot].count &+= 1
+                slots[slot].figureCount &+= added.figures
+                slots[slot].total &+= added.pounds
+                slots[slot].qualifiers.bits |= added.qualifiers
             }
-            return qualifiers
         }
-        var qualifiers = [SavingsQualifier?](repeating: nil, count: slotCount)
-        for pieceQualifiers in byPiece {
-            for (slot, qualifier) in pieceQualifiers.enumerated() {
-                if let qualifier { qualifiers[slot] = SavingsQualifier.combined(qualifiers[slot], with: qualifier) }
-            }
-        }
-        return qualifiers.map { $0 ?? .exact }
+        tally.grandTotal = grandTotal
+        return tally
     }
 
     /// How exactly the total of `rows`' savings to date is known.
     public func totalQualifier(_ rows: [Int]) -> SavingsQualifier {
-        qualifierOfFigures(rows) ?? .exact
-    }
-
-    /// The qualifiers of `rows`' figures combined; nil, not `.exact`, when none has a
-    /// figure or the register keeps no qualifiers, so that a piece of a view without figures
-    /// leaves the combined qualifier of the other pieces alone.
-    func qualifierOfFigures(_ rows: some Collection<Int>) -> SavingsQualifier? {
         let saved = savedToDate
-        guard !saved.qualifiers.isEmpty else { return nil }
-        var qualifier: SavingsQualifier?
-        for row in rows where saved.pounds[row] != Register.notReported {
-            qualifier = SavingsQualifier.combined(qualifier, with: saved.qualifier(row))
-        }
-        return qualifier
+        var figures = QualifierSet()
+        for row in rows where saved.pounds[row] != Register.notReported { figures.bits |= saved.qualifierBit(row) }
+        return figures.qualifierOfSum ?? .exact
     }
 
-    /// Calls `body` with the slot of each of `rows` (several for a multi-valued
-    /// dimension) and the row; one loop per shape of grouping, so each loop's body is
-    /// that shape's arithmetic alone.
+    /// Works out `perRow` of each of `rows` once, and calls `body` with it and each of the
+    /// row's slots (several for a multi-valued dimension); one loop per shape of grouping,
+    /// so each loop's body is that shape's arithmetic alone.
     @inline(__always)
-    private func forEachSlot(
-        of rows: ArraySlice<Int>, by dimension: Dimension, notRecorded: Int, _ body: (Int, Int) -> Void
+    private func forEachSlot<RowValue>(
+        of rows: ArraySlice<Int>, by dimension: Dimension, notRecorded: Int,
+        _ perRow: (Int) -> RowValue, _ body: (Int, RowValue) -> Void
     ) {
         switch dimension.grouping {
         case .category(let column, _):
             let ids = column(self)
-            for row in rows { body(ids[row] >= 0 ? Int(ids[row]) : notRecorded, row) }
+            for row in rows { body(ids[row] >= 0 ? Int(ids[row]) : notRecorded, perRow(row)) }
         case .year:
             let startYears = startYears
             for row in rows {
                 let year = Int(startYears[row])
                 let inRange = year != 0 && year >= Self.firstYear && year < Self.firstYear + notRecorded
-                body(inRange ? year - Self.firstYear : notRecorded, row)
+                body(inRange ? year - Self.firstYear : notRecorded, perRow(row))
             }
         case .status:
             let statusCount = UInt8(Status.allCases.count)
             let statusCodes = statusCodes
-            for row in rows { body(statusCodes[row] < statusCount ? Int(statusCodes[row]) : notRecorded, row) }
+            for row in rows { body(statusCodes[row] < statusCount ? Int(statusCodes[row]) : notRecorded, perRow(row)) }
         case .sector:
             // A row counts once in each of its partners' sectors.
             // A sector's slot is its raw value, the place of its bit in the mask.
             let sectorMasks = sectorMasks
             for row in rows {
+                let value = perRow(row)
                 var mask = sectorMasks[row]
-                if mask == 0 { body(notRecorded, row) }
+                if mask == 0 { body(notRecorded, value) }
                 while mask != 0 {
-                    body(mask.trailingZeroBitCount, row)
+                    body(mask.trailingZeroBitCount, value)
                     mask &= mask - 1
                 }
             }
@@ -219,15 +201,16 @@ extension Register {
             // A row counts once for each partner.
             let (partnerStarts, partnerIDs) = (partnerStarts, partnerIDs)
             for row in rows {
+                let value = perRow(row)
                 let start = Int(partnerStarts[row])
                 let end = Int(partnerStarts[row + 1])
-                if start == end { body(notRecorded, row) }
-                for index in start..<end { body(Int(partnerIDs[index]), row) }
+                if start == end { body(notRecorded, value) }
+                for index in start..<end { body(Int(partnerIDs[index]), value) }
             }
         case .figure:
             let saved = savedToDate.pounds
             for row in rows {
-                body(Int(saved[row] == Register.notReported ? SavingsFigure.missing.rawValue : SavingsFigure.reported.rawValue), row)
+                body(Int(saved[row] == Register.notReported ? SavingsFigure.missing.rawValue : SavingsFigure.reported.rawValue), perRow(row))
             }
         }
     }
@@ -272,13 +255,15 @@ extension Register {
     }
 }
 
-/// Counts, figure counts and totals per slot, side by side in memory, and the total of
-/// the rows, each counted once.
+/// Counts, figure counts, totals and their qualifiers per slot, side by side in memory,
+/// and the total of the rows, each counted once.
 struct SlotTally: Sendable {
     struct Slot: Sendable {
         var count = 0
         var figureCount = 0
         var total: Int64 = 0
+        /// Empty unless the tally was asked to qualify its figures.
+        var qualifiers = QualifierSet()
     }
 
     var slots: [Slot]
@@ -293,6 +278,7 @@ struct SlotTally: Sendable {
             slots[index].count += other.slots[index].count
             slots[index].figureCount += other.slots[index].figureCount
             slots[index].total &+= other.slots[index].total
+            slots[index].qualifiers.formUnion(other.slots[index].qualifiers)
         }
         grandTotal &+= other.grandTotal
     }

@@ -40,12 +40,12 @@ extension Register {
         var involved = [Bool](repeating: false, count: organisations.count)
         var withFigure = 0
         var total: Int64 = 0
-        var qualifier: SavingsQualifier?
+        var qualifiers = QualifierSet()
         for part in counted {
             for index in part.involved.indices where part.involved[index] { involved[index] = true }
             withFigure += part.withFigure
             total &+= part.total
-            if let partQualifier = part.qualifier { qualifier = SavingsQualifier.combined(qualifier, with: partQualifier) }
+            qualifiers.formUnion(part.qualifiers)
         }
         let councilsKnown = organisations.listedCouncilCount
         var organisationsInvolved = 0
@@ -63,25 +63,25 @@ extension Register {
             }
         }
         return Headline(
-            arrangements: rows.count, withFigure: withFigure, totalSavings: total, totalQualifier: qualifier ?? .exact,
+            arrangements: rows.count, withFigure: withFigure, totalSavings: total, totalQualifier: qualifiers.qualifierOfSum ?? .exact,
             organisationsInvolved: organisationsInvolved, councilsInvolved: councilsInvolved,
             councilsKnown: councilsKnown, unlistedInvolved: unlistedInvolved)
     }
 
     /// A piece of the headline's pass: the organisations partnering in `rows`, and their
-    /// figures (qualifiers combined in any order give the same: `combined` is a join).
+    /// figures with their qualifiers (empty when no row has a figure, so that such a piece
+    /// leaves the others' qualifier as it is).
     private struct PartnersAndFigures: Sendable {
         var involved: [Bool]
         var withFigure = 0
         var total: Int64 = 0
-        /// Nil when no row has a figure, or the register keeps no qualifiers: a piece with
-        /// nil leaves the others' qualifier as it is.
-        var qualifier: SavingsQualifier?
+        var qualifiers = QualifierSet()
     }
 
     private func countPartnersAndFigures(of rows: ArraySlice<Int>) -> PartnersAndFigures {
         var counted = PartnersAndFigures(involved: [Bool](repeating: false, count: organisations.count))
-        let (saved, partnerStarts, partnerIDs) = (savedToDate.pounds, partnerStarts, partnerIDs)
+        let (amounts, partnerStarts, partnerIDs) = (savedToDate, partnerStarts, partnerIDs)
+        let saved = amounts.pounds
         // Through the buffer: an array written in a loop is checked for sharing at every write.
         counted.involved.withUnsafeMutableBufferPointer { involved in
             for row in rows {
@@ -90,10 +90,10 @@ extension Register {
                 if saved[row] != Register.notReported {
                     counted.withFigure += 1
                     counted.total &+= saved[row]
+                    counted.qualifiers.bits |= amounts.qualifierBit(row)
                 }
             }
         }
-        counted.qualifier = qualifierOfFigures(rows)
         return counted
     }
 }

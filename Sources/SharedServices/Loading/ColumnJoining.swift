@@ -24,6 +24,11 @@ enum ColumnJoining {
         }
     }
 
+    /// `pieces` end to end.
+    static func joined<Element: BitwiseCopyable & Sendable>(_ pieces: [[Element]]) -> [Element] {
+        joined(pieces, keeping: [[Int]?](repeating: nil, count: pieces.count))
+    }
+
     /// Where each piece starts, and the whole length.
     static func startOffsets(_ counts: [Int]) -> (starts: [Int], total: Int) {
         var starts: [Int] = []

@@ -37,10 +37,11 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         if isEmpty { return register.allRows }
         let pairRows = rowsHoldingThePairs(in: register)
         let partnerRows = rowsWithAPartnerHoldingTheSearch(in: register)
-        if let pairRows, let partnerRows,
-            let candidates = Self.fewRows(holdingThePairs: pairRows, orAPartner: partnerRows, in: register)
-        {
-            return matching(in: register, among: candidates, pairRows: pairRows, partnerRows: partnerRows)
+        if let pairRows, let partnerRows {
+            if let rows = rowsAnsweredByTheIndex(pairRows: pairRows, partnerRows: partnerRows, in: register) { return rows }
+            if let candidates = Self.fewRows(holdingThePairs: pairRows, orAPartner: partnerRows, in: register) {
+                return matching(in: register, among: candidates, pairRows: pairRows, partnerRows: partnerRows)
+            }
         }
         return inPieces(register.count) {
             matching(in: register, positions: $0, of: nil, pairRows: pairRows, partnerRows: partnerRows)
@@ -79,6 +80,22 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         return RowBits.rows(in: union, count: count)
     }
 
+    /// The rows that match a filter of nothing but a search of one or two characters, from
+    /// the index alone: the rows holding its pairs (or its character), with a partner
+    /// holding it, or whose text, not all ASCII, holds it. Nil for any other filter.
+    private func rowsAnsweredByTheIndex(pairRows: [UInt64], partnerRows: [UInt64], in register: Register) -> [Int]? {
+        let needle = foldedSearch
+        var withoutSearch = self
+        withoutSearch.search = ""
+        guard needle.count <= 2, withoutSearch == ArrangementFilter() else { return nil }
+        var union = pairRows
+        for word in union.indices { union[word] |= partnerRows[word] }
+        for row in register.foldedNonASCIIText.keys where register.textContains(Int(row), needle) {
+            RowBits.insert(Int(row), into: &union)
+        }
+        return RowBits.rows(in: union, count: union.reduce(0) { $0 + $1.nonzeroBitCount })
+    }
+
     /// The rows with a partner whose name holds the search, as a bitmap, from the search's
     /// index: nil when there is no search or the index is not ready.
     func rowsWithAPartnerHoldingTheSearch(in register: Register) -> [UInt64]? {
@@ -92,13 +109,17 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         register.foldedOrganisationNames.map { TextSearch.contains($0, needle) }
     }
 
-    /// The rows whose text holds every pair of the search's characters, from the search's
-    /// index, as a bitmap: nil when the search is shorter than two characters, has one the
-    /// index leaves out, or the index is not ready.
+    /// The rows whose text holds every pair of the search's characters (for a search of
+    /// one letter or digit, the character), from the search's index, as a bitmap: nil when
+    /// the search is empty, has a character the index leaves out, or the index is not ready.
     func rowsHoldingThePairs(in register: Register) -> [UInt64]? {
-        guard let pairs = PairPostings.pairs(of: foldedSearch),
-            let masks = register.textPresence.readyMasks()
-        else { return nil }
+        let needle = foldedSearch
+        guard let masks = register.textPresence.readyMasks() else { return nil }
+        if needle.count == 1 {
+            let letterBit = TextPresence.bit(needle[0])
+            return letterBit == 0 ? nil : masks.rows(holding: letterBit)
+        }
+        guard let pairs = PairPostings.pairs(of: needle) else { return nil }
         return masks.pairs.rows(holdingEvery: pairs)
     }
 
@@ -110,7 +131,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         let ranges = Parallel.pieces(of: count, splittingFrom: worthSplitting, perCore: 2)
         guard ranges.count > 1 else { return match(0..<count) }
         let pieces = Parallel.map(ranges.count) { match(ranges[$0]) }
-        return Array(pieces.joined())
+        return ColumnJoining.joined(pieces)
     }
 
     /// The rows at `positions` of `candidates` (of the register when nil) that match, in
@@ -153,8 +174,11 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
         // partner's name holds the search.
         let somePartnerMatches = partnerMatchesSearch.contains(true)
         let someTextIsNotASCII = !register.foldedNonASCIIText.isEmpty
-        // The pairs of a two-character search are the search: no text to read.
-        let answeredByPairs = needle.count == 2
+        // The pairs of a two-character search are the search (and a one-character search's
+        // rows are its character's): no text to read.
+        let answeredByPairs = needle.count <= 2
+        // A search of one character has no pair: its rows' signatures need no reading.
+        let hasPairs = needle.count >= 2
         // A one-letter (or one-digit) search is answered by the presence bits alone.
         let answeredByPresence = indexed && needle.count == 1 && needleLetters != 0
         // The columns as locals: reaching them through `register` in the loop costs a copy
@@ -229,8 +253,9 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
                             textFound = register.textContains(row, needle, names: names, descriptions: descriptions)
                         } else if needleLetters & ~letters != 0 {
                             textFound = false  // the text lacks a letter of the search
-                        } else if needleBigrams0 & ~bigrams[signature] != 0 || needleBigrams1 & ~bigrams[signature + 1] != 0
-                            || needleBigrams2 & ~bigrams[signature + 2] != 0 || needleBigrams3 & ~bigrams[signature + 3] != 0
+                        } else if hasPairs
+                            && (needleBigrams0 & ~bigrams[signature] != 0 || needleBigrams1 & ~bigrams[signature + 1] != 0
+                            || needleBigrams2 & ~bigrams[signature + 2] != 0 || needleBigrams3 & ~bigrams[signature + 3] != 0)
                         {
                             textFound = false  // or a pair of its letters
                         } else if answeredByPresence && letters != TextPresence.unknown {

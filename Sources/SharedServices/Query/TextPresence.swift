@@ -22,6 +22,25 @@ final class TextPresence: @unchecked Sendable {
         var pairs: PairPostings
         /// The rows of each organisation, for a search that matches its name.
         var organisationRows: OrganisationRows
+
+        /// The rows whose text holds the letter or digit of `letterBit` (`TextPresence.bit`),
+        /// as a bitmap (`RowBits`): exact, for the index's letters are; rows whose text is
+        /// not all ASCII are left out, as the pairs leave them out.
+        func rows(holding letterBit: UInt64) -> [UInt64] {
+            let words = RowBits.wordCount(rows: letters.count)
+            let pieces = Parallel.pieces(of: words, splittingFrom: Parallel.worthSplitting / 64)
+            let bitmaps = Parallel.map(pieces.count) { piece in
+                pieces[piece].map { word in
+                    var bits: UInt64 = 0
+                    for row in word * 64..<min(letters.count, word * 64 + 64) {
+                        let held = letters[row] & letterBit != 0 && letters[row] != TextPresence.unknown
+                        bits |= (held ? 1 : 0) << UInt64(row & 63)
+                    }
+                    return bits
+                }
+            }
+            return ColumnJoining.joined(bitmaps)
+        }
     }
 
     private let lock = NSLock()

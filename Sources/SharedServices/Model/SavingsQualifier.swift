@@ -50,8 +50,8 @@ public enum SavingsQualifier: UInt8, CaseIterable, Sendable, Hashable {
         text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ")
     }
 
-    /// The qualifier of a sum of figures, `self` that of the figures summed so far (nil for
-    /// none): as `QualifierSet` says it of the figures' qualifiers together.
+    /// The qualifier of a sum of figures, `sofar` that of the figures summed so far (nil for
+    /// none) and `next` that of the figure added: as `QualifierSet` says it of them together.
     public static func combined(_ sofar: SavingsQualifier?, with next: SavingsQualifier) -> SavingsQualifier {
         var set = QualifierSet()
         if let sofar { set.insert(sofar) }

@@ -23,10 +23,13 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     public init() {}
 
     /// True when the filter keeps every arrangement (a search of only spaces keeps all).
-    public var isEmpty: Bool {
+    public var isEmpty: Bool { isNothingButASearch && search.trimmingWhitespace().isEmpty }
+
+    /// True when no part but the search is set.
+    private var isNothingButASearch: Bool {
         var withoutSearch = self
         withoutSearch.search = ""
-        return withoutSearch == ArrangementFilter() && search.trimmingWhitespace().isEmpty
+        return withoutSearch == ArrangementFilter()
     }
 
     /// The search as it is looked for: trimmed, folded, in UTF-8.
@@ -85,9 +88,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// holding it, or whose text, not all ASCII, holds it. Nil for any other filter.
     private func rowsAnsweredByTheIndex(pairRows: [UInt64], partnerRows: [UInt64], in register: Register) -> [Int]? {
         let needle = foldedSearch
-        var withoutSearch = self
-        withoutSearch.search = ""
-        guard needle.count <= 2, withoutSearch == ArrangementFilter() else { return nil }
+        guard needle.count <= 2, isNothingButASearch else { return nil }
         var union = pairRows
         for word in union.indices { union[word] |= partnerRows[word] }
         for row in register.foldedNonASCIIText.keys where register.textContains(Int(row), needle) {

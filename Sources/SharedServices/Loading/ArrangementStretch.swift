@@ -245,7 +245,14 @@ struct ArrangementStretchReader: ~Copyable {
 
     /// `value` without spaces, tabs and line breaks at either end; nil when an end is not ASCII
     /// (it might be a non-breaking space, which only the careful reader trims).
+    @inline(__always)
     private static func trimmed(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        // Most cells start and end with printable ASCII (0x21...0x7F): nothing to trim or check.
+        if let first = value.first, let last = value.last, first &- 0x21 < 0x5F, last &- 0x21 < 0x5F { return value }
+        return trimmedAtEitherEnd(value)
+    }
+
+    private static func trimmedAtEitherEnd(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         var start = 0
         var end = value.count
         while start < end && Self.isSpace(value[start]) { start += 1 }
@@ -296,11 +303,15 @@ struct ArrangementStretchReader: ~Copyable {
             batch.years[batch.place(slot)] = year
         }
         for (slot, position) in flat.choices.enumerated() {
-            guard let code = choiceCode(position, slot: slot) else { return false }
+            // Blank, one of the words the layout packs, or else looked up in the list.
+            guard let value = trimmedCell(position),
+                let code = value.isEmpty
+                    ? UInt8.max : flat.choiceCode(slot, spelt: value) ?? Self.choiceCode(value, in: flat.choiceLists[slot])
+            else { return false }
             batch.choices[batch.place(slot)] = code
         }
         for (slot, figure) in flat.figures.enumerated() {
-            guard let amount = money(figure, qualifiedBy: flat.qualifiers[slot]) else { return false }
+            guard let amount = Self.money(cell(figure), qualifiedBy: cell(flat.qualifiers[slot])) else { return false }
             batch.pounds[batch.place(slot)] = amount.pounds
             batch.qualifiers[batch.place(slot)] = amount.qualifier.rawValue
         }
@@ -395,11 +406,11 @@ struct ArrangementStretchReader: ~Copyable {
     /// A figure and how exactly it is known: whole pounds written as plain digits (or
     /// blank) with no qualifier; otherwise the careful reading when it needs no note; nil
     /// when it does.
-    private func money(
-        _ position: Int, qualifiedBy qualifierPosition: Int
+    /// Static, as `category` is: as a method of the reader, calling it copied 840 bytes of
+    /// the reader at every row.
+    private static func money(
+        _ value: UnsafeBufferPointer<UInt8>, qualifiedBy qualifier: UnsafeBufferPointer<UInt8>
     ) -> (pounds: Int64, qualifier: SavingsQualifier)? {
-        let value = cell(position)
-        let qualifier = cell(qualifierPosition)
         if qualifier.isEmpty, let pounds = plainPounds(value) { return (pounds, .exact) }
         let reading = CellReading.savings(
             String(decoding: value, as: UTF8.self), qualifier: String(decoding: qualifier, as: UTF8.self))
@@ -410,7 +421,7 @@ struct ArrangementStretchReader: ~Copyable {
     /// Up to 11 digits, written plainly (`1234567`) or as a spreadsheet shows pounds
     /// (`£1,234,567`: a pound sign and commas between groups of three); blank is not
     /// reported. Nil for anything else, which the careful reading takes.
-    private func plainPounds(_ value: UnsafeBufferPointer<UInt8>) -> Int64? {
+    private static func plainPounds(_ value: UnsafeBufferPointer<UInt8>) -> Int64? {
         if value.isEmpty { return Register.notReported }
         var start = 0
         if value.count > 2 && value[0] == 0xC2 && value[1] == 0xA3 { start = 2 }  // £
@@ -436,11 +447,8 @@ struct ArrangementStretchReader: ~Copyable {
         return pounds
     }
 
-    /// A choice's code, or `UInt8.max` when blank; nil for a word that is not one of its list.
-    private func choiceCode(_ position: Int, slot: Int) -> UInt8? {
-        guard let value = trimmedCell(position) else { return nil }
-        if value.isEmpty { return UInt8.max }
-        if let code = flat.choiceCode(slot, spelt: value) { return code }
-        return layout.choiceLists[slot].code(String(decoding: value, as: UTF8.self))
+    /// A choice's code in its list; nil for a word that is not one of it.
+    private static func choiceCode(_ value: UnsafeBufferPointer<UInt8>, in list: Choices) -> UInt8? {
+        list.code(String(decoding: value, as: UTF8.self))
     }
 }

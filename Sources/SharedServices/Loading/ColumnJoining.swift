@@ -10,6 +10,8 @@ enum ColumnJoining {
             _ = Parallel.map(pieces.count) { index in
                 let piece = pieces[index]
                 let start = offsets.starts[index]
+                let count = kept[index]?.count ?? piece.count
+                MemoryPages.prepareForWriting(UnsafeMutableBufferPointer(rebasing: destination.buffer[start..<start + count]))
                 if let rows = kept[index] {
                     for (offset, row) in rows.enumerated() { destination.buffer[start + offset] = piece[row] }
                 } else {
@@ -95,6 +97,9 @@ extension TextColumn {
         rows: [Int]?, bytesTo bytes: UnsafeMutableBufferPointer<UInt8>, at byteStart: Int,
         endsTo ends: UnsafeMutableBufferPointer<Int>, at endStart: Int
     ) {
+        let byteCount = rows.map { $0.reduce(0) { $0 + range($1).count } } ?? self.bytes.count
+        MemoryPages.prepareForWriting(UnsafeMutableBufferPointer(rebasing: bytes[byteStart..<byteStart + byteCount]))
+        MemoryPages.prepareForWriting(UnsafeMutableBufferPointer(rebasing: ends[endStart..<endStart + (rows?.count ?? count)]))
         self.bytes.withUnsafeBufferPointer { source in
             guard let rows else {
                 if let from = source.baseAddress, let to = bytes.baseAddress {

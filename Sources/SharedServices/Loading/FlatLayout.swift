@@ -21,6 +21,8 @@ struct FlatLayout: ~Copyable {
     /// each as three: its length and its two `overlappingWords`.
     let choiceWordStarts: UnsafeBufferPointer<Int>
     let choiceWords: UnsafeBufferPointer<Int>
+    /// The choices' lists themselves, for a word their packed words do not settle.
+    let choiceLists: [Choices]
     private let block: UnsafeMutableBufferPointer<Int>
 
     init(_ layout: ArrangementLayout) {
@@ -50,6 +52,7 @@ struct FlatLayout: ~Copyable {
             start += list.count
         }
         self.block = block
+        choiceLists = layout.choiceLists
         texts = parts[0]
         interned = parts[1]
         internedIsExact = parts[2]

@@ -28,6 +28,29 @@ import Testing
         #expect(interner.count == text.count + 1)
     }
 
+    /// A few spellings are found by scanning their lengths, more by the hash: spellings of
+    /// one length differing in one byte, repeated before and after the switch, keep the
+    /// number of their first appearance either way, and the hash finds those added while
+    /// scanning.
+    @Test func spellingsScannedAndHashedKeepOneNumbering() {
+        let count = ByteInterner.scannedUpTo * 3
+        let spellings = (0..<count).map { Array("Shared service \(1_000 + $0)".utf8) }
+        var interner = ByteInterner()
+        for round in 0..<2 {
+            for index in spellings.indices {
+                for repeated in [index, index / 2] {
+                    let id = spellings[repeated].withUnsafeBufferPointer { interner.intern($0) }
+                    #expect(id == Int32(repeated), "round \(round), spelling \(repeated) after \(index)")
+                }
+            }
+        }
+        #expect(interner.count == count)
+        for (index, spelling) in spellings.enumerated() {
+            let found = spelling.withUnsafeBufferPointer { interner.find($0, hash: ByteInterner.hash($0)) }
+            #expect(found == Int32(index))
+        }
+    }
+
     /// Whether a repeat is the same name decides between one organisation and two: a
     /// difference in any one byte, at every length and alignment, is seen, and equal
     /// bytes are equal.

@@ -10,6 +10,8 @@ import Darwin
 struct ByteInterner: Sendable {
     private(set) var spellings = TextColumn()
     private var hashes: [UInt64] = []
+    /// Each spelling's length in bytes, for `scan`.
+    private var lengths: [Int32] = []
     /// 0 for an empty slot, else the hash's top 32 bits above (index into `spellings` + 1),
     /// so a probe rarely needs to look anywhere but the slot. The count is a power of two.
     private var slots: [UInt64]
@@ -33,6 +35,7 @@ struct ByteInterner: Sendable {
         mask = capacity - 1
         for id in hashes.indices { place(Int32(id), hash: hashes[id]) }
         hashes.reserveCapacity(count)
+        lengths.reserveCapacity(count)
         spellings.reserveCapacity(rows: count, bytes: 0)
     }
 
@@ -98,15 +101,42 @@ struct ByteInterner: Sendable {
     /// The id of `bytes`, adding it if new; `isNew` tells which.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32, isNew: Bool) {
         if let id = find(bytes, hash: hash) { return (id, false) }
+        return (add(bytes, hash: hash), true)
+    }
+
+    /// The id of `bytes`, adding it if new. While there are few spellings, they are
+    /// scanned by length instead: a category's handful of values (a service area, a source
+    /// cited on many rows) is matched by one comparison of bytes, where hashing a source of
+    /// a hundred bytes and probing cost more.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if spellings.count <= Self.scannedUpTo {
+            return scan(bytes) ?? add(bytes, hash: Self.hash(bytes))
+        }
+        return intern(bytes, hash: Self.hash(bytes)).id
+    }
+
+    /// How many spellings `intern` scans before it hashes: past it, a column of many
+    /// values of one length cannot make every look-up a long scan.
+    static let scannedUpTo = 32
+
+    /// The id of `bytes` found by comparing it with every spelling of its length.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let count = Int32(bytes.count)
+        return lengths.withUnsafeBufferPointer { lengths in
+            for id in lengths.indices where lengths[id] == count {
+                if spellings.withBytes(id, { Self.equal($0, bytes) }) { return Int32(id) }
+            }
+            return nil
+        }
+    }
+
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         let id = Int32(spellings.count)
         spellings.append(bytes)
         hashes.append(hash)
+        lengths.append(Int32(bytes.count))
         if spellings.count * 2 > slots.count { grow() } else { place(id, hash: hash) }
-        return (id, true)
-    }
-
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        intern(bytes, hash: Self.hash(bytes)).id
+        return id
     }
 
     mutating func intern(_ text: String) -> (id: Int32, isNew: Bool) {

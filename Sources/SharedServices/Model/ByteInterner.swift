@@ -11,7 +11,7 @@ struct ByteInterner: Sendable {
     private(set) var spellings = TextColumn()
     private var hashes: [UInt64] = []
     /// Each spelling's length in bytes, for `scan`.
-    private var lengths: [Int32] = []
+    private var lengths: [Int] = []
     /// 0 for an empty slot, else the hash's top 32 bits above (index into `spellings` + 1),
     /// so a probe rarely needs to look anywhere but the slot. The count is a power of two.
     private var slots: [UInt64]
@@ -121,9 +121,8 @@ struct ByteInterner: Sendable {
 
     /// The id of `bytes` found by comparing it with every spelling of its length.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let count = Int32(bytes.count)
         return lengths.withUnsafeBufferPointer { lengths in
-            for id in lengths.indices where lengths[id] == count {
+            for id in lengths.indices where lengths[id] == bytes.count {
                 if spellings.withBytes(id, { Self.equal($0, bytes) }) { return Int32(id) }
             }
             return nil
@@ -134,7 +133,7 @@ struct ByteInterner: Sendable {
         let id = Int32(spellings.count)
         spellings.append(bytes)
         hashes.append(hash)
-        lengths.append(Int32(bytes.count))
+        lengths.append(bytes.count)
         if spellings.count * 2 > slots.count { grow() } else { place(id, hash: hash) }
         return id
     }

@@ -10,8 +10,7 @@ enum ColumnJoining {
             _ = Parallel.map(pieces.count) { index in
                 let piece = pieces[index]
                 let start = offsets.starts[index]
-                let count = kept[index]?.count ?? piece.count
-                MemoryPages.prepareForWriting(UnsafeMutableBufferPointer(rebasing: destination.buffer[start..<start + count]))
+                destination.prepareForWriting(start..<start + (kept[index]?.count ?? piece.count))
                 if let rows = kept[index] {
                     for (offset, row) in rows.enumerated() { destination.buffer[start + offset] = piece[row] }
                 } else {
@@ -46,6 +45,12 @@ enum ColumnJoining {
     /// A buffer each piece of work writes its own part of, and none reads: safe to share.
     struct Destination<Element>: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<Element>
+
+        /// Makes the pages of the part `range` ready for writing (`MemoryPages`) before
+        /// a piece is copied there.
+        func prepareForWriting(_ range: Range<Int>) {
+            MemoryPages.prepareForWriting(UnsafeMutableBufferPointer(rebasing: buffer[range]))
+        }
     }
 }
 
@@ -68,9 +73,13 @@ extension TextColumn {
                 let byteDestination = ColumnJoining.Destination(buffer: byteBuffer)
                 let endDestination = ColumnJoining.Destination(buffer: endBuffer)
                 _ = Parallel.map(boxes.count) { index in
+                    let byteStart = byteOffsets.starts[index]
+                    let endStart = rowOffsets.starts[index]
+                    byteDestination.prepareForWriting(byteStart..<byteStart + byteCounts[index])
+                    endDestination.prepareForWriting(endStart..<endStart + rowCounts[index])
                     boxes[index].take().copy(
-                        rows: kept[index], bytesTo: byteDestination.buffer, at: byteOffsets.starts[index],
-                        endsTo: endDestination.buffer, at: rowOffsets.starts[index])
+                        rows: kept[index], bytesTo: byteDestination.buffer, at: byteStart,
+                        endsTo: endDestination.buffer, at: endStart)
                 }
                 endsInitialised = rowOffsets.total
             }
@@ -97,9 +106,6 @@ extension TextColumn {
         rows: [Int]?, bytesTo bytes: UnsafeMutableBufferPointer<UInt8>, at byteStart: Int,
         endsTo ends: UnsafeMutableBufferPointer<Int>, at endStart: Int
     ) {
-        let byteCount = rows.map { $0.reduce(0) { $0 + range($1).count } } ?? self.bytes.count
-        MemoryPages.prepareForWriting(UnsafeMutableBufferPointer(rebasing: bytes[byteStart..<byteStart + byteCount]))
-        MemoryPages.prepareForWriting(UnsafeMutableBufferPointer(rebasing: ends[endStart..<endStart + (rows?.count ?? count)]))
         self.bytes.withUnsafeBufferPointer { source in
             guard let rows else {
                 if let from = source.baseAddress, let to = bytes.baseAddress {

@@ -195,7 +195,8 @@ struct Summary: ParsableCommand {
         format: Format = .table
     ) throws {
         try reportingFailures {
-            let loaded = try RegisterSession.load(source)
+            // A summary shows no name or description: they are loaded only for a search.
+            let loaded = try RegisterSession.load(source, keepingText: filters.readsText)
             let register = loaded.register
             let filter = try filters.filter(for: register)
             let rows = filter.matchingRows(in: register)
@@ -477,7 +478,8 @@ struct MapCommand: ParsableCommand {
             case .failure(.unreadable(let error)): throw CommandError.load(error)
             case .failure(let unavailable): throw CommandError.failed(unavailable.message)
             }
-            let loaded = try RegisterSession.load(source)
+            // A map shows no name or description: they are loaded only for a search.
+            let loaded = try RegisterSession.load(source, keepingText: filters.readsText)
             let register = loaded.register
             let filter = try filters.filter(for: register)
             let rows = filter.matchingRows(in: register)
@@ -520,7 +522,8 @@ struct Validate: ParsableCommand {
     func run() throws {
         let loaded: LoadedRegister
         do {
-            loaded = try RegisterLoader.load(arrangements: file, organisations: organisations, sheet: sheet)
+            // Every cell is checked; the names and descriptions need not be kept to say so.
+            loaded = try RegisterLoader.load(arrangements: file, organisations: organisations, sheet: sheet, keepingText: false)
         } catch {
             TerminalOutput.write(SafeText.visible("\(error.description) (could not be loaded)") + "\n")
             throw ExitCode(2)

@@ -67,6 +67,10 @@ struct FilterOptions: ParsableArguments {
     private static func flag(_ dimension: Dimension) -> NameSpecification { .customLong(dimension.flag ?? dimension.name) }
     private static func help(_ dimension: Dimension) -> ArgumentHelp { ArgumentHelp(dimension.flagHelp) }
 
+    /// Whether the filter reads names and descriptions, which a command showing neither
+    /// then loads.
+    var readsText: Bool { ArrangementFilter.readsText(searching: search ?? "") }
+
     /// What each dimension's flag was given.
     private var typed: [(Dimension, [String])] {
         [

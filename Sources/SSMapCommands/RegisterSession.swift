@@ -7,9 +7,10 @@ import SharedServices
 enum RegisterSession {
     /// Loads the register; with `showProgress`, a large one shows how far it has got on
     /// standard error (a terminal), so that the wait is never a frozen blank. `progress`,
-    /// when given, is told instead.
+    /// when given, is told instead. Without `keepingText`, names and descriptions are
+    /// checked but not kept: for a command that neither shows nor searches them.
     static func load(
-        _ options: RegisterOptions, quiet: Bool = false, showProgress: Bool = false,
+        _ options: RegisterOptions, quiet: Bool = false, showProgress: Bool = false, keepingText: Bool = true,
         progress givenProgress: (@Sendable (Double) -> Void)? = nil
     ) throws -> LoadedRegister {
         let path = try arrangementsPath(options)
@@ -25,7 +26,8 @@ enum RegisterSession {
                 }
             }
             loaded = try RegisterLoader.load(
-                arrangements: path, organisations: options.organisations, sheet: options.sheet, progress: progress)
+                arrangements: path, organisations: options.organisations, sheet: options.sheet,
+                keepingText: keepingText, progress: progress)
             if showProgress && givenProgress == nil { TerminalOutput.progress(nil) }
         } catch {
             throw CommandError.load(error)

@@ -21,13 +21,15 @@ struct ArrangementLayout: Sendable {
     let groups: [[Int]]
     let extraColumns: [Int]
 
-    init(_ columns: HeaderMatching<ArrangementField>) {
+    /// Without `keepingText`, the text fields have no position: their cells are checked
+    /// as every cell is, and not stored.
+    init(_ columns: HeaderMatching<ArrangementField>, keepingText: Bool) {
         func at(_ field: ArrangementField) -> Int { columns.columnOf[field] ?? -1 }
         func positions(_ storage: FieldStorage) -> [Int] { ArrangementField.fields(storedAs: storage).map(at) }
         fieldCount = columns.header.count
         id = at(.id)
         partners = ArrangementField.fields(storedAs: .partnerList).first.map(at) ?? -1
-        texts = positions(.text)
+        texts = keepingText ? positions(.text) : []
         interned = positions(.interned)
         internedIsExact = ArrangementField.fields(storedAs: .interned).map { $0.kind == .repeatedText }
         organisations = positions(.organisation)

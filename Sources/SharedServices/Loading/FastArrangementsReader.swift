@@ -82,6 +82,7 @@ enum FastArrangementsReader {
         var formatWarnings = header.warnings
         builder.setExtraColumns(rows.columns.extraColumns.map { rows.header[$0] })
         let columns = rows.columns
+        let keepingText = builder.keepsText
 
         let counter = ProgressCounter()
         let bodyLength = max(1, bytes.count - bodyStart)
@@ -94,7 +95,7 @@ enum FastArrangementsReader {
             // Each thread makes its own layout: arrays shared between threads have their
             // reference counts written by both, and the cache line they share with each
             // array's count goes back and forth between the cores.
-            let stretch = ArrangementStretchReader(bytes: shared.buffer, layout: ArrangementLayout(columns)).read(
+            let stretch = ArrangementStretchReader(bytes: shared.buffer, layout: ArrangementLayout(columns, keepingText: keepingText)).read(
                 from: start, to: boundary, reportProgress: { counter.bytesRead.add($0, ordering: .relaxed) })
             // Not past the boundary: the stretch after may still be reading there.
             pages.release(start..<max(start, min(stretch.end, boundary)))

@@ -42,6 +42,13 @@ struct RegisterBuilder {
         register.extraColumnNames = names
     }
 
+    /// Loads names and descriptions without keeping them (`Register.keepsText`).
+    mutating func leaveOutText() {
+        register.keepsText = false
+    }
+
+    var keepsText: Bool { register.keepsText }
+
     mutating func setSheet(_ name: String) {
         register.sheet = name
     }
@@ -57,7 +64,7 @@ struct RegisterBuilder {
 
     mutating func reserveCapacity(rows: Int, textBytes: [Int]) {
         idIndex.reserveCapacity(rows)
-        for slot in register.texts.indices {
+        for slot in register.texts.indices where keepsText {
             register.texts[slot].reserveCapacity(rows: rows, bytes: textBytes.indices.contains(slot) ? textBytes[slot] : 0)
         }
         for slot in register.interned.indices { register.interned[slot].ids.reserveCapacity(rows) }
@@ -155,7 +162,7 @@ struct RegisterBuilder {
     mutating func append(_ row: Row) {
         let number = Int32(register.count)
         _ = idIndex.intern(row.id)
-        for (slot, text) in row.texts.enumerated() { register.texts[slot].append(text) }
+        for (slot, text) in row.texts.enumerated() where keepsText { register.texts[slot].append(text) }
         for (slot, written) in row.interned.enumerated() {
             let id = register.interned[slot].intern(written)
             register.interned[slot].ids.append(id)
@@ -225,7 +232,7 @@ struct RegisterBuilder {
 
     /// The text, year, choice, figure and extra columns of the stretch's rows `rows`.
     mutating func appendColumns(of stretch: ArrangementStretch, rows: [Int]) {
-        for slot in register.texts.indices { register.texts[slot].append(rows, of: stretch.texts[slot]) }
+        for slot in register.texts.indices where keepsText { register.texts[slot].append(rows, of: stretch.texts[slot]) }
         for slot in register.years.indices {
             let years = stretch.years[slot]
             register.years[slot].append(contentsOf: rows.lazy.map { years[$0] })
@@ -277,7 +284,7 @@ struct RegisterBuilder {
             stretches[index].ids = TextColumn()
         }
         mergedIDs = TextColumn.joined(consume pieces, keeping: kept)
-        for slot in register.texts.indices {
+        for slot in register.texts.indices where keepsText {
             pieces = []
             for index in stretches.indices {
                 pieces.append(stretches[index].texts[slot])
@@ -328,7 +335,7 @@ struct RegisterBuilder {
         register.ids = idIndex.count > 0 ? idIndex.spellings : mergedIDs
 
         // Most registers are all ASCII: one scan of each column's bytes says so.
-        let allASCII = textIsASCII ?? (register.names.isAllASCII && register.descriptions.isAllASCII)
+        let allASCII = !keepsText || (textIsASCII ?? (register.names.isAllASCII && register.descriptions.isAllASCII))
         for row in 0..<register.count where !allASCII && (!register.names.isASCII(row) || !register.descriptions.isASCII(row)) {
             register.foldedNonASCIIText[Int32(row)] = TextSearch.fold(
                 register.names[row] + "\n" + register.descriptions[row])

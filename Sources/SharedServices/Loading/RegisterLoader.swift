@@ -29,17 +29,19 @@ public enum RegisterLoader {
     /// `progress`, when given, is told how far through the arrangements loading has got
     /// (0...1), every few thousand rows: for a progress indicator on large registers.
     /// `sheet` names the worksheet of a workbook to read; without it, the first sheet with
-    /// the register's header is read.
+    /// the register's header is read. Without `keepingText`, names and descriptions are
+    /// read and checked but not kept (`Register.keepsText`): for a command that neither
+    /// shows nor searches them.
     public static func load(
         arrangements path: String, organisations organisationsPath: String? = nil, sheet: String? = nil,
-        progress: ((Double) -> Void)? = nil
+        keepingText: Bool = true, progress: ((Double) -> Void)? = nil
     ) throws(LoadError) -> LoadedRegister {
         let organisationsFile = organisationsPath ?? organisationsBeside(path)
         var loaded = try FileBytes.withContents(path) { bytes, pages throws(LoadError) in
             let organisationBytes = try organisationsFile.map { path throws(LoadError) in try FileBytes.read(path) }
             return try load(
                 arrangements: bytes, pages: pages, file: path, sheet: sheet, organisationBytes: organisationBytes,
-                organisationsFile: organisationsFile, reading: .fast, progress: progress)
+                organisationsFile: organisationsFile, reading: .fast, keepingText: keepingText, progress: progress)
         }
         loaded.arrangementsFile = path
         return loaded
@@ -74,31 +76,31 @@ public enum RegisterLoader {
     /// Loads from bytes already in memory; `file` names are used in messages only.
     public static func load(
         arrangementBytes: [UInt8], file: String, sheet: String? = nil,
-        organisationBytes: [UInt8]? = nil, organisationsFile: String? = nil,
+        organisationBytes: [UInt8]? = nil, organisationsFile: String? = nil, keepingText: Bool = true,
         progress: ((Double) -> Void)? = nil
     ) throws(LoadError) -> LoadedRegister {
         try load(
             arrangementBytes: arrangementBytes, file: file, sheet: sheet, organisationBytes: organisationBytes,
-            organisationsFile: organisationsFile, reading: .fast, progress: progress)
+            organisationsFile: organisationsFile, reading: .fast, keepingText: keepingText, progress: progress)
     }
 
     static func load(
         arrangementBytes: [UInt8], file: String, sheet: String? = nil,
         organisationBytes: [UInt8]?, organisationsFile: String?,
-        reading: ArrangementsReading, progress: ((Double) -> Void)? = nil
+        reading: ArrangementsReading, keepingText: Bool = true, progress: ((Double) -> Void)? = nil
     ) throws(LoadError) -> LoadedRegister {
         try arrangementBytes.withUnsafeBufferPointer { bytes throws(LoadError) in
             try load(
                 arrangements: bytes, pages: PageReleaser(base: nil, count: 0), file: file, sheet: sheet,
                 organisationBytes: organisationBytes, organisationsFile: organisationsFile, reading: reading,
-                progress: progress)
+                keepingText: keepingText, progress: progress)
         }
     }
 
     private static func load(
         arrangements bytes: UnsafeBufferPointer<UInt8>, pages: PageReleaser, file: String, sheet: String?,
         organisationBytes: [UInt8]?, organisationsFile: String?,
-        reading: ArrangementsReading, progress: ((Double) -> Void)?
+        reading: ArrangementsReading, keepingText: Bool, progress: ((Double) -> Void)?
     ) throws(LoadError) -> LoadedRegister {
         var builder: RegisterBuilder
         var diagnostics: [Diagnostic] = []
@@ -111,6 +113,7 @@ public enum RegisterLoader {
         } else {
             builder = try BundledOrganisations.builder(diagnostics: &diagnostics)
         }
+        if !keepingText { builder.leaveOutText() }
         try ArrangementsReader.read(
             bytes: bytes, pages: pages, file: file, sheet: sheet, organisationsFile: organisationsName,
             into: &builder, diagnostics: &diagnostics, reading: reading, progress: progress)

@@ -23,7 +23,15 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     public init() {}
 
     /// True when the filter keeps every arrangement (a search of only spaces keeps all).
-    public var isEmpty: Bool { isNothingButASearch && search.trimmingWhitespace().isEmpty }
+    public var isEmpty: Bool { isNothingButASearch && !readsText }
+
+    /// True when the filter reads the register's text (names and descriptions), which a
+    /// register loaded without its text (`Register.keepsText`) cannot answer.
+    public var readsText: Bool { Self.readsText(searching: search) }
+
+    /// True when a filter searching for `search` reads the register's text: a search of
+    /// only spaces keeps every arrangement without reading any.
+    public static func readsText(searching search: String) -> Bool { !search.trimmingWhitespace().isEmpty }
 
     /// True when no part but the search is set.
     private var isNothingButASearch: Bool {
@@ -38,6 +46,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// The rows of `register` that match, in register order.
     public func matchingRows(in register: Register) -> [Int] {
         if isEmpty { return register.allRows }
+        requireText(in: register)
         let pairRows = rowsHoldingThePairs(in: register)
         let partnerRows = rowsWithAPartnerHoldingTheSearch(in: register)
         if let pairRows, let partnerRows {
@@ -54,6 +63,7 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
     /// The rows among `candidates` that match, in the order given; a large list is
     /// split across the cores.
     public func matchingRows(in register: Register, among candidates: [Int]) -> [Int] {
+        requireText(in: register)
         // The partners' bitmap is a pass over every row an organisation is in: worth it
         // for many candidates, not for a few, whose own partners are walked instead.
         let manyCandidates = candidates.count * 32 >= register.count
@@ -62,9 +72,15 @@ public struct ArrangementFilter: Sendable, Equatable, Hashable {
             partnerRows: manyCandidates ? rowsWithAPartnerHoldingTheSearch(in: register) : nil)
     }
 
+    /// A search of a register loaded without its text would find nothing: a caller's
+    /// mistake (a command loads the text whenever its filter reads it), not the input's.
+    private func requireText(in register: Register) {
+        precondition(!readsText || register.keepsText, "a search needs a register loaded with its text")
+    }
+
     private func matching(in register: Register, among candidates: [Int], pairRows: [UInt64]?, partnerRows: [UInt64]?) -> [Int] {
         // A search's candidates are scattered rows, each waiting on memory: worth splitting sooner.
-        let worthSplitting = search.trimmingWhitespace().isEmpty ? Parallel.worthSplitting : Parallel.worthSplitting / 16
+        let worthSplitting = readsText ? Parallel.worthSplitting / 16 : Parallel.worthSplitting
         return inPieces(candidates.count, worthSplitting: worthSplitting) {
             matching(in: register, positions: $0, of: candidates, pairRows: pairRows, partnerRows: partnerRows)
         }

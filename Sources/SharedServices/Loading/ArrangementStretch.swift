@@ -263,6 +263,7 @@ struct ArrangementStretchReader: ~Copyable {
         return UnsafeBufferPointer(rebasing: value[start..<end])
     }
 
+    @inline(__always)
     private func trimmedCell(_ position: Int) -> UnsafeBufferPointer<UInt8>? {
         Self.trimmed(cell(position))
     }
@@ -275,6 +276,7 @@ struct ArrangementStretchReader: ~Copyable {
     }
 
     /// Whether a column's cell has something besides spaces; nil when it needs a closer look.
+    @inline(__always)
     private func isGiven(_ position: Int) -> Bool? {
         guard let value = trimmedCell(position) else { return nil }
         return !value.isEmpty

@@ -77,6 +77,7 @@ struct FlatLayout: ~Copyable {
     }
 
     /// The code of choice slot `slot`'s word spelt exactly as `value`, if there is one.
+    @inline(__always)
     func choiceCode(_ slot: Int, spelt value: UnsafeBufferPointer<UInt8>) -> UInt8? {
         var words: (first: Int, last: Int)?
         var index = choiceWordStarts[slot]

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Matching the many ways people write an organisation's name: "Brent", "London Borough
 /// of Brent" and "Brent Council" are one council; "Kensington & Chelsea" is "Royal
 /// Borough of Kensington and Chelsea".
@@ -8,18 +6,25 @@ public enum OrganisationName {
     /// spaces, and the common long forms of fire, police and NHS names shortened.
     public static func normalised(_ name: String) -> String {
         // Words joined by single spaces, with a space at either end so that a phrase is
-        // found as whole words: " fire and rescue service ".
-        var joined = " "
+        // found as whole words: " fire and rescue service ". Made as UTF-8 bytes: appending
+        // to a String a scalar at a time, and Foundation's replacing, cost ten times more.
+        var joined: [UInt8] = [space]
+        joined.reserveCapacity(name.utf8.count + 8)
         var hasWord = false
         var wordEnded = false
         for scalar in TextSearch.fold(name).unicodeScalars {
             if scalar == "&" {
-                joined += hasWord ? " and" : "and"
+                if hasWord { joined.append(space) }
+                joined.append(contentsOf: "and".utf8)
                 hasWord = true
                 wordEnded = true
             } else if isWordScalar(scalar) {
-                if wordEnded && hasWord { joined += " " }
-                joined.unicodeScalars.append(scalar)
+                if wordEnded && hasWord { joined.append(space) }
+                if scalar.isASCII {
+                    joined.append(UInt8(scalar.value))
+                } else {
+                    joined.append(contentsOf: scalar.utf8)
+                }
                 hasWord = true
                 wordEnded = false
             } else if scalar == "'" || scalar == "’" {
@@ -28,14 +33,35 @@ public enum OrganisationName {
                 wordEnded = true
             }
         }
-        joined += " "
-        // Most names have none of these phrases: look before replacing (replacing always
-        // copies), by bytes (Foundation's search costs more than all the rest).
-        for (long, short) in spacedSynonyms where TextSearch.contains(joined, long.bytes) {
-            joined = joined.replacingOccurrences(of: long.text, with: short)
+        joined.append(space)
+        for (long, short) in spacedSynonyms { joined = replacing(long, with: short, in: joined) }
+        // Words hold no spaces: the spaces at either end are one each.
+        var words = joined.count > 2 ? joined[1..<joined.count - 1] : []
+        if words.starts(with: thePrefix) { words = words.dropFirst(thePrefix.count) }
+        return String(decoding: words, as: UTF8.self)
+    }
+
+    private static let space = UInt8(ascii: " ")
+    private static let thePrefix = Array("the ".utf8)
+
+    /// `bytes` with each `long`, from the left and not overlapping, replaced by `short`;
+    /// `bytes` itself, not a copy, when there is none (as for most names).
+    private static func replacing(_ long: [UInt8], with short: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var copied = 0
+        var index = 0
+        while index + long.count <= bytes.count {
+            if bytes[index] == long[0] && bytes[index..<index + long.count].elementsEqual(long) {
+                result.append(contentsOf: bytes[copied..<index])
+                result.append(contentsOf: short)
+                index += long.count
+                copied = index
+            } else {
+                index += 1
+            }
         }
-        var result = joined.trimmingWhitespace()
-        if result.hasPrefix("the ") { result.removeFirst(4) }
+        guard copied > 0 else { return bytes }
+        result.append(contentsOf: bytes[copied...])
         return result
     }
 
@@ -84,16 +110,16 @@ public enum OrganisationName {
     private static let wordingPrefixes = [
         "london borough of", "royal borough of", "borough of", "council of the", "city of", "county", "nhs",
     ]
-    private static let synonyms: [(String, String)] = [
+    static let synonyms: [(String, String)] = [
         ("fire and rescue service", "fire"), ("fire and rescue authority", "fire"), ("fire authority", "fire"),
         ("fire and rescue", "fire"), ("fire service", "fire"), ("fire brigade", "fire"),
         ("constabulary", "police"), ("police force", "police"), ("police service", "police"),
         ("clinical commissioning group", "ccg"), ("nhs foundation trust", "nhs ft"),
         ("saint", "st"),
     ]
-    /// `synonyms` as whole words, each long form with its bytes for the search.
-    private static let spacedSynonyms: [(long: (text: String, bytes: [UInt8]), short: String)] = synonyms.map {
-        ((" \($0.0) ", Array(" \($0.0) ".utf8)), " \($0.1) ")
+    /// `synonyms` as whole words, in UTF-8.
+    private static let spacedSynonyms: [(long: [UInt8], short: [UInt8])] = synonyms.map {
+        (Array(" \($0.0) ".utf8), Array(" \($0.1) ".utf8))
     }
 }
 

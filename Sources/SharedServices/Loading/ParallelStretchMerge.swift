@@ -90,6 +90,9 @@ enum ParallelStretchMerge {
             ids.reserveCapacity(rowCount)
             return ids
         }
+        // Needed only when two of the stretch's spellings name one organisation: a row's
+        // spellings are distinct (a row naming one twice is read row by row), so otherwise
+        // its organisations are too.
         var rowPartners = RowPartners()
         for keptIndex in 0..<rowCount {
             let row = kept?[keptIndex] ?? keptIndex
@@ -97,21 +100,27 @@ enum ParallelStretchMerge {
             merged.lines.append(Int32(clamping: line))
             // Most rows need no diagnostic: the checker is made only for those that do.
             var checker: CellChecker?
-            rowPartners.removeAll()
+            if !numbers.spellingsNameDistinctOrganisations { rowPartners.removeAll() }
+            let firstPartner = merged.partners.count
+            var mask: UInt8 = 0
             for index in Int(stretch.partnerStarts[row])..<Int(stretch.partnerStarts[row + 1]) {
-                let local = stretch.partners[index]
-                guard let match = numbers.partners[Int(local)] else { continue }
+                let local = Int(stretch.partners[index])
+                let id = numbers.partnerIDs[local]
+                guard id >= 0 else { continue }
                 var problem: String?
-                if !rowPartners.insert(match.id) {
-                    problem = ArrangementRows.listedTwice(stretch.partnerSpellings[local])
+                if !numbers.spellingsNameDistinctOrganisations && !rowPartners.insert(id) {
+                    problem = ArrangementRows.listedTwice(stretch.partnerSpellings[Int32(local)])
                 } else {
-                    if numbers.partnerSpeltOtherwise[Int(local)] {
+                    merged.partners.append(id)
+                    mask |= sectors[Int(id)].bit
+                    let notes = numbers.partnerNotes[local]
+                    if notes & StretchNumbers.speltOtherwise != 0 {
                         merged.partnerSpellings.append(
-                            (Int32(merged.partners.count + rowPartners.ids.count - 1), stretch.partnerSpellings[local]))
+                            (Int32(merged.partners.count - 1), stretch.partnerSpellings[Int32(local)]))
                     }
-                    if case .listed = match {} else {
+                    if notes & StretchNumbers.notListed != 0, let match = numbers.partners[local] {
                         problem = context.rows.matchProblem(
-                            match, spelling: stretch.partnerSpellings[local], builder: builder)
+                            match, spelling: stretch.partnerSpellings[Int32(local)], builder: builder)
                     }
                 }
                 if let problem {
@@ -119,27 +128,22 @@ enum ParallelStretchMerge {
                     checker?.warn(.partners, problem)
                 }
             }
-            var mask: UInt8 = 0
-            for partner in rowPartners.ids { mask |= sectors[Int(partner)].bit }
-            merged.partners.append(contentsOf: rowPartners.ids)
             merged.partnerStarts.append(Int32(merged.partners.count))
             merged.sectorMasks.append(mask)
 
             for slot in organisationFields.indices {
-                let local = stretch.organisations[slot][row]
-                guard local >= 0, let match = numbers.partners[Int(local)] else {
-                    merged.organisations[slot].append(-1)
-                    continue
-                }
-                merged.organisations[slot].append(match.id)
-                if !rowPartners.contains(match.id) {
+                let local = Int(stretch.organisations[slot][row])
+                let id = local >= 0 ? numbers.partnerIDs[local] : -1
+                merged.organisations[slot].append(id)
+                guard id >= 0 else { continue }
+                if !merged.partners[firstPartner...].contains(id), let match = numbers.partners[local] {
                     if checker == nil { checker = messages.checker(line: line, recordStart: stretch.recordStarts[row]) }
                     checker?.warn(
                         organisationFields[slot],
-                        context.rows.leadNotAPartner(stretch.partnerSpellings[local], match: match, builder: builder))
+                        context.rows.leadNotAPartner(stretch.partnerSpellings[Int32(local)], match: match, builder: builder))
                 }
-                if numbers.partnerSpeltOtherwise[Int(local)] {
-                    merged.organisationSpellings.append((Int32(keptIndex), slot, stretch.partnerSpellings[local]))
+                if numbers.partnerNotes[local] & StretchNumbers.speltOtherwise != 0 {
+                    merged.organisationSpellings.append((Int32(keptIndex), slot, stretch.partnerSpellings[Int32(local)]))
                 }
             }
             if let checker { merged.diagnostics.append(contentsOf: checker.diagnostics) }
@@ -235,18 +239,34 @@ enum ParallelStretchMerge {
     /// whether each is spelt otherwise than the register's value.
     private struct StretchNumbers: Sendable {
         var partners: [RegisterBuilder.PartnerMatch?] = []
-        var partnerSpeltOtherwise: [Bool] = []
+        /// Each partner's organisation, as `partners` has it, or -1: read for every row, where
+        /// matching an optional enum cost more.
+        var partnerIDs: [Int32] = []
+        /// Each partner's `speltOtherwise` and `notListed` bits: what a row must note beyond its number.
+        var partnerNotes: [UInt8] = []
+        /// Whether no two of the stretch's partner spellings name one organisation.
+        var spellingsNameDistinctOrganisations = true
         var interned: [[Int32]] = []
         var internedSpeltOtherwise: [[Bool]] = []
 
+        /// Spelt otherwise than the organisation's name, which the register keeps as written.
+        static let speltOtherwise: UInt8 = 1
+        /// Not listed, or ambiguous: a warning for each row naming it.
+        static let notListed: UInt8 = 2
+
         init(_ stretch: ArrangementStretch, _ uses: FirstUses, _ builder: inout RegisterBuilder) {
             partners = Array(repeating: nil, count: stretch.partnerSpellings.count)
-            partnerSpeltOtherwise = Array(repeating: false, count: stretch.partnerSpellings.count)
+            partnerIDs = Array(repeating: -1, count: stretch.partnerSpellings.count)
+            partnerNotes = Array(repeating: 0, count: stretch.partnerSpellings.count)
+            var named = Set<Int32>(minimumCapacity: uses.partners.count)
             for local in uses.partners {
                 let spelling = stretch.partnerSpellings[local]
                 let match = builder.matchPartner(Substring(spelling))
                 partners[Int(local)] = match
-                partnerSpeltOtherwise[Int(local)] = builder.organisations.names[Int(match.id)] != spelling
+                partnerIDs[Int(local)] = match.id
+                if builder.organisations.names[Int(match.id)] != spelling { partnerNotes[Int(local)] |= Self.speltOtherwise }
+                if case .listed = match {} else { partnerNotes[Int(local)] |= Self.notListed }
+                if !named.insert(match.id).inserted { spellingsNameDistinctOrganisations = false }
             }
             let fields = ArrangementField.fields(storedAs: .interned)
             for slot in fields.indices {

@@ -34,7 +34,10 @@ enum ParallelStretchMerge {
         let uses = Parallel.map(shared.count) { index in FirstUses(shared[index], repeats: repeats[index]) }
 
         var numbering: [StretchNumbers] = []
-        for index in stretches.indices { numbering.append(StretchNumbers(stretches[index], uses[index], &builder)) }
+        var known = KnownSpellings()
+        for index in stretches.indices {
+            numbering.append(StretchNumbers(stretches[index], uses[index], &builder, known: &known))
+        }
 
         let context = Context(builder: builder, rows: rows, messages: messages)
         let numbered = numbering
@@ -254,18 +257,25 @@ enum ParallelStretchMerge {
         /// Not listed, or ambiguous: a warning for each row naming it.
         static let notListed: UInt8 = 2
 
-        init(_ stretch: ArrangementStretch, _ uses: FirstUses, _ builder: inout RegisterBuilder) {
+        init(
+            _ stretch: ArrangementStretch, _ uses: FirstUses, _ builder: inout RegisterBuilder,
+            known: inout KnownSpellings
+        ) {
             partners = Array(repeating: nil, count: stretch.partnerSpellings.count)
             partnerIDs = Array(repeating: -1, count: stretch.partnerSpellings.count)
             partnerNotes = Array(repeating: 0, count: stretch.partnerSpellings.count)
             var named = Set<Int32>(minimumCapacity: uses.partners.count)
             for local in uses.partners {
-                let spelling = stretch.partnerSpellings[local]
-                let match = builder.matchPartner(Substring(spelling))
+                let (match, notes) = known.partner(local, of: stretch) { spelling in
+                    let match = builder.matchPartner(Substring(spelling))
+                    var notes: UInt8 = 0
+                    if builder.organisations.names[Int(match.id)] != spelling { notes |= Self.speltOtherwise }
+                    if case .listed = match {} else { notes |= Self.notListed }
+                    return (match, notes)
+                }
                 partners[Int(local)] = match
                 partnerIDs[Int(local)] = match.id
-                if builder.organisations.names[Int(match.id)] != spelling { partnerNotes[Int(local)] |= Self.speltOtherwise }
-                if case .listed = match {} else { partnerNotes[Int(local)] |= Self.notListed }
+                partnerNotes[Int(local)] = notes
                 if !named.insert(match.id).inserted { spellingsNameDistinctOrganisations = false }
             }
             let fields = ArrangementField.fields(storedAs: .interned)
@@ -274,15 +284,49 @@ enum ParallelStretchMerge {
                 var ids = [Int32](repeating: -1, count: spellings.count)
                 var other = [Bool](repeating: false, count: spellings.count)
                 for local in uses.interned[slot] {
-                    let spelling = spellings[local]
-                    let id = builder.intern(fields[slot], spelling)
+                    let (id, speltOtherwise) = known.value(local, of: stretch, slot: slot) { spelling in
+                        let id = builder.intern(fields[slot], spelling)
+                        return (id, id >= 0 && builder.register.interned[slot].values[id] != spelling)
+                    }
                     ids[Int(local)] = id
-                    other[Int(local)] = id >= 0 && builder.register.interned[slot].values[id] != spelling
+                    other[Int(local)] = speltOtherwise
                 }
                 interned.append(ids)
                 internedSpeltOtherwise.append(other)
             }
         }
+    }
+}
+
+/// What the stretches numbered so far matched their spellings to, by the spellings' bytes:
+/// the stretches name mostly the same few hundred organisations and categories, each
+/// matched once rather than once a stretch, and made a String only then.
+private struct KnownSpellings {
+    private var partners = ByteInterner()
+    private var partnerMatches: [(match: RegisterBuilder.PartnerMatch, notes: UInt8)] = []
+    private var values = [ByteInterner](repeating: ByteInterner(), count: ArrangementField.fields(storedAs: .interned).count)
+    private var valueIDs = [[(id: Int32, speltOtherwise: Bool)]](
+        repeating: [], count: ArrangementField.fields(storedAs: .interned).count)
+
+    /// What partner `local` of `stretch` matches, from `match` (given its spelling) when no
+    /// stretch before spelt it so.
+    mutating func partner(
+        _ local: Int32, of stretch: ArrangementStretch,
+        match: (String) -> (match: RegisterBuilder.PartnerMatch, notes: UInt8)
+    ) -> (match: RegisterBuilder.PartnerMatch, notes: UInt8) {
+        let id = stretch.partnerSpellings.spellings.withBytes(Int(local)) { partners.intern($0) }
+        if Int(id) == partnerMatches.count { partnerMatches.append(match(stretch.partnerSpellings[local])) }
+        return partnerMatches[Int(id)]
+    }
+
+    /// The same for value `local` of interned slot `slot`.
+    mutating func value(
+        _ local: Int32, of stretch: ArrangementStretch, slot: Int,
+        intern: (String) -> (id: Int32, speltOtherwise: Bool)
+    ) -> (id: Int32, speltOtherwise: Bool) {
+        let id = stretch.internedSpellings[slot].spellings.withBytes(Int(local)) { values[slot].intern($0) }
+        if Int(id) == valueIDs[slot].count { valueIDs[slot].append(intern(stretch.internedSpellings[slot][local])) }
+        return valueIDs[slot][Int(id)]
     }
 }
 

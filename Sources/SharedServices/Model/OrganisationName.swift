@@ -87,13 +87,13 @@ public enum OrganisationName {
         var changed = true
         while changed {
             changed = false
-            for suffix in wordingSuffixes where key.hasSuffix(" " + suffix) {
-                key.removeLast(suffix.count + 1)
+            for suffix in spacedWordingSuffixes where key.hasSuffix(suffix) {
+                key.removeLast(suffix.count)
                 changed = true
                 break
             }
-            for prefix in wordingPrefixes where key.hasPrefix(prefix + " ") {
-                key.removeFirst(prefix.count + 1)
+            for prefix in spacedWordingPrefixes where key.hasPrefix(prefix) {
+                key.removeFirst(prefix.count)
                 changed = true
                 break
             }
@@ -110,6 +110,9 @@ public enum OrganisationName {
     private static let wordingPrefixes = [
         "london borough of", "royal borough of", "borough of", "council of the", "city of", "county", "nhs",
     ]
+    /// The wordings as whole words, made once rather than for every name.
+    private static let spacedWordingSuffixes = wordingSuffixes.map { " " + $0 }
+    private static let spacedWordingPrefixes = wordingPrefixes.map { $0 + " " }
     static let synonyms: [(String, String)] = [
         ("fire and rescue service", "fire"), ("fire and rescue authority", "fire"), ("fire authority", "fire"),
         ("fire and rescue", "fire"), ("fire service", "fire"), ("fire brigade", "fire"),

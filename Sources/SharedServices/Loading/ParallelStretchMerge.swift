@@ -178,7 +178,7 @@ enum ParallelStretchMerge {
     }
 
     /// A stretch's kept rows, and its partners and categories in the order those rows first use them.
-    private struct FirstUses: Sendable {
+    private struct FirstUses: Sendable, Equatable {
         /// Nil when every row is kept.
         var kept: [Int]?
         /// Partners and organisations share one numbering: a row's partners, then its organisation fields.
@@ -186,6 +186,28 @@ enum ParallelStretchMerge {
         var interned: [[Int32]] = []
 
         init(_ stretch: ArrangementStretch, repeats: [RepeatedIDs.Repeat]) {
+            guard !repeats.isEmpty else {
+                // Every row is kept, and none is out of the ordinary (or the stretches would
+                // be merged one after another): the stretch numbered its spellings as its
+                // rows first used them, a row's partners before its organisations, so the
+                // order is its own numbering, with no walk over the rows.
+                self.init(
+                    kept: nil, partners: Array(0..<Int32(stretch.partnerSpellings.count)),
+                    interned: stretch.internedSpellings.map { Array(0..<Int32($0.count)) })
+                assert(self == FirstUses(walking: stretch, repeats: repeats), "a stretch numbered its spellings out of order")
+                return
+            }
+            self.init(walking: stretch, repeats: repeats)
+        }
+
+        private init(kept: [Int]?, partners: [Int32], interned: [[Int32]]) {
+            self.kept = kept
+            self.partners = partners
+            self.interned = interned
+        }
+
+        /// Found by walking the kept rows.
+        private init(walking stretch: ArrangementStretch, repeats: [RepeatedIDs.Repeat]) {
             if !repeats.isEmpty {
                 var repeated = repeats.makeIterator()
                 var next = repeated.next()

@@ -156,13 +156,32 @@ enum ParallelStretchMerge {
             let locals = stretch.interned[slot]
             let ids = numbers.interned[slot]
             let other = numbers.internedSpeltOtherwise[slot]
-            var column = [Int32](repeating: -1, count: rowCount)
-            for keptIndex in 0..<rowCount {
-                let local = locals[kept?[keptIndex] ?? keptIndex]
-                guard local >= 0 else { continue }
-                column[keptIndex] = ids[Int(local)]
-                if other[Int(local)] {
-                    merged.internedSpellings.append((Int32(keptIndex), slot, stretch.internedSpellings[slot][local]))
+            // A plain copy through the stretch's numbers (a million rows, five columns), then
+            // the few values spelt otherwise, if the stretch has any.
+            let column = [Int32](unsafeUninitializedCapacity: rowCount) { column, initialised in
+                locals.withUnsafeBufferPointer { locals in
+                    ids.withUnsafeBufferPointer { ids in
+                        if let kept {
+                            for (keptIndex, row) in kept.enumerated() {
+                                let local = Int(locals[row])
+                                column[keptIndex] = local >= 0 ? ids[local] : -1
+                            }
+                        } else {
+                            for row in 0..<rowCount {
+                                let local = Int(locals[row])
+                                column[row] = local >= 0 ? ids[local] : -1
+                            }
+                        }
+                    }
+                }
+                initialised = rowCount
+            }
+            if other.contains(true) {
+                for keptIndex in 0..<rowCount {
+                    let local = locals[kept?[keptIndex] ?? keptIndex]
+                    if local >= 0 && other[Int(local)] {
+                        merged.internedSpellings.append((Int32(keptIndex), slot, stretch.internedSpellings[slot][local]))
+                    }
                 }
             }
             return column

@@ -85,6 +85,9 @@ enum HostileCorpus {
             "a spreadsheet's CSV: a byte-order mark, CRLF, doubled quotes, £ amounts with commas and words",
             .committed("alone/spreadsheet-bom-crlf.csv"), exit: 0, read: 2, []),
         HostileCase(
+            "a spreadsheet's CSV with rows of only commas, as it saves cleared or formatted rows",
+            .committed("alone/spreadsheet-cleared-rows.csv"), exit: 0, read: 2, []),
+        HostileCase(
             "a multi-line cell at the end of the file with no final line end",
             .committed("alone/multiline-cell-at-end-no-newline.csv"), exit: 0, read: 2, []),
         HostileCase(

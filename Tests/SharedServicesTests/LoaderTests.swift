@@ -79,6 +79,40 @@ struct LoaderTests {
         #expect(loaded.register.line(1) == 8)
     }
 
+    /// Excel saves a row it once formatted, or whose cells were cleared, as a line of commas.
+    @Test func rowsOfOnlyEmptyCellsAreSkippedLikeBlankLines() throws {
+        let empty = String(repeating: ",", count: 13)
+        let lines = [
+            Self.header,
+            "A1,Shared legal,Back office,Legal,Adur District Council; Worthing Borough Council,,,,,,,,,",
+            empty,
+            " , ,\t,\u{A0},,,,,,,,,,",  // spaces, a tab and a no-break space
+            ",,,",  // fewer cells than the header, but nothing in them
+            "A2,Shared audit,Back office,Audit,Adur District Council; Worthing Borough Council,,,,,,,,,",
+            empty,
+            empty,
+        ]
+        let loaded = try Self.loadWithOrganisations("\u{FEFF}" + lines.joined(separator: "\r\n"))
+        #expect(loaded.register.count == 2)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(loaded.register.line(0) == 2)
+        #expect(loaded.register.line(1) == 6)
+        // A row with something in it but no id is still reported.
+        let withName = try Self.loadWithOrganisations(lines.joined(separator: "\n") + "\n,Shared HR" + String(repeating: ",", count: 12))
+        #expect(withName.diagnostics.map(\.message) == ["row has no id; row left out"])
+        #expect(withName.diagnostics.first?.line == 9)
+    }
+
+    @Test func organisationsRowsOfOnlyEmptyCellsAreSkipped() throws {
+        // Lines 10 and 11 are empty rows; line 12 has a sector but no name.
+        let organisations = Self.organisations + ",,,\n , ,,\n,council,,\n"
+        let loaded = try Self.load(
+            Self.header + "\nA1,Shared legal,Back office,Legal,Adur District Council; Worthing Borough Council,,,,,,,,,\n",
+            organisations: organisations)
+        #expect(loaded.diagnostics.map(\.message) == ["row has no name; left out"], "\(loaded.diagnostics)")
+        #expect(loaded.diagnostics.first?.line == 12)
+    }
+
     @Test func diagnosticsReadTopToBottomWithWholeFileOnesLast() throws {
         // Every row is left out, so the file as a whole has no arrangements: said last.
         let text = Self.header + "\n"

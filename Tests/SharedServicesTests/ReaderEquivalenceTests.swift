@@ -602,6 +602,11 @@ struct ReaderEquivalenceTests {
         HardCase("required columns missing", text(["A1,HR,Back office"], header: "id,name,service_area"), throwsError: true),
         HardCase("not a CSV register", "These are my notes\nabout shared services\n", throwsError: true),
         HardCase("a file name without .csv", text(plainRows + [row("A4", year: "abc")]), file: "arrangements"),
+        HardCase(
+            "rows of only empty cells, as a spreadsheet saves cleared rows",
+            text(
+                [row("A1"), String(repeating: ",", count: 13), " , ,\t, ", row("A2", year: "abc"), ",,,", ",,,"],
+                ending: "\r\n", finalEnding: false)),
     ]
 
     /// Cases from the hostile-input corpus (Tests/SSMapCommandsTests/Corpus), at sizes that
@@ -687,7 +692,7 @@ struct ReaderEquivalenceTests {
                 description: quoted(
                     "Looks like rows:\n" + row("FAKE\(number)", description: quoted("q, r")) + "\n"
                         + String(repeating: "filler, \"text\"\n", count: 40)))
-        case 20: return row(id) + "\n\n\r\n"
+        case 20: return row(id) + "\n\n\r\n" + (number % 2 == 0 ? String(repeating: ",", count: 13) : " , ,\t,")
         case 21: return row(id, status: ["OPERATIONAL", "Live", "gone", "planned "][number % 4], provenance: "Real")
         case 22: return row(id) + ","
         case 23: return row(id, area: ["Back office", "back office", "BACK  OFFICE"][number % 3], region: "south east")

@@ -36,6 +36,26 @@ import Testing
         #expect(fromWorkbook.register.line(0) == 5)
     }
 
+    /// A sheet's empty rows, and the lines of commas a spreadsheet writes for them when it
+    /// saves the sheet as CSV, are passed over alike: the same rows, lines and diagnostics.
+    @Test func emptyRowsReadAlikeFromTheSheetAndItsCSV() throws {
+        var second = WorkbookMaker.row
+        second[0] = "A2"
+        let empty = [String?](repeating: nil, count: WorkbookMaker.header.count)
+        let spaces = [String?](repeating: " ", count: 2) + empty.dropFirst(2)
+        let rows = [WorkbookMaker.header, WorkbookMaker.row, empty, spaces, second, empty]
+        let fromWorkbook = try Self.load(try WorkbookMaker.workbook([.init(name: "R", xml: WorkbookMaker.sheet(rows))]))
+        let csv = rows.map { row in
+            row.map { value in value.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 } ?? "" }.joined(separator: ",")
+        }.joined(separator: "\r\n")
+        let fromCSV = try RegisterLoader.load(arrangementBytes: Array(csv.utf8), file: "register.csv")
+        for loaded in [fromWorkbook, fromCSV] {
+            #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+            #expect(loaded.register.allRows.map { loaded.register.id($0) } == ["A1", "A2"])
+            #expect(loaded.register.allRows.map { loaded.register.line($0) } == [2, 5])
+        }
+    }
+
     /// A large sheet says how far it has got while it loads, as a large CSV does.
     @Test func progressIsToldAsTheSheetIsInflated() throws {
         var rows = [WorkbookMaker.header]

@@ -146,6 +146,7 @@ struct ArrangementRows {
             diagnostics.append(cell.error("\(problem); left out"))
             return
         }
+        if tableRow.isBlank { return }
         guard tableRow.fields.count == header.count else {
             diagnostics.append(
                 cell.error(

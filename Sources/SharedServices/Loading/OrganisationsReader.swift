@@ -42,6 +42,7 @@ enum OrganisationsReader {
                 report(.error, nil, "\(problem); left out")
                 continue
             }
+            if row.isBlank { continue }
             guard row.fields.count == reader.header.count else {
                 report(.error, nil, "has \(row.fields.count) fields but the header has \(reader.header.count); left out")
                 continue

@@ -30,6 +30,11 @@ struct TableRow {
     var unreadable: String?
     /// Where each cell starts, when the format says (CSV does; a JSON object has one line).
     var positions: [CellPosition]?
+
+    /// A row whose every cell is empty or spaces, such as the `,,,,` a spreadsheet saves
+    /// for a row it once formatted: like a blank line, or a blank row of a workbook, it
+    /// carries no data and is passed over without a word.
+    var isBlank: Bool { unreadable == nil && fields.allSatisfy(\.isBlank) }
 }
 
 /// Rows of named cells, the same whether the file is CSV or JSON, read one at a time.
